@@ -1,0 +1,47 @@
+// swift-tools-version: 6.2
+// swift-statefun: the Swift SDK for Apache Flink Stateful Functions.
+// The package builds on the toolchain alone: no package dependencies (Docs/Decisions/0001-no-dependencies.md).
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "swift-statefun",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "StateFun", targets: ["StateFun"]),
+        .library(name: "StateFunTesting", targets: ["StateFunTesting"]),
+        .executable(name: "statefun-conformance", targets: ["StateFunConformance"]),
+    ],
+    dependencies: [],
+    targets: [
+        // Platform seam: epoll and friends that Glibc's module map does not expose.
+        .target(name: "CStateFunSystem"),
+        // Protobuf wire format: knows nothing of StateFun.
+        .target(name: "StateFunWire", swiftSettings: strictSettings),
+        // HTTP/1.1 server and loopback client: knows nothing of protobuf.
+        .target(name: "StateFunHTTP", dependencies: ["CStateFunSystem"], swiftSettings: strictSettings),
+        // The SDK: protocol messages, types, functions, the App DSL, module.yaml, serving, the local runtime.
+        .target(name: "StateFun", dependencies: ["StateFunWire", "StateFunHTTP"], swiftSettings: strictSettings),
+        // Test support for users' apps.
+        .target(name: "StateFunTesting", dependencies: ["StateFun"], swiftSettings: strictSettings),
+        // The conformance functions of ../shared/oracle, declared through the public API.
+        .executableTarget(
+            name: "StateFunConformance",
+            dependencies: ["StateFun", "StateFunTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "StateFunWireTests", dependencies: ["StateFunWire"], swiftSettings: strictSettings),
+        .testTarget(name: "StateFunHTTPTests", dependencies: ["StateFunHTTP"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "StateFunTests",
+            dependencies: ["StateFun", "StateFunTesting"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+    ]
+)
