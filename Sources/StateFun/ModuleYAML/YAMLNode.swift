@@ -36,11 +36,6 @@ extension YAMLNode {
     package static var emptyMapping: YAMLNode { .mapping([]) }
     /// An empty sequence, rendered `[]`.
     package static var emptySequence: YAMLNode { .sequence([]) }
-
-    /// A mapping from key/value pairs, in the given order.
-    package static func mapping(_ pairs: KeyValuePairs<String, YAMLNode>) -> YAMLNode {
-        .mapping(pairs.map { (key: $0.key, value: $0.value) })
-    }
 }
 
 extension YAMLNode: Equatable {
