@@ -1,1 +1,58 @@
-print("statefun-conformance")
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import StateFun
+
+let usage = """
+    statefun-conformance: the oracle's functions (../shared/oracle) served by swift-statefun
+
+    USAGE:
+      statefun-conformance replay --protocol v3|v2 DIR --out OUTDIR
+      statefun-conformance bench --protocol v3|v2 FILE [--seconds S]
+    """
+
+func parseProtocol(_ arguments: Arguments) throws(UsageError) -> ProtocolVersion {
+    let raw = arguments.options["protocol"] ?? "v3"
+    guard let version = ProtocolVersion(rawValue: raw) else {
+        throw UsageError("--protocol must be v3 or v2, not '\(raw)'")
+    }
+    return version
+}
+
+func main() async -> Int32 {
+    let argv = CommandLine.arguments
+    guard argv.count >= 2, argv[1] != "--help", argv[1] != "-h", argv[1] != "help" else {
+        print(usage)
+        return argv.count >= 2 ? 0 : 2
+    }
+    do {
+        let arguments = try Arguments(argv.dropFirst(2), valued: ["protocol", "out", "seconds", "port", "host"])
+        if arguments.flags.contains("help") {
+            print(usage)
+            return 0
+        }
+        switch argv[1] {
+        case "replay":
+            guard arguments.positional.count == 1, let out = arguments.options["out"] else {
+                throw UsageError("replay needs DIR and --out OUTDIR")
+            }
+            return await Replay.run(version: try parseProtocol(arguments), directory: arguments.positional[0], output: out)
+        case "bench":
+            guard arguments.positional.count == 1 else { throw UsageError("bench needs one request FILE") }
+            let secondsText = arguments.options["seconds"] ?? "3"
+            guard let seconds = Double(secondsText), seconds > 0, seconds <= 3600 else {
+                throw UsageError("--seconds must be a number of seconds in (0, 3600], not '\(secondsText)'")
+            }
+            return await Bench.run(version: try parseProtocol(arguments), file: arguments.positional[0], seconds: seconds)
+        default:
+            throw UsageError("unknown command '\(argv[1])'")
+        }
+    } catch {
+        print("error: \(error)\n\n\(usage)")
+        return 2
+    }
+}
+
+exit(await main())

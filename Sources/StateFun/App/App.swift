@@ -1,0 +1,32 @@
+/// A StateFun application: every function, ingress, egress and endpoint, declared once.
+///
+/// The same value is the function registry (``requestReplyHandler(protocolVersion:)``), the runtime's
+/// module.yaml, the HTTP endpoint and the local runtime's input, and it is validated as a whole
+/// (``validate()``).
+///
+/// ```swift
+/// let app = App {
+///     Function("example/greeter") {
+///         seen
+///         Handle(String.self) { context, name in ... }
+///     }
+/// }
+/// ```
+public struct App: Sendable {
+    package let model: AppModel
+
+    /// Declares an app from the components `body` lists.
+    public init(@AppBuilder _ body: () -> [any AppComponent]) {
+        var model = AppModel()
+        for component in body() { component.flatten(into: &model) }
+        self.model = model
+    }
+
+    /// The typenames of the declared functions, in declaration order.
+    public var functionTypes: [TypeName] { model.functions.map(\.typeName) }
+
+    /// A handler that answers the runtime's requests for this app's functions.
+    public func requestReplyHandler(protocolVersion: ProtocolVersion = .v3) -> RequestReplyHandler {
+        RequestReplyHandler(app: self, protocolVersion: protocolVersion)
+    }
+}

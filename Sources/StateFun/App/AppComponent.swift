@@ -1,0 +1,61 @@
+/// Something that can stand in an ``App`` declaration: a ``Function``, an ingress, an egress, an endpoint, or a
+/// component of your own that groups several of them.
+///
+/// A reusable group is a type whose ``body`` lists declarations:
+///
+/// ```swift
+/// struct CartModule: AppComponent {
+///     var body: [any AppComponent] {
+///         Function("shop/cart") { ... }
+///         KafkaEgress("shop/receipts", address: "kafka:9092")
+///     }
+/// }
+/// ```
+public protocol AppComponent: Sendable {
+    /// The declarations this component stands for.
+    @AppBuilder var body: [any AppComponent] { get }
+}
+
+/// A declaration the app model knows directly (functions, IO, endpoints). Library types only.
+package protocol PrimitiveAppComponent: AppComponent {
+    func contribute(to model: inout AppModel)
+}
+
+extension AppComponent {
+    /// Adds this component, or the components of its body, to `model`.
+    package func flatten(into model: inout AppModel, depth: Int = 0) {
+        if let primitive = self as? any PrimitiveAppComponent {
+            primitive.contribute(to: &model)
+            return
+        }
+        // A component whose body contains itself would recurse forever; stop and report it instead.
+        guard depth < 64 else {
+            model.problems.append("a component nests deeper than 64 levels (does its body contain itself?)")
+            return
+        }
+        for component in body { component.flatten(into: &model, depth: depth + 1) }
+    }
+}
+
+/// Builds an ``App`` or an ``AppComponent`` body; supports `if`, `if/else`, `for` and optionals.
+///
+/// Every expression becomes one flat array of components, so type-checking stays linear in the number of
+/// declarations (one overload per builder method).
+@resultBuilder
+public enum AppBuilder {
+    public static func buildExpression(_ component: some AppComponent) -> [any AppComponent] { [component] }
+
+    public static func buildExpression(_ components: [any AppComponent]) -> [any AppComponent] { components }
+
+    public static func buildBlock(_ parts: [any AppComponent]...) -> [any AppComponent] { parts.flatMap { $0 } }
+
+    public static func buildOptional(_ part: [any AppComponent]?) -> [any AppComponent] { part ?? [] }
+
+    public static func buildEither(first part: [any AppComponent]) -> [any AppComponent] { part }
+
+    public static func buildEither(second part: [any AppComponent]) -> [any AppComponent] { part }
+
+    public static func buildArray(_ parts: [[any AppComponent]]) -> [any AppComponent] { parts.flatMap { $0 } }
+
+    public static func buildLimitedAvailability(_ part: [any AppComponent]) -> [any AppComponent] { part }
+}

@@ -1,0 +1,54 @@
+/// A record for a Kafka or Kinesis egress (the runtime's generic egresses), or any typed value for another
+/// egress. Build one with the static functions here or, better, through the typed handle of a declared egress
+/// (`greets.record(topic:key:value:)`), then hand it to ``Context/send(_:)``.
+public struct EgressRecord: Sendable {
+    enum Kind: Sendable {
+        case kafka(topic: String, key: String?, value: EgressValue)
+        case kinesis(stream: String, partitionKey: String, explicitHashKey: String?, value: EgressValue)
+        case value(any StateFunType)
+    }
+
+    /// The egress the record goes to.
+    public let egress: TypeName
+    let kind: Kind
+
+    /// A Kafka record for `topic`, with an optional key (Python `kafka_egress_message`).
+    public static func kafka(egress: TypeName, topic: String, key: String? = nil, value: EgressValue) -> EgressRecord {
+        EgressRecord(egress: egress, kind: .kafka(topic: topic, key: key, value: value))
+    }
+
+    /// A Kinesis record for `stream` (Python `kinesis_egress_message`).
+    public static func kinesis(
+        egress: TypeName, stream: String, partitionKey: String, explicitHashKey: String? = nil, value: EgressValue
+    ) -> EgressRecord {
+        EgressRecord(
+            egress: egress,
+            kind: .kinesis(stream: stream, partitionKey: partitionKey, explicitHashKey: explicitHashKey, value: value))
+    }
+
+    /// Any typed value for an egress (Python `egress_message_builder`, 2.x `pack_and_send_egress`).
+    public static func value(egress: TypeName, _ value: some StateFunType) -> EgressRecord {
+        EgressRecord(egress: egress, kind: .value(value))
+    }
+
+    /// The record in wire form: the egress record message, typed as the runtime expects on `version`.
+    package func encoded(_ version: ProtocolVersion) throws -> Message {
+        switch kind {
+        case .kafka(let topic, let key, let value):
+            guard !topic.isEmpty else { throw StateFunError.invalidArgument("a Kafka egress record needs a topic") }
+            let record = KafkaProducerRecord(key: key ?? "", valueBytes: try value.bytes(version, kinesis: false), topic: topic)
+            let type = version == .v3 ? KafkaProducerRecord.typeNameV3 : KafkaProducerRecord.typeURLV2
+            return Message(typeName: type, bytes: record.serialized(), protocolVersion: version)
+        case .kinesis(let stream, let partitionKey, let hashKey, let value):
+            guard !stream.isEmpty else { throw StateFunError.invalidArgument("a Kinesis egress record needs a stream") }
+            let record = KinesisEgressRecord(
+                partitionKey: partitionKey, valueBytes: try value.bytes(version, kinesis: true), stream: stream,
+                explicitHashKey: hashKey ?? "")
+            let type = version == .v3 ? KinesisEgressRecord.typeNameV3 : KinesisEgressRecord.typeURLV2
+            return Message(typeName: type, bytes: record.serialized(), protocolVersion: version)
+        case .value(let value):
+            func encode<V: StateFunType>(_ v: V) throws -> Message { try Message(v, protocolVersion: version) }
+            return try encode(value)
+        }
+    }
+}

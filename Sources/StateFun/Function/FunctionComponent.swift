@@ -1,0 +1,123 @@
+/// Something that can stand in a ``Function`` declaration: a ``ValueSpec``, a ``Handle``, ``Otherwise``,
+/// ``Emits``, or a group of those built with ``FunctionBuilder``.
+public protocol FunctionComponent: Sendable {
+    /// Adds this component to the function being declared.
+    func contribute(to definition: inout FunctionDefinitionDraft)
+}
+
+/// The function being declared, as components add to it.
+public struct FunctionDefinitionDraft: Sendable {
+    package var definition: FunctionDefinition
+    /// Problems found while declaring, reported by ``App/validate()``.
+    package var problems: [String] = []
+
+    package init(typeName: TypeName) {
+        definition = FunctionDefinition(typeName: typeName)
+    }
+}
+
+extension ValueSpec: FunctionComponent {
+    public func contribute(to draft: inout FunctionDefinitionDraft) {
+        draft.definition.specs.append(erased)
+    }
+}
+
+/// A handler for messages of one type: the value arrives decoded.
+///
+/// ```swift
+/// Handle(GreetRequest.self) { context, request in
+///     try context.send(GreetResponse(...), toEgress: "example/greets")
+/// }
+/// ```
+///
+/// A function accepts several types by declaring several handlers (the Python SDK's `typing.Union` hints).
+/// The closure may be synchronous or `async`.
+public struct Handle<Value: StateFunType>: FunctionComponent {
+    let body: @Sendable (Context, Value) async throws -> Void
+
+    /// Declares the handler for `type`.
+    public init(_ type: Value.Type, _ body: @escaping @Sendable (Context, Value) async throws -> Void) {
+        self.body = body
+    }
+
+    public func contribute(to draft: inout FunctionDefinitionDraft) {
+        let body = self.body
+        draft.definition.handlers.append(
+            FunctionDefinition.TypedHandler(
+                typeName: Value.typeName, v2TypeName: ValueCodec.typeName(of: Value.self, .v2),
+                call: { context, message in
+                    let value = try ValueCodec.decode(message.bytes ?? [], as: Value.self, context.protocolVersion)
+                    try await body(context, value)
+                }))
+    }
+}
+
+/// The catch-all handler for messages no ``Handle`` accepts; it gets the undecoded ``Message``.
+///
+/// Without one, such a message fails the batch with an error naming its type.
+public struct Otherwise: FunctionComponent {
+    let body: @Sendable (Context, Message) async throws -> Void
+
+    /// Declares the catch-all.
+    public init(_ body: @escaping @Sendable (Context, Message) async throws -> Void) {
+        self.body = body
+    }
+
+    public func contribute(to draft: inout FunctionDefinitionDraft) {
+        if draft.definition.otherwise != nil {
+            draft.problems.append("declares more than one Otherwise handler")
+        }
+        draft.definition.otherwise = body
+    }
+}
+
+/// Declares that the function writes to these egresses, so ``App/validate()`` can check they are declared.
+public struct Emits: FunctionComponent {
+    let egresses: [TypeName]
+
+    /// Names the egresses the function's handlers send to.
+    public init(_ egresses: TypeName...) {
+        self.egresses = egresses
+    }
+
+    public func contribute(to draft: inout FunctionDefinitionDraft) {
+        draft.definition.egresses.append(contentsOf: egresses)
+    }
+}
+
+/// A group of function components, e.g. from `if`, `for` or a helper returning several.
+public struct FunctionComponentGroup: FunctionComponent {
+    let components: [any FunctionComponent]
+
+    public func contribute(to draft: inout FunctionDefinitionDraft) {
+        for component in components { component.contribute(to: &draft) }
+    }
+}
+
+/// Builds the body of a ``Function`` declaration; supports `if`, `if/else`, `for` and optionals.
+@resultBuilder
+public enum FunctionBuilder {
+    public static func buildExpression(_ component: some FunctionComponent) -> [any FunctionComponent] {
+        [component]
+    }
+
+    public static func buildExpression(_ components: [any FunctionComponent]) -> [any FunctionComponent] {
+        components
+    }
+
+    public static func buildBlock(_ parts: [any FunctionComponent]...) -> [any FunctionComponent] {
+        parts.flatMap { $0 }
+    }
+
+    public static func buildOptional(_ part: [any FunctionComponent]?) -> [any FunctionComponent] { part ?? [] }
+
+    public static func buildEither(first part: [any FunctionComponent]) -> [any FunctionComponent] { part }
+
+    public static func buildEither(second part: [any FunctionComponent]) -> [any FunctionComponent] { part }
+
+    public static func buildArray(_ parts: [[any FunctionComponent]]) -> [any FunctionComponent] {
+        parts.flatMap { $0 }
+    }
+
+    public static func buildLimitedAvailability(_ part: [any FunctionComponent]) -> [any FunctionComponent] { part }
+}

@@ -1,0 +1,41 @@
+/// A function as the registry keeps it: its type, its state specs and how it dispatches messages.
+package struct FunctionDefinition: Sendable {
+    /// A handler for one message type.
+    package struct TypedHandler: Sendable {
+        /// The accepted type's typename on 3.x.
+        package var typeName: TypeName
+        /// The accepted type's `Any` type URL on 2.x.
+        package var v2TypeName: String
+        package var call: @Sendable (Context, Message) async throws -> Void
+
+        package func accepts(_ received: String, _ version: ProtocolVersion) -> Bool {
+            ValueCodec.matches(received, expected: version == .v3 ? typeName.description : v2TypeName, version)
+        }
+    }
+
+    package var typeName: TypeName
+    package var specs: [AnyValueSpec]
+    package var handlers: [TypedHandler]
+    /// The catch-all for messages no typed handler accepts; `nil` fails such a message (the default policy).
+    package var otherwise: (@Sendable (Context, Message) async throws -> Void)?
+    /// Egresses the declaration says the function writes to (checked by validation).
+    package var egresses: [TypeName]
+
+    package init(typeName: TypeName) {
+        self.typeName = typeName
+        self.specs = []
+        self.handlers = []
+        self.otherwise = nil
+        self.egresses = []
+    }
+
+    /// Runs the handler that accepts `message`.
+    @inline(__always)
+    package func dispatch(_ context: Context, _ message: Message) async throws {
+        for handler in handlers where handler.accepts(message.typeName, context.protocolVersion) {
+            return try await handler.call(context, message)
+        }
+        if let otherwise { return try await otherwise(context, message) }
+        throw StateFunError.unhandledMessage(function: typeName, typeName: message.typeName)
+    }
+}

@@ -1,0 +1,26 @@
+// Address{namespace=1, type=2, id=3}: unchanged between the 2.x and 3.x protocols.
+extension Address: WireMessage {
+    package init(from reader: inout WireReader) throws(WireError) {
+        var namespace = ""
+        var type = ""
+        var id = ""
+        while let tag = try reader.nextField() {
+            switch tag.number {
+            case 1: namespace = try reader.readString(tag)
+            case 2: type = try reader.readString(tag)
+            case 3: id = try reader.readString(tag)
+            default: try reader.skip(tag)
+            }
+        }
+        self.init(TypeName(namespace: namespace, name: type), id: id)
+    }
+
+    package func encode(to writer: inout WireWriter) {
+        writer.writeString(1, typeName.namespace)
+        writer.writeString(2, typeName.name)
+        writer.writeString(3, id)
+    }
+
+    /// True when all three fields are empty (the 3.x SDKs read such a caller as "no caller").
+    package var isEmpty: Bool { typeName.namespace.isEmpty && typeName.name.isEmpty && id.isEmpty }
+}

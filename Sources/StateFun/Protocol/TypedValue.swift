@@ -1,0 +1,33 @@
+/// `io.statefun.sdk.reqreply.TypedValue` (3.x): a value with its typename.
+///
+/// `has_value` (field 2, added in 3.0) tells "a zero-length value" (a zero int, an empty string) from "no
+/// value": state the runtime has registered but holds nothing for arrives with `has_value = false`.
+package struct TypedValue: WireMessage, WirePayload {
+    package var typename: String
+    package var hasValue: Bool
+    package var value: [UInt8]
+
+    package init(typename: String = "", hasValue: Bool = false, value: [UInt8] = []) {
+        self.typename = typename
+        self.hasValue = hasValue
+        self.value = value
+    }
+
+    package init(from reader: inout WireReader) throws(WireError) {
+        self.init()
+        while let tag = try reader.nextField() {
+            switch tag.number {
+            case 1: typename = try reader.readString(tag)
+            case 2: hasValue = try reader.readBool(tag)
+            case 3: value = try reader.readBytes(tag)
+            default: try reader.skip(tag)
+            }
+        }
+    }
+
+    package func encode(to writer: inout WireWriter) {
+        writer.writeString(1, typename)
+        writer.writeBool(2, hasValue)
+        writer.writeBytes(3, value)
+    }
+}

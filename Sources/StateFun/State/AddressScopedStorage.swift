@@ -1,0 +1,125 @@
+/// The state of the address being invoked, for one batch: typed through ``ValueSpec``s, or by name.
+///
+/// Reads decode the value the runtime sent; writes and deletes take effect for the rest of the batch and are
+/// returned to the runtime as mutations (only states that were written or deleted, in declaration order on
+/// 3.x and in the order the runtime sent them on 2.x, as the Python SDKs do). A received value whose typename
+/// differs from the declared one fails the read with ``StateFunError/stateTypeMismatch(function:state:expected:actual:)``;
+/// a value the runtime sent without `has_value` reads as `nil`.
+public final class AddressScopedStorage {
+    package struct Cell {
+        package var name: String
+        package var spec: AnyValueSpec?
+        package var value: RawValue?
+        package var dirty: Bool
+        /// 2.x: false when a declared state was not in the request (module.yaml lacks it).
+        package var provided: Bool
+    }
+
+    package private(set) var cells: [Cell]
+    package let function: TypeName
+    package let protocolVersion: ProtocolVersion
+
+    package init(function: TypeName, protocolVersion: ProtocolVersion, cells: [Cell]) {
+        self.function = function
+        self.protocolVersion = protocolVersion
+        self.cells = cells
+    }
+
+    /// The names of the states this batch can use.
+    public var names: [String] { cells.map(\.name) }
+
+    @inline(__always)
+    private func index(of name: String) -> Int? {
+        for i in cells.indices where cells[i].name == name { return i }
+        return nil
+    }
+
+    private func cellIndex(for spec: AnyValueSpec) throws(StateFunError) -> Int {
+        guard let i = index(of: spec.name), let declared = cells[i].spec, declared.typeName == spec.typeName else {
+            throw .undeclaredState(function: function, state: spec.name)
+        }
+        guard cells[i].provided else { throw .stateNotProvided(function: function, state: spec.name) }
+        return i
+    }
+
+    private func cellIndex(named name: String) throws(StateFunError) -> Int {
+        guard let i = index(of: name) else { throw .undeclaredState(function: function, state: name) }
+        guard cells[i].provided else { throw .stateNotProvided(function: function, state: name) }
+        return i
+    }
+
+    // MARK: - Typed
+
+    /// The current value of `spec`, or `nil` when it has none.
+    public func get<V: StateFunType>(_ spec: ValueSpec<V>) throws -> V? {
+        let i = try cellIndex(for: spec.erased)
+        guard let raw = cells[i].value else { return nil }
+        let expected = ValueCodec.typeName(of: V.self, protocolVersion)
+        guard ValueCodec.matches(raw.typeName, expected: expected, protocolVersion) else {
+            throw StateFunError.stateTypeMismatch(
+                function: function, state: spec.name, expected: expected, actual: raw.typeName)
+        }
+        return try ValueCodec.decode(raw.bytes, as: V.self, protocolVersion)
+    }
+
+    /// Stores `value` under `spec`.
+    public func set<V: StateFunType>(_ spec: ValueSpec<V>, _ value: V) throws {
+        let i = try cellIndex(for: spec.erased)
+        cells[i].value = try ValueCodec.encode(value, protocolVersion)
+        cells[i].dirty = true
+    }
+
+    /// Deletes the value of `spec`.
+    public func delete<V: StateFunType>(_ spec: ValueSpec<V>) throws {
+        let i = try cellIndex(for: spec.erased)
+        cells[i].value = nil
+        cells[i].dirty = true
+    }
+
+    /// Reads, changes and writes back `spec` in one step; the closure sees `nil` when there is no value, and
+    /// setting it to `nil` deletes the value.
+    public func update<V: StateFunType>(_ spec: ValueSpec<V>, _ body: (inout V?) throws -> Void) throws {
+        var value = try get(spec)
+        try body(&value)
+        if let value { try set(spec, value) } else { try delete(spec) }
+    }
+
+    // MARK: - By name (the Python SDK's `context["name"]` / `context.storage.name`)
+
+    /// The value of the state `name` as it arrived (or was last written), undecoded; `nil` when it has none.
+    public func value(named name: String) throws -> Message? {
+        let i = try cellIndex(named: name)
+        return cells[i].value.map { Message(typeName: $0.typeName, bytes: $0.bytes, protocolVersion: protocolVersion) }
+    }
+
+    /// Stores `value` under the state `name`; on 3.x it must be of the declared type.
+    public func setValue<V: StateFunType>(_ value: V, named name: String) throws {
+        try setValue(try Message(value, protocolVersion: protocolVersion), named: name)
+    }
+
+    /// Stores an undecoded value under the state `name` (`nil` bytes delete it).
+    public func setValue(_ message: Message, named name: String) throws {
+        let i = try cellIndex(named: name)
+        guard let raw = message.raw else {
+            cells[i].value = nil
+            cells[i].dirty = true
+            return
+        }
+        if let spec = cells[i].spec {
+            let expected = spec.typeName(for: protocolVersion)
+            guard ValueCodec.matches(raw.typeName, expected: expected, protocolVersion) else {
+                throw StateFunError.stateTypeMismatch(
+                    function: function, state: name, expected: expected, actual: raw.typeName)
+            }
+        }
+        cells[i].value = raw
+        cells[i].dirty = true
+    }
+
+    /// Deletes the value of the state `name`.
+    public func deleteValue(named name: String) throws {
+        let i = try cellIndex(named: name)
+        cells[i].value = nil
+        cells[i].dirty = true
+    }
+}

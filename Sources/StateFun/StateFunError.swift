@@ -1,0 +1,61 @@
+/// Everything the SDK layer reports, one closed set; each case's description names what was wrong so that a
+/// person can act on it (the HTTP endpoint puts it in the response body, the runtime in its give-up report).
+public enum StateFunError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A typename is not of the form `<namespace>/<name>`.
+    case invalidTypeName(String, reason: String)
+    /// A state name breaks the naming rules of ``ValueSpec``.
+    case invalidStateName(String, reason: String)
+    /// The request body is not a valid `ToFunction` for the configured protocol.
+    case malformedRequest(String)
+    /// The request targets a function type this app does not declare.
+    case unknownFunction(TypeName)
+    /// A received state value carries another typename than the function's ``ValueSpec`` declares.
+    case stateTypeMismatch(function: TypeName, state: String, expected: String, actual: String)
+    /// A handler used a state its function does not declare.
+    case undeclaredState(function: TypeName, state: String)
+    /// 2.x protocol: the runtime did not send a state the handler used (it must be listed in module.yaml).
+    case stateNotProvided(function: TypeName, state: String)
+    /// A message arrived whose type no handler of the function accepts, and the function has no catch-all.
+    case unhandledMessage(function: TypeName, typeName: String)
+    /// A message was sent to an address that can't receive one (invalid typename, empty id).
+    case invalidAddress(String)
+    /// ``Context/reply(_:)`` was called for a message that came from an ingress (it has no caller).
+    case noCaller(function: TypeName)
+    /// A delay is negative (or zero on the 2.x protocol), or a cancellation token is empty.
+    case invalidDelayedMessage(String)
+    /// A value could not be turned into bytes.
+    case serializationFailed(typeName: String, reason: String)
+    /// Bytes could not be turned into a value of the expected type.
+    case deserializationFailed(typeName: String, reason: String)
+    /// An argument to an SDK call is invalid; the text says which and why.
+    case invalidArgument(String)
+    /// A handler threw: the whole batch fails and no effect of it is returned.
+    case handlerFailed(function: TypeName, id: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .invalidTypeName(let name, let reason): "invalid typename '\(name)': \(reason)"
+        case .invalidStateName(let name, let reason): "invalid state name '\(name)': \(reason)"
+        case .malformedRequest(let reason): "malformed request: \(reason)"
+        case .unknownFunction(let type): "unknown function type '\(type)': no function of this type is declared"
+        case .stateTypeMismatch(let function, let state, let expected, let actual):
+            "function \(function): state '\(state)' holds a value of type '\(actual)', but the function declares "
+                + "it as '\(expected)'"
+        case .undeclaredState(let function, let state):
+            "function \(function) has no state named '\(state)'; declare a ValueSpec for it"
+        case .stateNotProvided(let function, let state):
+            "function \(function): the runtime sent no state '\(state)'; list it under the function's states in "
+                + "module.yaml"
+        case .unhandledMessage(let function, let type):
+            "function \(function) has no handler for messages of type '\(type)'"
+        case .invalidAddress(let reason): "cannot send: \(reason)"
+        case .noCaller(let function):
+            "function \(function) cannot reply: the message came from an ingress and has no caller"
+        case .invalidDelayedMessage(let reason): "invalid delayed message: \(reason)"
+        case .serializationFailed(let type, let reason): "cannot serialize a value of type '\(type)': \(reason)"
+        case .deserializationFailed(let type, let reason): "cannot deserialize a value of type '\(type)': \(reason)"
+        case .invalidArgument(let reason): reason
+        case .handlerFailed(let function, let id, let reason): "function \(function)/\(id) failed: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,102 @@
+// The six built-in types of StateFun 3.x (`statefun-sdk-protos/.../types/types.proto`, package
+// io.statefun.sdk.types): each value travels as a one-field wrapper message. int is sfixed32 and long is
+// sfixed64; a zero value encodes to zero bytes, as proto3 omits defaults.
+
+extension Bool: StateFunType {
+    /// `io.statefun.types/bool` (BooleanWrapper).
+    public static let typeName: TypeName = "io.statefun.types/bool"
+    public static func deserialize(from bytes: [UInt8]) throws -> Bool {
+        try WrapperCodec.decode(bytes, typeName) { tag, reader throws(WireError) in try reader.readBool(tag) } ?? false
+    }
+    public func serialize() -> [UInt8] {
+        var writer = WireWriter(capacity: 2)
+        writer.writeBool(1, self)
+        return writer.bytes
+    }
+}
+
+extension Int32: StateFunType {
+    /// `io.statefun.types/int` (IntWrapper, sfixed32).
+    public static let typeName: TypeName = "io.statefun.types/int"
+    public static func deserialize(from bytes: [UInt8]) throws -> Int32 {
+        try WrapperCodec.decode(bytes, typeName) { tag, reader throws(WireError) in try reader.readSFixed32(tag) } ?? 0
+    }
+    public func serialize() -> [UInt8] {
+        var writer = WireWriter(capacity: 5)
+        writer.writeSFixed32(1, self)
+        return writer.bytes
+    }
+}
+
+extension Int64: StateFunType {
+    /// `io.statefun.types/long` (LongWrapper, sfixed64).
+    public static let typeName: TypeName = "io.statefun.types/long"
+    public static func deserialize(from bytes: [UInt8]) throws -> Int64 {
+        try WrapperCodec.decode(bytes, typeName) { tag, reader throws(WireError) in try reader.readSFixed64(tag) } ?? 0
+    }
+    public func serialize() -> [UInt8] {
+        var writer = WireWriter(capacity: 9)
+        writer.writeSFixed64(1, self)
+        return writer.bytes
+    }
+}
+
+extension Float: StateFunType {
+    /// `io.statefun.types/float` (FloatWrapper).
+    public static let typeName: TypeName = "io.statefun.types/float"
+    public static func deserialize(from bytes: [UInt8]) throws -> Float {
+        try WrapperCodec.decode(bytes, typeName) { tag, reader throws(WireError) in try reader.readFloat(tag) } ?? 0
+    }
+    public func serialize() -> [UInt8] {
+        var writer = WireWriter(capacity: 5)
+        writer.writeFloat(1, self)
+        return writer.bytes
+    }
+}
+
+extension Double: StateFunType {
+    /// `io.statefun.types/double` (DoubleWrapper).
+    public static let typeName: TypeName = "io.statefun.types/double"
+    public static func deserialize(from bytes: [UInt8]) throws -> Double {
+        try WrapperCodec.decode(bytes, typeName) { tag, reader throws(WireError) in try reader.readDouble(tag) } ?? 0
+    }
+    public func serialize() -> [UInt8] {
+        var writer = WireWriter(capacity: 9)
+        writer.writeDouble(1, self)
+        return writer.bytes
+    }
+}
+
+extension String: StateFunType {
+    /// `io.statefun.types/string` (StringWrapper).
+    public static let typeName: TypeName = "io.statefun.types/string"
+    public static func deserialize(from bytes: [UInt8]) throws -> String {
+        try WrapperCodec.decode(bytes, typeName) { tag, reader throws(WireError) in try reader.readString(tag) } ?? ""
+    }
+    public func serialize() -> [UInt8] {
+        var writer = WireWriter(capacity: utf8.count + 3)
+        writer.writeString(1, self)
+        return writer.bytes
+    }
+}
+
+/// Reads the single field 1 of a wrapper message (StateFun's `*Wrapper` and google.protobuf's `*Value`).
+enum WrapperCodec {
+    /// Returns the last field-1 value (protobuf: the last occurrence wins), or nil when absent (the default).
+    @inline(__always)
+    static func decode<T>(
+        _ bytes: [UInt8], _ typeName: TypeName,
+        _ read: (FieldTag, inout WireReader) throws(WireError) -> T
+    ) throws(StateFunError) -> T? {
+        var reader = WireReader(bytes)
+        var value: T?
+        do {
+            while let tag = try reader.nextField() {
+                if tag.number == 1 { value = try read(tag, &reader) } else { try reader.skip(tag) }
+            }
+        } catch {
+            throw .deserializationFailed(typeName: typeName.description, reason: error.description)
+        }
+        return value
+    }
+}

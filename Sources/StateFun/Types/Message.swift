@@ -1,0 +1,49 @@
+/// A value as it arrived, not yet decoded: its typename and bytes.
+///
+/// Handlers declared with `Handle(T.self)` get decoded values; a catch-all handler (``Otherwise``) and untyped
+/// state access get a `Message` and decode it on demand, like the Python SDK's `Message`
+/// (`is_type`/`as_type`, `is_string`/`as_string`, ...).
+public struct Message: Sendable, Equatable, CustomStringConvertible {
+    /// The typename (3.x) or `Any` type URL (2.x) the value carries.
+    public let typeName: String
+    /// The serialized value, or `nil` when the value is absent (3.x `has_value = false`).
+    public let bytes: [UInt8]?
+    /// The protocol the value came with: it decides how built-in types are encoded and matched.
+    public let protocolVersion: ProtocolVersion
+
+    /// Creates a message from a typename and bytes.
+    public init(typeName: String, bytes: [UInt8]?, protocolVersion: ProtocolVersion = .v3) {
+        self.typeName = typeName
+        self.bytes = bytes
+        self.protocolVersion = protocolVersion
+    }
+
+    /// Encodes `value` as a message.
+    public init<V: StateFunType>(_ value: V, protocolVersion: ProtocolVersion = .v3) throws {
+        let raw = try ValueCodec.encode(value, protocolVersion)
+        self.init(typeName: raw.typeName, bytes: raw.bytes, protocolVersion: protocolVersion)
+    }
+
+    /// True when the message carries a value of type `V`.
+    public func `is`<V: StateFunType>(_ type: V.Type) -> Bool {
+        ValueCodec.matches(typeName, type, protocolVersion)
+    }
+
+    /// Decodes the value as `V`: `nil` when the message has no value; throws when it is of another type or its
+    /// bytes don't decode.
+    public func `as`<V: StateFunType>(_ type: V.Type) throws -> V? {
+        guard let bytes else { return nil }
+        guard self.is(type) else {
+            throw StateFunError.deserializationFailed(
+                typeName: ValueCodec.typeName(of: type, protocolVersion),
+                reason: "the message holds a value of type '\(typeName)'")
+        }
+        return try ValueCodec.decode(bytes, as: type, protocolVersion)
+    }
+
+    package var raw: RawValue? { bytes.map { RawValue(typeName: typeName, bytes: $0) } }
+
+    public var description: String {
+        "Message(\(typeName), \(bytes.map { "\($0.count) bytes" } ?? "no value"))"
+    }
+}

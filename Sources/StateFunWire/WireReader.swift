@@ -1,0 +1,332 @@
+/// Reads protobuf wire format from a byte buffer, one field at a time.
+///
+/// The reader is the decoding half of the codec that the StateFun messages are written on, and it is public so
+/// that application messages (the walkthrough's `GreetRequest`, say) can be decoded without swift-protobuf:
+///
+/// ```swift
+/// var reader = WireReader(bytes)
+/// while let tag = try reader.nextField() {
+///     switch tag.number {
+///     case 1: name = try reader.readString(tag)
+///     default: try reader.skip(tag)          // unknown fields are skipped, as proto3 requires
+///     }
+/// }
+/// ```
+///
+/// Every read is bounds-checked: lengths are compared with the bytes left before anything is copied, varints
+/// stop at 10 bytes, and embedded messages nest at most ``Options/maxDepth`` levels. Errors are ``WireError``
+/// values that keep "input ended early" apart from "input is malformed".
+public struct WireReader: Sendable {
+    /// Limits applied while reading.
+    public struct Options: Sendable {
+        /// How deep embedded messages and groups may nest (swift-protobuf and protobuf-java use 100).
+        public var maxDepth: Int
+
+        /// Creates options; the default depth is 100.
+        public init(maxDepth: Int = 100) {
+            self.maxDepth = maxDepth
+        }
+    }
+
+    @usableFromInline let storage: [UInt8]
+    @usableFromInline var index: Int
+    @usableFromInline let end: Int
+    @usableFromInline let depth: Int
+    @usableFromInline let options: Options
+    /// Start of the key of the field returned last by ``nextField()``: the offset errors report.
+    @usableFromInline var fieldStart: Int
+
+    /// Creates a reader over all of `bytes`.
+    public init(_ bytes: [UInt8], options: Options = Options()) {
+        self.storage = bytes
+        self.index = 0
+        self.end = bytes.count
+        self.depth = 0
+        self.options = options
+        self.fieldStart = 0
+    }
+
+    @usableFromInline init(storage: [UInt8], start: Int, end: Int, depth: Int, options: Options) {
+        self.storage = storage
+        self.index = start
+        self.end = end
+        self.depth = depth
+        self.options = options
+        self.fieldStart = start
+    }
+
+    /// The read position, as an offset into the outermost buffer.
+    public var position: Int { index }
+
+    /// True when every byte of this (sub)message has been read.
+    public var isAtEnd: Bool { index >= end }
+
+    // MARK: - Keys
+
+    /// Reads the next field key, or returns `nil` at the end of the message.
+    ///
+    /// An end-group key ends a group being skipped; outside a group it is malformed.
+    @inlinable
+    public mutating func nextField() throws(WireError) -> FieldTag? {
+        guard index < end else { return nil }
+        fieldStart = index
+        let key = try readVarint()
+        let rawType = UInt8(truncatingIfNeeded: key & 7)
+        guard let wireType = WireType(rawValue: rawType) else {
+            throw .invalidWireType(offset: fieldStart, rawValue: rawType)
+        }
+        let number = key >> 3
+        guard number >= 1, number <= UInt64(FieldTag.maxFieldNumber),
+            let tag = FieldTag(number: UInt32(number), wireType: wireType)
+        else {
+            throw .invalidFieldNumber(offset: fieldStart, number: number)
+        }
+        return tag
+    }
+
+    // MARK: - Raw values
+
+    /// Reads a base-128 varint of up to 10 bytes.
+    @inlinable
+    public mutating func readVarint() throws(WireError) -> UInt64 {
+        // Fast path: one byte (field keys, booleans, small lengths).
+        guard index < end else { throw .truncated(offset: index) }
+        let first = storage[index]
+        if first < 0x80 {
+            index += 1
+            return UInt64(first)
+        }
+        let start = index
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard index < end else { throw .truncated(offset: index) }
+            guard shift < 70 else { throw .varintTooLong(offset: start) }
+            let byte = storage[index]
+            index += 1
+            result |= UInt64(byte & 0x7F) &<< shift
+            if byte < 0x80 { return result }
+            shift += 7
+        }
+    }
+
+    /// Reads four little-endian bytes.
+    @inlinable
+    public mutating func readRawFixed32() throws(WireError) -> UInt32 {
+        guard end - index >= 4 else { throw .truncated(offset: index) }
+        var value: UInt32 = 0
+        for i in 0..<4 { value |= UInt32(storage[index + i]) << (8 * UInt32(i)) }
+        index += 4
+        return value
+    }
+
+    /// Reads eight little-endian bytes.
+    @inlinable
+    public mutating func readRawFixed64() throws(WireError) -> UInt64 {
+        guard end - index >= 8 else { throw .truncated(offset: index) }
+        var value: UInt64 = 0
+        for i in 0..<8 { value |= UInt64(storage[index + i]) << (8 * UInt64(i)) }
+        index += 8
+        return value
+    }
+
+    /// Reads a length prefix and returns the range of bytes it covers, after checking they are there.
+    @inlinable
+    mutating func readLengthDelimitedRange() throws(WireError) -> Range<Int> {
+        let lengthOffset = index
+        let length = try readVarint()
+        let remaining = end - index
+        // protobuf caps lengths at 2 GiB - 1 (swift-protobuf and upb do the same).
+        guard length <= UInt64(Int32.max) else {
+            throw .lengthOutOfBounds(offset: lengthOffset, length: length, remaining: remaining)
+        }
+        let count = Int(length)
+        guard count <= remaining else {
+            if end == storage.count {
+                // The prefix is well-formed; the buffer simply ends before the value does.
+                throw .truncated(offset: end)
+            }
+            throw .lengthOutOfBounds(offset: lengthOffset, length: length, remaining: remaining)
+        }
+        let range = index..<(index + count)
+        index += count
+        return range
+    }
+
+    @inlinable
+    func expect(_ tag: FieldTag, _ wireType: WireType) throws(WireError) {
+        guard tag.wireType == wireType else {
+            throw .wireTypeMismatch(offset: fieldStart, field: tag.number, expected: wireType, actual: tag.wireType)
+        }
+    }
+
+    // MARK: - Typed fields
+
+    /// Reads an `int32` (varint; negative values arrive sign-extended to 64 bits and are truncated).
+    @inlinable public mutating func readInt32(_ tag: FieldTag) throws(WireError) -> Int32 {
+        try expect(tag, .varint)
+        return Int32(truncatingIfNeeded: try readVarint())
+    }
+
+    /// Reads an `int64` (varint).
+    @inlinable public mutating func readInt64(_ tag: FieldTag) throws(WireError) -> Int64 {
+        try expect(tag, .varint)
+        return Int64(bitPattern: try readVarint())
+    }
+
+    /// Reads a `uint32` (varint, truncated to 32 bits as protobuf does).
+    @inlinable public mutating func readUInt32(_ tag: FieldTag) throws(WireError) -> UInt32 {
+        try expect(tag, .varint)
+        return UInt32(truncatingIfNeeded: try readVarint())
+    }
+
+    /// Reads a `uint64` (varint).
+    @inlinable public mutating func readUInt64(_ tag: FieldTag) throws(WireError) -> UInt64 {
+        try expect(tag, .varint)
+        return try readVarint()
+    }
+
+    /// Reads a `sint32` (ZigZag varint).
+    @inlinable public mutating func readSInt32(_ tag: FieldTag) throws(WireError) -> Int32 {
+        try expect(tag, .varint)
+        return ZigZag.decode(UInt32(truncatingIfNeeded: try readVarint()))
+    }
+
+    /// Reads a `sint64` (ZigZag varint).
+    @inlinable public mutating func readSInt64(_ tag: FieldTag) throws(WireError) -> Int64 {
+        try expect(tag, .varint)
+        return ZigZag.decode(try readVarint())
+    }
+
+    /// Reads a `bool` (any non-zero varint is true, as in every protobuf runtime).
+    @inlinable public mutating func readBool(_ tag: FieldTag) throws(WireError) -> Bool {
+        try expect(tag, .varint)
+        return try readVarint() != 0
+    }
+
+    /// Reads an enum's raw value (open enums: unknown values are kept as numbers).
+    @inlinable public mutating func readEnum(_ tag: FieldTag) throws(WireError) -> Int32 {
+        try readInt32(tag)
+    }
+
+    /// Reads a `fixed32`.
+    @inlinable public mutating func readFixed32(_ tag: FieldTag) throws(WireError) -> UInt32 {
+        try expect(tag, .fixed32)
+        return try readRawFixed32()
+    }
+
+    /// Reads an `sfixed32`.
+    @inlinable public mutating func readSFixed32(_ tag: FieldTag) throws(WireError) -> Int32 {
+        try expect(tag, .fixed32)
+        return Int32(bitPattern: try readRawFixed32())
+    }
+
+    /// Reads a `fixed64`.
+    @inlinable public mutating func readFixed64(_ tag: FieldTag) throws(WireError) -> UInt64 {
+        try expect(tag, .fixed64)
+        return try readRawFixed64()
+    }
+
+    /// Reads an `sfixed64`.
+    @inlinable public mutating func readSFixed64(_ tag: FieldTag) throws(WireError) -> Int64 {
+        try expect(tag, .fixed64)
+        return Int64(bitPattern: try readRawFixed64())
+    }
+
+    /// Reads a `float` (IEEE 754 binary32, little-endian).
+    @inlinable public mutating func readFloat(_ tag: FieldTag) throws(WireError) -> Float {
+        try expect(tag, .fixed32)
+        return Float(bitPattern: try readRawFixed32())
+    }
+
+    /// Reads a `double` (IEEE 754 binary64, little-endian).
+    @inlinable public mutating func readDouble(_ tag: FieldTag) throws(WireError) -> Double {
+        try expect(tag, .fixed64)
+        return Double(bitPattern: try readRawFixed64())
+    }
+
+    /// Reads a `string`, rejecting bytes that are not valid UTF-8.
+    @inlinable public mutating func readString(_ tag: FieldTag) throws(WireError) -> String {
+        try expect(tag, .lengthDelimited)
+        let range = try readLengthDelimitedRange()
+        if range.isEmpty { return "" }
+        let decoded: String? = storage.withUnsafeBufferPointer { buffer in
+            String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+        }
+        guard let string = decoded else { throw .invalidUTF8(offset: range.lowerBound, field: tag.number) }
+        return string
+    }
+
+    /// Reads `bytes` into a new array.
+    @inlinable public mutating func readBytes(_ tag: FieldTag) throws(WireError) -> [UInt8] {
+        try expect(tag, .lengthDelimited)
+        let range = try readLengthDelimitedRange()
+        return Array(storage[range])
+    }
+
+    /// Reads `bytes` as a slice that shares the input's storage (no copy).
+    @inlinable public mutating func readBytesSlice(_ tag: FieldTag) throws(WireError) -> ArraySlice<UInt8> {
+        try expect(tag, .lengthDelimited)
+        let range = try readLengthDelimitedRange()
+        return storage[range]
+    }
+
+    /// Reads an embedded message: `body` gets a reader limited to the message's bytes, one level deeper.
+    ///
+    /// The body need not read everything; whatever it leaves is skipped.
+    @inlinable
+    public mutating func readMessage<T>(
+        _ tag: FieldTag,
+        _ body: (inout WireReader) throws(WireError) -> T
+    ) throws(WireError) -> T {
+        try expect(tag, .lengthDelimited)
+        guard depth + 1 <= options.maxDepth else {
+            throw .nestingTooDeep(offset: fieldStart, limit: options.maxDepth)
+        }
+        let range = try readLengthDelimitedRange()
+        var sub = WireReader(
+            storage: storage, start: range.lowerBound, end: range.upperBound, depth: depth + 1, options: options)
+        return try body(&sub)
+    }
+
+    // MARK: - Skipping
+
+    /// Skips the value of a field this reader's caller does not know (proto3: unknown fields are ignored).
+    @inlinable
+    public mutating func skip(_ tag: FieldTag) throws(WireError) {
+        switch tag.wireType {
+        case .varint: _ = try readVarint()
+        case .fixed64:
+            guard end - index >= 8 else { throw .truncated(offset: index) }
+            index += 8
+        case .fixed32:
+            guard end - index >= 4 else { throw .truncated(offset: index) }
+            index += 4
+        case .lengthDelimited: _ = try readLengthDelimitedRange()
+        case .startGroup: try skipGroup(tag, depth: depth + 1)
+        case .endGroup: throw .unbalancedGroup(offset: fieldStart, field: tag.number)
+        }
+    }
+
+    @usableFromInline
+    mutating func skipGroup(_ start: FieldTag, depth groupDepth: Int) throws(WireError) {
+        guard groupDepth <= options.maxDepth else {
+            throw .nestingTooDeep(offset: fieldStart, limit: options.maxDepth)
+        }
+        let groupStart = fieldStart
+        while true {
+            guard let tag = try nextField() else { throw .truncated(offset: index) }
+            switch tag.wireType {
+            case .endGroup:
+                guard tag.number == start.number else {
+                    throw .unbalancedGroup(offset: groupStart, field: start.number)
+                }
+                return
+            case .startGroup:
+                try skipGroup(tag, depth: groupDepth + 1)
+            default:
+                try skip(tag)
+            }
+        }
+    }
+}
