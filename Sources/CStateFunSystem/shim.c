@@ -1,1 +1,1 @@
-// Intentionally empty: this target only exposes system headers.
+// Intentionally empty: this target only exposes system headers and inline helpers.

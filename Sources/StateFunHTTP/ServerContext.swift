@@ -1,0 +1,27 @@
+import Synchronization
+
+/// What every event loop of one server shares: the configuration, the responder, and the
+/// process-wide connection count that ``HTTPLimits/maxConnections`` caps.
+final class ServerContext: Sendable {
+    let configuration: HTTPServerConfiguration
+    let responder: HTTPResponder
+    let openConnections = Atomic<Int>(0)
+
+    /// Timeouts in nanoseconds, computed once.
+    let readTimeout: UInt64
+    let idleTimeout: UInt64
+    let lingerTimeout: UInt64
+    /// How often each loop checks its connections' deadlines: an eighth of the shortest
+    /// timeout, between 5 ms and 1 s, so deadlines are met within about 12%.
+    let tickInterval: UInt64
+
+    init(configuration: HTTPServerConfiguration, responder: @escaping HTTPResponder) {
+        self.configuration = configuration
+        self.responder = responder
+        readTimeout = MonotonicClock.nanoseconds(configuration.readTimeout)
+        idleTimeout = MonotonicClock.nanoseconds(configuration.idleTimeout)
+        lingerTimeout = min(readTimeout, 2_000_000_000)
+        let shortest = min(readTimeout, idleTimeout, max(lingerTimeout, 1))
+        tickInterval = min(max(shortest / 8, 5_000_000), 1_000_000_000)
+    }
+}

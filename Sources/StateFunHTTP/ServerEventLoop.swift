@@ -1,0 +1,429 @@
+import Synchronization
+
+/// One event-loop thread of an ``HTTPServer``.
+///
+/// The loop owns its connections outright: it accepts them (several loops share each
+/// listening socket; EPOLLEXCLUSIVE wakes one), reads and parses on its own thread, hands
+/// each complete request to the responder in a `Task` on the cooperative pool, and writes
+/// the response when the task posts it back through the inbox (a lock-protected queue plus
+/// an eventfd wake-up). Nothing else touches a connection, so the hot path takes no lock
+/// except the inbox's, once per response.
+final class ServerEventLoop: @unchecked Sendable {
+    // @unchecked: everything below the inbox is confined to the loop thread; the inbox and
+    // the signals are thread-safe themselves, the rest is immutable.
+
+    enum Message: Sendable {
+        /// A responder finished: write `response` on connection `fd` if it is still `id`.
+        case response(fd: Int32, id: UInt64, HTTPResponse)
+        /// Stop accepting, close idle connections, answer the rest with `Connection: close`.
+        case beginShutdown
+        /// Close everything and end the thread.
+        case stop
+    }
+
+    let index: Int
+    let queue: SystemEventQueue
+    let context: ServerContext
+    /// Fired once this loop no longer watches the listening sockets.
+    let listenersReleased = AsyncSignal()
+    /// Fired once this loop, shutting down, has no connection left.
+    let drained = AsyncSignal()
+    /// Fired when the thread has closed everything and is about to end.
+    let stopped = AsyncSignal()
+
+    private let inbox = Mutex<[Message]>([])
+    private let wakePending = Atomic<Bool>(false)
+
+    // Loop-thread state.
+    private var spareInbox: [Message] = []
+    private var connections: [ServerConnection?] = []
+    private var liveFDs: Set<Int32> = []
+    private let listeners: [(socket: Socket, isTCP: Bool)]
+    private var accepting = true
+    private var draining = false
+    private var running = true
+    private var nextID: UInt64 = 0
+    private var now: UInt64 = 0
+    private var nextTick: UInt64 = 0
+    private var scratch = [UInt8](repeating: 0, count: 16 * 1024)
+
+    private static let listenerTokenFlag: UInt64 = 1 << 32
+    private static let readChunk = 16 * 1024
+    /// Input buffered beyond an in-flight request before reading pauses (pipelining
+    /// backpressure).
+    private static let pauseThreshold = 64 * 1024
+    private static let continueBytes: [UInt8] = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+    private static let overloadedBytes: [UInt8] = {
+        let body = "server at its connection limit\n"
+        return Array(
+            ("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n" + body).utf8)
+    }()
+
+    init(index: Int, context: ServerContext, listeners: [(socket: Socket, isTCP: Bool)]) throws(SystemError) {
+        self.index = index
+        self.context = context
+        self.listeners = listeners
+        self.queue = try SystemEventQueue()
+        for (offset, listener) in listeners.enumerated() {
+            do {
+                try queue.add(
+                    listener.socket.fd, token: Self.listenerTokenFlag | UInt64(offset), interest: .read, exclusive: true)
+            } catch {
+                queue.close()
+                throw error
+            }
+        }
+    }
+
+    /// Posts a message from any thread, waking the loop unless a wake-up is already pending.
+    func post(_ message: Message) {
+        inbox.withLock { $0.append(message) }
+        if !wakePending.exchange(true, ordering: .acquiringAndReleasing) {
+            queue.wake()
+        }
+    }
+
+    // MARK: - The loop
+
+    /// The thread body: runs until ``Message/stop``.
+    func run() {
+        now = MonotonicClock.now()
+        nextTick = now &+ context.tickInterval
+        while running {
+            let untilTick = nextTick > now ? (nextTick - now) / 1_000_000 + 1 : 0
+            queue.wait(timeoutMilliseconds: Int32(min(untilTick, 1000))) { event in
+                handle(event)
+            }
+            now = MonotonicClock.now()
+            if now >= nextTick {
+                checkDeadlines()
+                nextTick = now &+ context.tickInterval
+            }
+        }
+        for fd in liveFDs {
+            if let connection = connections[Int(fd)] { close(connection) }
+        }
+        queue.close()
+        listenersReleased.signal()
+        drained.signal()
+        stopped.signal()
+    }
+
+    private func handle(_ event: IOEvent) {
+        if event.token == SystemEventQueue.wakeToken {
+            drainInbox()
+            return
+        }
+        if event.token & Self.listenerTokenFlag != 0 {
+            let offset = Int(event.token & 0xFFFF_FFFF)
+            if offset < listeners.count { acceptConnections(listeners[offset]) }
+            return
+        }
+        let fd = Int(truncatingIfNeeded: event.token)
+        guard fd < connections.count, let connection = connections[fd] else { return }
+        if event.writable && connection.hasPendingOutput {
+            flush(connection)
+        }
+        guard connections[fd] === connection else { return }
+        if event.readable || event.failed {
+            readable(connection)
+        }
+    }
+
+    private func drainInbox() {
+        wakePending.store(false, ordering: .sequentiallyConsistent)
+        var messages = spareInbox
+        inbox.withLock { swap(&$0, &messages) }
+        for message in messages {
+            switch message {
+            case .response(let fd, let id, let response):
+                guard Int(fd) < connections.count, let connection = connections[Int(fd)], connection.id == id,
+                    connection.inFlight, !connection.outputHasResponse
+                else { continue }
+                respond(connection, with: response)
+            case .beginShutdown:
+                beginShutdown()
+            case .stop:
+                running = false
+            }
+        }
+        messages.removeAll(keepingCapacity: true)
+        spareInbox = messages
+    }
+
+    // MARK: - Accepting
+
+    private func acceptConnections(_ listener: (socket: Socket, isTCP: Bool)) {
+        // A bounded batch per wake-up keeps accepting fair between loops and connections.
+        for _ in 0..<16 {
+            guard accepting, let socket = listener.socket.accept() else { return }
+            if context.openConnections.add(1, ordering: .relaxed).newValue > context.configuration.limits.maxConnections {
+                context.openConnections.subtract(1, ordering: .relaxed)
+                Self.overloadedBytes.withUnsafeBytes { _ = socket.send($0, UnsafeRawBufferPointer(start: nil, count: 0)) }
+                socket.close()
+                continue
+            }
+            if listener.isTCP { socket.setNoDelay() }
+            do {
+                try queue.add(socket.fd, token: UInt64(socket.fd), interest: .read, exclusive: false)
+            } catch {
+                socket.close()
+                context.openConnections.subtract(1, ordering: .relaxed)
+                continue
+            }
+            nextID &+= 1
+            let connection = ServerConnection(
+                socket: socket, id: nextID, limits: context.configuration.limits, now: now)
+            let fd = Int(socket.fd)
+            if fd >= connections.count {
+                connections.append(contentsOf: repeatElement(nil, count: fd + 1 - connections.count + 64))
+            }
+            connections[fd] = connection
+            liveFDs.insert(socket.fd)
+        }
+    }
+
+    // MARK: - Reading
+
+    private func readable(_ connection: ServerConnection) {
+        if connection.lingering {
+            discardInput(connection)
+            return
+        }
+        if connection.peerClosed { return }
+        var outcome = Socket.IOResult.wouldBlock
+        _ = connection.parser.appendDirectly(minimumSpace: Self.readChunk) { buffer in
+            outcome = connection.socket.receive(into: buffer)
+            if case .transferred(let count) = outcome { return count }
+            return 0
+        }
+        switch outcome {
+        case .transferred:
+            connection.lastActivity = now
+            if !connection.inFlight {
+                process(connection)
+            } else if connection.parser.bufferedByteCount >= Self.pauseThreshold {
+                setInterest(connection, connection.interest.subtracting(.read))
+            }
+        case .wouldBlock:
+            return
+        case .endOfFile:
+            connection.peerClosed = true
+            setInterest(connection, connection.interest.subtracting(.read))
+            if !connection.inFlight { process(connection) }
+        case .failed:
+            close(connection)
+        }
+    }
+
+    /// Parses the next request, if any, and hands it to the responder.
+    private func process(_ connection: ServerConnection) {
+        let request: HTTPRequest?
+        do throws(HTTPParserError) {
+            request = try connection.parser.parse()
+        } catch {
+            sendError(connection, HTTPResponse.text(error.status, error.description))
+            return
+        }
+        if let request {
+            dispatch(request, on: connection)
+            return
+        }
+        if connection.parser.isAwaitingContinue {
+            // RFC 9110 §10.1.1: the head is acceptable (limits were checked), so invite the body.
+            connection.parser.markContinueSent()
+            connection.head.append(contentsOf: Self.continueBytes)
+            flush(connection)
+            guard connections[Int(connection.socket.fd)] === connection else { return }
+        }
+        if connection.parser.isMidRequest {
+            if connection.requestStartedAt == 0 { connection.requestStartedAt = now }
+        } else {
+            connection.requestStartedAt = 0
+        }
+        if connection.peerClosed && !connection.hasPendingOutput {
+            close(connection)  // nothing more can arrive to complete a request
+        } else if draining && connection.isIdle {
+            close(connection)
+        } else if !connection.peerClosed && !connection.interest.contains(.read) {
+            setInterest(connection, connection.interest.union(.read))
+        }
+    }
+
+    private func dispatch(_ request: HTTPRequest, on connection: ServerConnection) {
+        connection.inFlight = true
+        connection.requestStartedAt = 0
+        connection.requestIsHead = request.method == "HEAD"
+        connection.requestVersion = request.version
+        connection.keepAlive = request.isKeepAlive
+        let fd = connection.socket.fd
+        let id = connection.id
+        let responder = context.responder
+        Task {
+            let response = await responder(request)
+            self.post(.response(fd: fd, id: id, response))
+        }
+    }
+
+    private func discardInput(_ connection: ServerConnection) {
+        for _ in 0..<4 {
+            let outcome = scratch.withUnsafeMutableBytes { connection.socket.receive(into: $0) }
+            switch outcome {
+            case .transferred: continue
+            case .wouldBlock: return
+            case .endOfFile, .failed:
+                close(connection)
+                return
+            }
+        }
+    }
+
+    // MARK: - Writing
+
+    private func respond(_ connection: ServerConnection, with proposed: HTTPResponse) {
+        let response = proposed.isEncodable ? proposed : HTTPResponse.invalidResponderResponse
+        let close = !connection.keepAlive || draining || response.requestsClose
+        enqueue(response, on: connection, close: close)
+    }
+
+    /// Answers a request the server itself rejects, then closes (the framing is lost).
+    private func sendError(_ connection: ServerConnection, _ response: HTTPResponse) {
+        connection.inFlight = true
+        connection.requestIsHead = false
+        connection.keepAlive = false
+        enqueue(response, on: connection, close: true)
+    }
+
+    private func enqueue(_ response: HTTPResponse, on connection: ServerConnection, close: Bool) {
+        if connection.headSent == connection.head.count {
+            connection.head.removeAll(keepingCapacity: true)
+            connection.headSent = 0
+        }
+        let sendBody = response.encodeHead(
+            into: &connection.head, isHead: connection.requestIsHead, version: connection.requestVersion,
+            close: close)
+        connection.body = sendBody ? response.body : []
+        connection.bodySent = 0
+        connection.closeAfterWrite = close
+        connection.outputHasResponse = true
+        flush(connection)
+    }
+
+    private func flush(_ connection: ServerConnection) {
+        while connection.hasPendingOutput {
+            let headSent = connection.headSent
+            let bodySent = connection.bodySent
+            let outcome = connection.head.withUnsafeBytes { head in
+                connection.body.withUnsafeBytes { body in
+                    connection.socket.send(
+                        UnsafeRawBufferPointer(rebasing: head[headSent...]),
+                        UnsafeRawBufferPointer(rebasing: body[bodySent...]))
+                }
+            }
+            switch outcome {
+            case .transferred(let count):
+                let headLeft = connection.head.count - headSent
+                if count <= headLeft {
+                    connection.headSent += count
+                } else {
+                    connection.headSent = connection.head.count
+                    connection.bodySent += count - headLeft
+                }
+                connection.lastActivity = now
+            case .wouldBlock:
+                setInterest(connection, connection.interest.union(.write))
+                return
+            case .endOfFile, .failed:
+                close(connection)
+                return
+            }
+        }
+        if connection.interest.contains(.write) {
+            setInterest(connection, connection.interest.subtracting(.write))
+        }
+        connection.head.removeAll(keepingCapacity: true)
+        connection.headSent = 0
+        connection.body = []
+        connection.bodySent = 0
+        if connection.outputHasResponse {
+            connection.outputHasResponse = false
+            responseWritten(connection)
+        }
+    }
+
+    private func responseWritten(_ connection: ServerConnection) {
+        connection.inFlight = false
+        connection.lastActivity = now
+        if connection.closeAfterWrite {
+            startLingering(connection)
+            return
+        }
+        process(connection)
+    }
+
+    /// RFC 9112 §9.6: close our sending side, then read and discard until the peer closes
+    /// or the linger time passes, so that unread input does not turn our close into a
+    /// reset that could destroy the response in flight.
+    private func startLingering(_ connection: ServerConnection) {
+        if connection.peerClosed {
+            close(connection)
+            return
+        }
+        connection.lingering = true
+        connection.lingerDeadline = now &+ context.lingerTimeout
+        connection.socket.shutdownWrite()
+        setInterest(connection, .read)
+        discardInput(connection)
+    }
+
+    private func setInterest(_ connection: ServerConnection, _ interest: IOInterest) {
+        guard interest != connection.interest else { return }
+        connection.interest = interest
+        queue.modify(connection.socket.fd, token: UInt64(connection.socket.fd), interest: interest)
+    }
+
+    private func close(_ connection: ServerConnection) {
+        let fd = connection.socket.fd
+        guard Int(fd) < connections.count, connections[Int(fd)] === connection else { return }
+        queue.remove(fd)
+        connection.socket.close()
+        connections[Int(fd)] = nil
+        liveFDs.remove(fd)
+        context.openConnections.subtract(1, ordering: .relaxed)
+        if draining && liveFDs.isEmpty { drained.signal() }
+    }
+
+    // MARK: - Deadlines and shutdown
+
+    private func checkDeadlines() {
+        for fd in liveFDs {
+            guard let connection = connections[Int(fd)] else { continue }
+            if connection.lingering {
+                if now >= connection.lingerDeadline { close(connection) }
+            } else if connection.hasPendingOutput {
+                // A client that stopped reading our response.
+                if now &- connection.lastActivity > context.idleTimeout { close(connection) }
+            } else if connection.inFlight {
+                continue  // the responder is not timed out by the server
+            } else if connection.requestStartedAt != 0 {
+                if now &- connection.requestStartedAt > context.readTimeout {
+                    sendError(connection, HTTPResponse.text(408, "request not received in time"))
+                }
+            } else if now &- connection.lastActivity > context.idleTimeout {
+                close(connection)  // idle keep-alive connection: closed silently
+            }
+        }
+    }
+
+    private func beginShutdown() {
+        accepting = false
+        for listener in listeners { queue.remove(listener.socket.fd) }
+        listenersReleased.signal()
+        draining = true
+        for fd in liveFDs {
+            if let connection = connections[Int(fd)], connection.isIdle { close(connection) }
+        }
+        if liveFDs.isEmpty { drained.signal() }
+    }
+}
