@@ -39,7 +39,11 @@ final class EpollEventQueue: EventQueue, @unchecked Sendable {
     }
 
     func add(_ fd: Int32, token: UInt64, interest: IOInterest, exclusive: Bool) throws(SystemError) {
-        let mask = Self.mask(interest) | (exclusive ? CSTATEFUN_EPOLLEXCLUSIVE : 0)
+        // EPOLLEXCLUSIVE admits only IN/OUT (not RDHUP), which is all a listener needs.
+        let mask =
+            exclusive
+            ? (interest.contains(.read) ? CSTATEFUN_EPOLLIN : 0) | CSTATEFUN_EPOLLEXCLUSIVE
+            : Self.mask(interest)
         guard cstatefun_epoll_ctl(epollFD, CSTATEFUN_EPOLL_CTL_ADD, fd, mask, token) == 0 else {
             throw SystemError.last("epoll_ctl")
         }
