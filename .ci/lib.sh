@@ -69,3 +69,21 @@ oracle_env() {
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
+
+# build_conformance: release build of statefun-conformance; sets CONFORMANCE to the binary. The scratch path is
+# $SCRATCH when set (keep your own build folder when others build in the same checkout), else .build.
+# CONFORMANCE_BIN=PATH skips the build and uses that binary.
+build_conformance() {
+  if [ -n "${CONFORMANCE_BIN:-}" ]; then
+    [ -x "$CONFORMANCE_BIN" ] || die "CONFORMANCE_BIN=$CONFORMANCE_BIN is not executable"
+    CONFORMANCE=$CONFORMANCE_BIN
+    return 0
+  fi
+  [ -n "$SWIFT" ] || die "no swift on PATH and none at /opt/swift/usr/bin"
+  local scratch=${SCRATCH:-$REPO/.build}
+  log "building statefun-conformance (release, scratch path $scratch)"
+  (cd "$REPO" && swift build -c release --scratch-path "$scratch" --product statefun-conformance >&2) ||
+    die "release build of statefun-conformance failed"
+  CONFORMANCE=$scratch/release/statefun-conformance
+  [ -x "$CONFORMANCE" ] || die "no binary at $CONFORMANCE after the build"
+}

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# In-process throughput, no HTTP: the Swift handler (`statefun-conformance bench`) against the official Python
+# SDK's handler (`../shared/oracle/bench_python_sdk.sh inproc`, protobuf 4.25 upb: the fastest Python setup),
+# in the same run, alternating, REPEATS times. Prints medians and Swift/Python ratios of invocations/s.
+#
+#   Benchmarks/inproc.sh
+#
+# Environment: REPEATS (3), SECONDS_PER_RUN (3, the Swift run length; the Python script runs 3 s per case),
+# SCRATCH (the Swift scratch path; default .build), PYTHON_ONLY=1 (skip Swift, e.g. before `bench` exists),
+# RESULTS (a JSONL file to keep; default in a temporary folder).
+# Bodies: greeter_reply (1 invocation) and greeter_batch10 (10 invocations) from ../shared/oracle/vectors/v3,
+# regenerated with `oracle_v3.py vectors` when that folder is missing.
+set -euo pipefail
+exec </dev/null
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$HERE/.." && pwd)
+# shellcheck source=../.ci/lib.sh
+source "$REPO/.ci/lib.sh"
+
+REPEATS=${REPEATS:-3}
+SECONDS_PER_RUN=${SECONDS_PER_RUN:-3}
+WORK=$(mktemp -d -t sfinproc.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+RESULTS=${RESULTS:-$WORK/results.jsonl}
+: >>"$RESULTS"
+BODIES=(greeter_reply greeter_batch10)
+
+[ -f "$ORACLE/bench_python_sdk.sh" ] || die "no oracle at $ORACLE (the shared folder beside the clone)"
+oracle_env || die "could not set up the oracle venvs ($ORACLE/setup.sh)"
+[ -x "$VENV_UPB/bin/python" ] || die "no upb venv at $VENV_UPB"
+
+VEC=$ORACLE/vectors/v3
+if [ ! -f "$VEC/greeter_batch10.request.bin" ]; then
+  VEC=$WORK/vec
+  (cd "$ORACLE" && "$PY3" oracle_v3.py vectors "$VEC" >/dev/null)
+fi
+
+if [ "${PYTHON_ONLY:-0}" != 1 ]; then
+  build_conformance
+fi
+
+swift_run() {  # $1 body name
+  local out line
+  out=$("$CONFORMANCE" bench --protocol v3 "$VEC/$1.request.bin" --seconds "$SECONDS_PER_RUN" 2>"$WORK/bench.err") ||
+    die "'statefun-conformance bench' failed on $1 (does the binary have the bench subcommand yet?):
+$(tail -n 5 "$WORK/bench.err")"
+  line=$(printf '%s\n' "$out" | grep '^{' | tail -n 1 || true)
+  python3 "$HERE/report.py" check-line swift-bench "$line" ||
+    die "'statefun-conformance bench' printed no JSON line with rps, mean_us and invocations_per_s (is the bench subcommand implemented?). It printed:
+$(printf '%s\n' "$out" | tail -n 5)"
+  python3 -c 'import json,sys; d=json.loads(sys.argv[1]); d.update(server="swift", body=sys.argv[2]); print(json.dumps(d))' \
+    "$line" "$1" | tee -a "$RESULTS"
+}
+
+python_run() {
+  VENV=$VENV_UPB RESULTS=$WORK/py.jsonl bash "$ORACLE/bench_python_sdk.sh" inproc 2>/dev/null | grep '^{' | tee -a "$RESULTS" ||
+    die "bench_python_sdk.sh inproc failed"
+}
+
+echo "# $(date -u +%FT%TZ) inproc: $REPEATS repeats, swift ${SECONDS_PER_RUN}s per body, nproc=$(nproc)" | tee -a "$RESULTS"
+for i in $(seq "$REPEATS"); do
+  echo "## repeat $i/$REPEATS" >&2
+  if [ "${PYTHON_ONLY:-0}" != 1 ]; then
+    for body in "${BODIES[@]}"; do swift_run "$body"; done
+  fi
+  python_run
+done
+echo
+python3 "$HERE/report.py" inproc "$RESULTS"
+echo
+echo "Figures are medians on a shared, noisy 2-core machine; compare ratios from the same run only."
