@@ -26,7 +26,7 @@ let package = Package(
         // HTTP/1.1 server and loopback client: knows nothing of protobuf.
         .target(name: "StateFunHTTP", dependencies: ["CStateFunSystem"], swiftSettings: strictSettings),
         // The SDK: protocol messages, types, functions, the App DSL, module.yaml, serving, the local runtime.
-        .target(name: "StateFun", dependencies: ["StateFunWire"], swiftSettings: strictSettings),
+        .target(name: "StateFun", dependencies: ["StateFunWire", "StateFunHTTP"], swiftSettings: strictSettings),
         // Test support for users' apps.
         .target(name: "StateFunTesting", dependencies: ["StateFun"], swiftSettings: strictSettings),
         // The conformance functions of ../shared/oracle, declared through the public API.
