@@ -30,16 +30,18 @@ let package = Package(
         // Test support for users' apps.
         .target(name: "StateFunTesting", dependencies: ["StateFun"], swiftSettings: strictSettings),
         // The conformance functions of ../shared/oracle, declared through the public API.
+        .target(name: "StateFunConformanceFunctions", dependencies: ["StateFun"], swiftSettings: strictSettings),
+        // replay / bench / serve / smoke over those functions.
         .executableTarget(
             name: "StateFunConformance",
-            dependencies: ["StateFun", "StateFunTesting"],
+            dependencies: ["StateFun", "StateFunTesting", "StateFunConformanceFunctions"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "StateFunWireTests", dependencies: ["StateFunWire"], swiftSettings: strictSettings),
         .testTarget(name: "StateFunHTTPTests", dependencies: ["StateFunHTTP"], swiftSettings: strictSettings),
         .testTarget(
             name: "StateFunTests",
-            dependencies: ["StateFun", "StateFunTesting"],
+            dependencies: ["StateFun", "StateFunTesting", "StateFunConformanceFunctions"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -4,11 +4,12 @@ import FoundationEssentials
 import Foundation
 #endif
 import StateFun
+import StateFunConformanceFunctions
 
 /// `bench --protocol v3 FILE [--seconds S]`: the request handler in-process on one request, repeatedly;
 /// prints one JSON line with `rps`, `mean_us`, `invocations_per_s`.
 enum Bench {
-    static func run(version: ProtocolVersion, file: String, seconds: Double) async -> Int32 {
+    static func run(version: ProtocolVersion, file: String, seconds: Double, iterations: Int? = nil) async -> Int32 {
         guard let data = FileManager.default.contents(atPath: file) else {
             print("error: cannot read \(file)")
             return 2
@@ -32,7 +33,12 @@ enum Bench {
         let start = clock.now
         var count = 0
         var sink = 0
-        while clock.now - start < budget {
+        if let iterations {
+            // A fixed amount of work, for instruction counting (valgrind --tool=callgrind).
+            for _ in 0..<iterations { sink &+= (try? await handler.handle(request))?.count ?? 0 }
+            count = iterations
+        }
+        while iterations == nil, clock.now - start < budget {
             for _ in 0..<256 {
                 sink &+= (try? await handler.handle(request))?.count ?? 0
             }

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import StateFun
+import StateFunConformanceFunctions
 
 /// `replay --protocol v3|v2 DIR --out OUTDIR`: answers every `DIR/NAME.request.bin`, writes
 /// `OUTDIR/NAME.response.bin` (or `OUTDIR/NAME.error`, one line, when the batch fails), and compares with

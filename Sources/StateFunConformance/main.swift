@@ -10,7 +10,7 @@ let usage = """
 
     USAGE:
       statefun-conformance replay --protocol v3|v2 DIR --out OUTDIR
-      statefun-conformance bench --protocol v3|v2 FILE [--seconds S]
+      statefun-conformance bench --protocol v3|v2 FILE [--seconds S | --iterations N]
     """
 
 func parseProtocol(_ arguments: Arguments) throws(UsageError) -> ProtocolVersion {
@@ -28,7 +28,7 @@ func main() async -> Int32 {
         return argv.count >= 2 ? 0 : 2
     }
     do {
-        let arguments = try Arguments(argv.dropFirst(2), valued: ["protocol", "out", "seconds", "port", "host"])
+        let arguments = try Arguments(argv.dropFirst(2), valued: ["protocol", "out", "seconds", "port", "host", "iterations"])
         if arguments.flags.contains("help") {
             print(usage)
             return 0
@@ -45,7 +45,14 @@ func main() async -> Int32 {
             guard let seconds = Double(secondsText), seconds > 0, seconds <= 3600 else {
                 throw UsageError("--seconds must be a number of seconds in (0, 3600], not '\(secondsText)'")
             }
-            return await Bench.run(version: try parseProtocol(arguments), file: arguments.positional[0], seconds: seconds)
+            var iterations: Int?
+            if let text = arguments.options["iterations"] {
+                guard let n = Int(text), n > 0 else { throw UsageError("--iterations must be a positive integer") }
+                iterations = n
+            }
+            return await Bench.run(
+                version: try parseProtocol(arguments), file: arguments.positional[0], seconds: seconds,
+                iterations: iterations)
         default:
             throw UsageError("unknown command '\(argv[1])'")
         }

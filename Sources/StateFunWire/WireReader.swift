@@ -251,10 +251,36 @@ public struct WireReader: Sendable {
         let range = try readLengthDelimitedRange()
         if range.isEmpty { return "" }
         let decoded: String? = storage.withUnsafeBufferPointer { buffer in
-            String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+            UTF8Validation.string(UnsafeBufferPointer(rebasing: buffer[range]))
         }
         guard let string = decoded else { throw .invalidUTF8(offset: range.lowerBound, field: tag.number) }
         return string
+    }
+
+    /// Reads a `string`, returning the matching candidate itself when the bytes equal one (no allocation:
+    /// typenames repeat in every request, and a literal candidate is never reference counted).
+    @inlinable public mutating func readString(_ tag: FieldTag, interning candidates: [String]) throws(WireError)
+        -> String
+    {
+        try expect(tag, .lengthDelimited)
+        let start = index
+        let range = try readLengthDelimitedRange()
+        let match: String? = storage.withUnsafeBufferPointer { buffer in
+            let bytes = UnsafeBufferPointer(rebasing: buffer[range])
+            for candidate in candidates {
+                var candidate = candidate
+                let equal = candidate.withUTF8 { utf8 in
+                    guard utf8.count == bytes.count else { return false }
+                    for k in 0..<utf8.count where utf8[k] != bytes[k] { return false }
+                    return true
+                }
+                if equal { return candidate }
+            }
+            return nil
+        }
+        if let match { return match }
+        index = start
+        return try readString(tag)
     }
 
     /// Reads `bytes` into a new array.

@@ -13,11 +13,17 @@ package struct TypedValue: WireMessage, WirePayload {
         self.value = value
     }
 
+    /// Typenames that arrive in almost every request; decoding them allocates nothing.
+    package static let commonTypeNames: [String] = [
+        "io.statefun.types/string", "io.statefun.types/int", "io.statefun.types/long", "io.statefun.types/bool",
+        "io.statefun.types/float", "io.statefun.types/double",
+    ]
+
     package init(from reader: inout WireReader) throws(WireError) {
         self.init()
         while let tag = try reader.nextField() {
             switch tag.number {
-            case 1: typename = try reader.readString(tag)
+            case 1: typename = try reader.readString(tag, interning: TypedValue.commonTypeNames)
             case 2: hasValue = try reader.readBool(tag)
             case 3: value = try reader.readBytes(tag)
             default: try reader.skip(tag)

@@ -14,11 +14,16 @@ public struct ValueSpec<Value: StateFunType>: Sendable, Hashable {
     public let name: String
     /// When the runtime drops the value.
     public let expiration: Expiration
+    /// The spec without its static type, computed once (it is consulted on every state access).
+    package let erased: AnyValueSpec
 
     /// Declares a state with the given expiration (none by default).
     public init(_ name: String, as type: Value.Type = Value.self, expiration: Expiration = .none) {
         self.name = name
         self.expiration = expiration
+        self.erased = AnyValueSpec(
+            name: name, typeName: Value.typeName, expiration: expiration,
+            v2TypeName: ValueCodec.typeName(of: Value.self, .v2))
     }
 
     /// Declares a state that expires when the function has not been called for `duration`.
@@ -31,12 +36,6 @@ public struct ValueSpec<Value: StateFunType>: Sendable, Hashable {
         self.init(name, expiration: .afterWrite(duration))
     }
 
-    /// The spec without its static type.
-    package var erased: AnyValueSpec {
-        AnyValueSpec(
-            name: name, typeName: Value.typeName, expiration: expiration,
-            v2TypeName: ValueCodec.typeName(of: Value.self, .v2))
-    }
 }
 
 /// A ``ValueSpec`` without its static type: what the registry, validation and module.yaml work with.

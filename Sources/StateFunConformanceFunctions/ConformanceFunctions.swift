@@ -1,20 +1,20 @@
-import StateFun
+package import StateFun
 
 /// The functions of `../shared/oracle/oracle_v3.py` and `oracle_v2.py`, declared through the public API only.
 /// Each one does what its Python original does, effect for effect and in the same order.
-enum ConformanceFunctions {
-    static let greets: TypeName = "example/greets"
-    static let kafka: TypeName = "example/kafka"
-    static let kinesis: TypeName = "example/kinesis"
+package enum ConformanceFunctions {
+    package static let greets: TypeName = "example/greets"
+    package static let kafka: TypeName = "example/kafka"
+    package static let kinesis: TypeName = "example/kinesis"
 
     // MARK: 3.x
 
-    static let seen = ValueSpec<Int32>("seen")
-    static let visits = ValueSpec<Int64>("visits", expireAfterCall: .seconds(5 * 60))
-    static let profile = ValueSpec<Profile>("profile", expireAfterWrite: .seconds(60 * 60))
-    static let scratch = ValueSpec<String>("scratch")
+    package static let seen = ValueSpec<Int32>("seen")
+    package static let visits = ValueSpec<Int64>("visits", expireAfterCall: .seconds(5 * 60))
+    package static let profile = ValueSpec<Profile>("profile", expireAfterWrite: .seconds(60 * 60))
+    package static let scratch = ValueSpec<String>("scratch")
 
-    static func appV3() -> App {
+    package static func appV3() -> App {
         App {
             Function("example/greeter") {
                 seen
@@ -38,7 +38,7 @@ enum ConformanceFunctions {
 
     /// Python: `name = msg.as_string()` (None without a value), `seen += 1`, reply to the caller if any,
     /// and the same text to the egress `example/greets`.
-    static func greet(_ context: Context, _ message: Message) throws {
+    package static func greet(_ context: Context, _ message: Message) throws {
         let name = try message.bytes.map(String.deserialize(from:))
         let count = try increment(try context.storage.get(seen) ?? 0)
         try context.storage.set(seen, count)
@@ -47,7 +47,7 @@ enum ConformanceFunctions {
         try context.send(text, toEgress: greets)
     }
 
-    static func features(_ context: Context, _ message: Message) throws {
+    package static func features(_ context: Context, _ message: Message) throws {
         try context.storage.set(visits, try increment(try context.storage.get(visits) ?? 0))
         var current = try context.storage.get(profile) ?? Profile(id: context.address.id)
         try current.appendEvent(message.typeName)
@@ -70,11 +70,11 @@ enum ConformanceFunctions {
 
     // MARK: 2.x
 
-    static let seenV2 = ValueSpec<Int32>("seen")
-    static let visitsV2 = ValueSpec<Int64>("visits")
-    static let scratchV2 = ValueSpec<String>("scratch")
+    package static let seenV2 = ValueSpec<Int32>("seen")
+    package static let visitsV2 = ValueSpec<Int64>("visits")
+    package static let scratchV2 = ValueSpec<String>("scratch")
 
-    static func appV2() -> App {
+    package static func appV2() -> App {
         App {
             Function("example/greeter") {
                 seenV2
@@ -109,7 +109,7 @@ enum ConformanceFunctions {
     }
 
     /// `n + 1`, failing (as Python's protobuf does for an out-of-range wrapper value) instead of overflowing.
-    static func increment<N: FixedWidthInteger>(_ n: N) throws -> N {
+    package static func increment<N: FixedWidthInteger>(_ n: N) throws -> N {
         let (next, overflow) = n.addingReportingOverflow(1)
         if overflow { throw StateFunError.serializationFailed(typeName: "\(N.self)", reason: "\(n) + 1 is out of range") }
         return next

@@ -3,14 +3,14 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import StateFun
+package import StateFun
 
 /// The oracle's comparison rule (`../shared/oracle/README.md`): responses must be byte-identical, except that
 /// payloads of JSON types (`example/Profile`) are equal when they parse to equal JSON documents.
-enum ResponseComparison {
-    static let jsonTypeNames: Set<String> = ["example/Profile"]
+package enum ResponseComparison {
+    package static let jsonTypeNames: Set<String> = ["example/Profile"]
 
-    static func equal(_ mine: [UInt8], _ expected: [UInt8], _ version: ProtocolVersion) -> Bool {
+    package static func equal(_ mine: [UInt8], _ expected: [UInt8], _ version: ProtocolVersion) -> Bool {
         if mine == expected { return true }
         guard version == .v3,
             let a = try? FromFunctionV3(serialized: mine), let b = try? FromFunctionV3(serialized: expected)
@@ -19,7 +19,7 @@ enum ResponseComparison {
     }
 
     /// Rewrites every JSON-typed payload into one canonical form (sorted keys, compact).
-    static func normalized(_ message: FromFunctionV3) -> FromFunctionV3 {
+    package static func normalized(_ message: FromFunctionV3) -> FromFunctionV3 {
         guard case .invocationResult(var result) = message.response else { return message }
         func fix(_ value: inout TypedValue?) {
             guard var typed = value, jsonTypeNames.contains(typed.typename), typed.hasValue,
