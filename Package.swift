@@ -31,17 +31,19 @@ let package = Package(
         .target(name: "StateFunTesting", dependencies: ["StateFun"], swiftSettings: strictSettings),
         // The conformance functions of ../shared/oracle, declared through the public API.
         .target(name: "StateFunConformanceFunctions", dependencies: ["StateFun"], swiftSettings: strictSettings),
+        // Upstream's smoke end-to-end test: its messages, the command interpreter, a driver (Docs/SmokeE2E.md).
+        .target(name: "StateFunSmoke", dependencies: ["StateFun"], swiftSettings: strictSettings),
         // replay / bench / serve / smoke over those functions.
         .executableTarget(
             name: "StateFunConformance",
-            dependencies: ["StateFun", "StateFunTesting", "StateFunConformanceFunctions"],
+            dependencies: ["StateFun", "StateFunTesting", "StateFunConformanceFunctions", "StateFunSmoke"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "StateFunWireTests", dependencies: ["StateFunWire"], swiftSettings: strictSettings),
         .testTarget(name: "StateFunHTTPTests", dependencies: ["StateFunHTTP"], swiftSettings: strictSettings),
         .testTarget(
             name: "StateFunTests",
-            dependencies: ["StateFun", "StateFunTesting", "StateFunConformanceFunctions"],
+            dependencies: ["StateFun", "StateFunTesting", "StateFunConformanceFunctions", "StateFunSmoke"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
