@@ -52,19 +52,22 @@ struct HTTPParserTests {
     ]
 
     @Test("splitting a request at every byte offset gives the same result", arguments: tricky)
-    func splitAtEveryOffset(_ text: String) {
+    func splitAtEveryOffset(_ text: String) async {
         let bytes = Array(text.utf8)
         let (whole, wholeError) = parseAll(bytes)
         #expect(wholeError == nil)
         #expect(!whole.isEmpty)
+        let expected = whole.map(summary)
         for offset in 0...bytes.count {
             let (split, error) = parseSplit(bytes, at: [offset])
             #expect(error == nil)
-            #expect(split.map(summary) == whole.map(summary), "split at \(offset)")
+            #expect(split.map(summary) == expected, "split at \(offset)")
+            // CPU-bound work: let the socket tests running alongside use the pool too.
+            if offset % 8 == 0 { await Task.yield() }
         }
         let (byteByByte, error) = parseSplit(bytes, at: Array(0..<bytes.count))
         #expect(error == nil)
-        #expect(byteByByte.map(summary) == whole.map(summary))
+        #expect(byteByByte.map(summary) == expected)
     }
 
     @Test func parsesAContentLengthRequest() throws {

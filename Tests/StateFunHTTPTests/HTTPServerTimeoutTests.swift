@@ -1,0 +1,63 @@
+import StateFunHTTP
+import Testing
+
+@Suite("Timeouts")
+struct HTTPServerTimeoutTests {
+    @Test func slowClientGets408WhileOthersAreServed() async throws {
+        let configuration = TestServer.configuration(readTimeout: .milliseconds(250))
+        try await TestServer.with(configuration) { server in
+            let slow = server.client()
+            let request = Array("POST /slow HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n".utf8) + [UInt8](repeating: 65, count: 100)
+            let clock = ContinuousClock()
+            let start = clock.now
+            let sender = Task {
+                // One byte every 20 ms: the whole request would need about 3 s.
+                try? await slow.writeSlowly(request, interval: .milliseconds(20))
+            }
+            // Meanwhile other clients are answered promptly.
+            let fast = server.client()
+            for index in 0..<10 {
+                let response = try await fast.send(path: "/fast", body: Array("\(index)".utf8))
+                #expect(response.text == "echo:\(index)")
+            }
+            let response = try await slow.readResponse()
+            let elapsed = clock.now - start
+            sender.cancel()
+            #expect(response.status == 408)
+            #expect(response.headers["Connection"] == "close")
+            #expect(elapsed >= .milliseconds(250))
+            #expect(elapsed < .seconds(2))
+            #expect(try await fast.send(path: "/after").status == 200)
+        }
+    }
+
+    @Test func partialHeadTimesOutWith408() async throws {
+        let configuration = TestServer.configuration(readTimeout: .milliseconds(200))
+        try await TestServer.with(configuration) { server in
+            let client = server.client()
+            try await client.write(Array("GET / HTTP/1.1\r\nHost:".utf8))
+            let response = try await client.readResponse()
+            #expect(response.status == 408)
+        }
+    }
+
+    @Test func idleKeepAliveConnectionIsClosedSilently() async throws {
+        let configuration = TestServer.configuration(idleTimeout: .milliseconds(200))
+        try await TestServer.with(configuration) { server in
+            let client = server.client()
+            #expect(try await client.send(path: "/").status == 200)
+            let rest = try await client.readUntilClose()
+            #expect(rest.isEmpty, "no response is sent to an idle connection")
+        }
+    }
+
+    @Test func clientReconnectsAfterTheServerClosedAnIdleConnection() async throws {
+        let configuration = TestServer.configuration(idleTimeout: .milliseconds(100))
+        try await TestServer.with(configuration) { server in
+            let client = server.client()
+            #expect(try await client.send(path: "/", body: [1]).status == 200)
+            try await Task.sleep(for: .milliseconds(300))  // let the server time the connection out
+            #expect(try await client.send(path: "/", body: [2]).status == 200)
+        }
+    }
+}
