@@ -1,0 +1,70 @@
+import StateFun
+import Testing
+
+/// Misuse of the context is an error that fails the batch, never a crash.
+@Suite struct ContextTests {
+    static func run(_ body: @escaping @Sendable (Context) throws -> Void) async throws -> FromFunctionV3.InvocationResponse {
+        let app = App {
+            Function("test/ctx") { Handle(String.self) { context, _ in try body(context) } }
+        }
+        let bytes = try await app.requestReplyHandler().handle(
+            Requests.v3(Address("test/ctx", id: "me"), [(nil, Requests.typed("go"))]))
+        return try Requests.result(bytes)
+    }
+
+    @Test func delayedMessagesCarryTheirTokenAndCancellationsOnlyTheirToken() async throws {
+        let result = try await Self.run { context in
+            try context.send("later", to: Address("test/x", id: "1"), after: .milliseconds(1500))
+            try context.send("tok", to: Address("test/x", id: "1"), after: .seconds(90), cancellationToken: "t1")
+            try context.cancelDelayedMessage("t")
+        }
+        #expect(result.delayedInvocations.count == 3)
+        #expect(result.delayedInvocations[0].delayInMs == 1500)
+        #expect(result.delayedInvocations[0].cancellationToken == "")
+        #expect(result.delayedInvocations[1].cancellationToken == "t1")
+        var writer = WireWriter()
+        result.delayedInvocations[2].encode(to: &writer)
+        #expect(writer.bytes == [0x50, 0x01, 0x5A, 0x01, 0x74], "protocol.md §1.5")
+    }
+
+    @Test(arguments: [
+        "empty token", "negative delay", "empty id", "bad typename", "no caller", "empty topic", "undeclared state",
+    ])
+    func misuseFailsTheBatchWithAClearError(kind: String) async throws {
+        let spec = ValueSpec<Int32>("nope")
+        do {
+            _ = try await Self.run { context in
+                switch kind {
+                case "empty token": try context.cancelDelayedMessage("")
+                case "negative delay": try context.send("x", to: Address("a/b", id: "1"), after: .seconds(-1))
+                case "empty id": try context.send("x", to: Address("a/b", id: ""))
+                case "bad typename": try context.send("x", to: Address("nons", id: "1"))
+                case "no caller": try context.reply("x")
+                case "empty topic": try context.send(.kafka(egress: "a/k", topic: "", value: "v"))
+                default: _ = try context.storage.get(spec)
+                }
+            }
+            Issue.record("\(kind) was accepted")
+        } catch let error as StateFunError {
+            #expect(!error.description.isEmpty)
+            if case .handlerFailed(let function, let id, _) = error {
+                #expect(function == "test/ctx")
+                #expect(id == "me")
+            } else {
+                Issue.record("unexpected \(error)")
+            }
+        }
+    }
+
+    @Test func egressRecordsAreTypedAsTheRuntimeExpects() async throws {
+        let result = try await Self.run { context in
+            try context.send(.kafka(egress: "a/kafka", topic: "t", key: "k", value: "v"))
+            try context.send(.kinesis(egress: "a/kinesis", stream: "s", partitionKey: "p", value: .bytes([1])))
+        }
+        #expect(result.outgoingEgresses[0].argument?.typename == "type.googleapis.com/io.statefun.sdk.egress.KafkaProducerRecord")
+        let kafka = try KafkaProducerRecord(serialized: result.outgoingEgresses[0].argument?.value ?? [])
+        #expect(kafka == KafkaProducerRecord(key: "k", valueBytes: Array("v".utf8), topic: "t"))
+        let kinesis = try KinesisEgressRecord(serialized: result.outgoingEgresses[1].argument?.value ?? [])
+        #expect(kinesis == KinesisEgressRecord(partitionKey: "p", valueBytes: [1], stream: "s"))
+    }
+}

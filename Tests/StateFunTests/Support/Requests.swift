@@ -1,0 +1,40 @@
+import StateFun
+
+/// Builds `ToFunction` bytes the way the runtime does, for tests that drive the request handler.
+enum Requests {
+    static func typed<V: StateFunType>(_ value: V) -> TypedValue {
+        TypedValue(typename: V.typeName.description, hasValue: true, value: (try? value.serialize()) ?? [])
+    }
+
+    static func empty<V: StateFunType>(_ type: V.Type) -> TypedValue {
+        TypedValue(typename: V.typeName.description, hasValue: false)
+    }
+
+    /// `states`: name → value (nil = registered without value); `invocations`: (caller, argument).
+    static func v3(
+        _ target: Address, states: [(String, TypedValue?)] = [], _ invocations: [(Address?, TypedValue)]
+    ) -> [UInt8] {
+        ToFunctionV3(
+            invocation: .init(
+                target: target,
+                state: states.map { .init(stateName: $0.0, stateValue: $0.1) },
+                invocations: invocations.map { .init(caller: $0.0, argument: $0.1) })
+        ).serialized()
+    }
+
+    static func result(_ bytes: [UInt8]) throws -> FromFunctionV3.InvocationResponse {
+        let response = try FromFunctionV3(serialized: bytes)
+        guard case .invocationResult(let result) = response.response else {
+            throw StateFunError.invalidArgument("expected an invocation result, got \(String(describing: response.response))")
+        }
+        return result
+    }
+
+    static func incomplete(_ bytes: [UInt8]) throws -> FromFunctionV3.IncompleteInvocationContext {
+        let response = try FromFunctionV3(serialized: bytes)
+        guard case .incompleteInvocationContext(let context) = response.response else {
+            throw StateFunError.invalidArgument("expected an incomplete invocation context")
+        }
+        return context
+    }
+}
