@@ -22,9 +22,12 @@ package struct IngressDefinition: Sendable {
     package var id: TypeName
     package var kind: Kind
     package var routes: [IngressRoute]
-    /// Everything else the declaration says (broker, group, region, startup position, properties...), as the
-    /// IO declarations define it; module.yaml renders it.
+    /// A few settings as text for tools (Kafka: `address`, `consumerGroupId`); module.yaml, describe and
+    /// validation read the typed ``declaration``.
     package var settings: [String: String] = [:]
+    /// The declaration as written (``KafkaIngress``, ``KinesisIngress``); `nil` for an ingress built directly
+    /// (module.yaml cannot render such an ingress and says so in a comment).
+    package var declaration: IngressDeclaration?
 
     package init(id: TypeName, kind: Kind, routes: [IngressRoute]) {
         self.id = id
@@ -57,6 +60,8 @@ package struct EgressDefinition: Sendable {
     package enum Kind: String, Sendable { case kafka, kinesis }
     package var id: TypeName
     package var kind: Kind
+    /// The declaration as written (``KafkaEgress``, ``KinesisEgress``); `nil` for an egress built directly.
+    package var declaration: EgressDeclaration?
 
     package init(id: TypeName, kind: Kind) {
         self.id = id
@@ -72,6 +77,10 @@ package struct EndpointDefinition: Sendable {
     package var urlPathTemplate: String
     /// The runtime's `maxNumBatchRequests` (default 1000).
     package var maxNumBatchRequests: Int
+    /// The runtime's HTTP timeouts (unset ones keep the runtime's defaults).
+    package var timeouts: Endpoint.Timeouts = Endpoint.Timeouts()
+    /// The runtime's HTTP client for this endpoint.
+    package var transport: Endpoint.Transport = .okhttp
 
     package init(functions: String, urlPathTemplate: String, maxNumBatchRequests: Int = 1000) {
         self.functions = functions
@@ -83,5 +92,34 @@ package struct EndpointDefinition: Sendable {
     package func covers(_ function: TypeName) -> Bool {
         if functions.hasSuffix("/*") { return String(functions.dropLast(2)) == function.namespace }
         return functions == function.description
+    }
+
+    /// Whether the pattern names one function (`ns/name`) rather than a namespace (`ns/*`).
+    package var isSpecific: Bool { !functions.hasSuffix("/*") }
+
+    /// The URL of `function` at this endpoint: `{function.name}` replaced by the function's name, as the
+    /// runtime's `UrlPathTemplate` does.
+    package func url(for function: TypeName, template: String? = nil) -> String {
+        (template ?? urlPathTemplate).replacing("{function.name}", with: function.name)
+    }
+
+    /// Why the pattern is invalid, or `nil` (the runtime's `TargetFunctions.fromPatternString`: `ns/name` or
+    /// `ns/*`, no other `*`).
+    package var patternError: String? {
+        let typeName = TypeName(functions)
+        if let reason = typeName.validationError { return reason }
+        if typeName.namespace.contains("*") { return "the namespace must not contain '*'" }
+        if typeName.name != "*" && typeName.name.contains("*") {
+            return "'*' must stand alone as the name (only <namespace>/<name> or <namespace>/* are supported)"
+        }
+        return nil
+    }
+}
+
+extension AppModel {
+    /// The endpoint that serves `function`: the first one naming it, else the first one covering its
+    /// namespace (the runtime prefers a specific binding), else `nil`.
+    package func endpoint(for function: TypeName) -> EndpointDefinition? {
+        endpoints.first { $0.isSpecific && $0.covers(function) } ?? endpoints.first { $0.covers(function) }
     }
 }
