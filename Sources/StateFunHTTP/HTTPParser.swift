@@ -145,8 +145,21 @@ public struct HTTPParser: Sendable {
             readIndex = 0
             if buffer.count - writeIndex >= count { return }
         }
+        // Grow by allocating the new size at once and copying only the live bytes.
         let target = max(writeIndex + count, buffer.count * 2, 4096)
-        buffer.append(contentsOf: repeatElement(0, count: target - buffer.count))
+        let live = writeIndex
+        let old = buffer
+        buffer = [UInt8](unsafeUninitializedCapacity: target) { storage, initialized in
+            old.withUnsafeBufferPointer { source in
+                if let from = source.baseAddress, let to = storage.baseAddress, live > 0 {
+                    memcpy(to, from, live)
+                }
+            }
+            // The spare part is written by appends before it is read; zero it anyway so the
+            // array never exposes uninitialized memory.
+            if let to = storage.baseAddress { memset(to + live, 0, target - live) }
+            initialized = target
+        }
     }
 
     /// Parses the next complete request from the buffered bytes.
