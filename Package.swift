@@ -49,3 +49,17 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer target for the HTTP request parser, kept out of the default build (Fuzz/run.sh).
+if Context.environment["STATEFUN_FUZZ"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "FuzzHTTPParser",
+            dependencies: ["StateFunHTTP"],
+            path: "Fuzz/FuzzHTTPParser",
+            swiftSettings: strictSettings + [.unsafeFlags(["-parse-as-library"])],
+            // gold drops the __start/__stop symbols of the coverage-counter sections, which
+            // leaves libFuzzer blind; lld keeps them.
+            linkerSettings: [.unsafeFlags(["-use-ld=lld"])]
+        ))
+}
