@@ -1,0 +1,283 @@
+import Synchronization
+
+/// Runs a whole ``App`` in this process with the StateFun runtime's semantics: no Flink, Docker or Kafka.
+///
+/// Every call goes through the real request-reply protocol (`protocol.md` §4): the runtime encodes a
+/// `ToFunction` for one batch of one address with that address's state, hands it to a ``FunctionTransport``
+/// (in-process: the app's ``RequestReplyHandler``; remote: HTTP to a ``FunctionEndpoint``), decodes the
+/// `FromFunction` and applies its effects. As in StateFun:
+///
+/// * each address has a mailbox; at most one request per address is in flight, messages arriving meanwhile are
+///   queued and sent together as the next batch (up to the endpoint's `maxNumBatchRequests`), and different
+///   addresses proceed concurrently;
+/// * 3.x: the runtime starts knowing no state; a function answers `IncompleteInvocationContext`, the runtime
+///   registers the listed specs (first registration wins; another typename for a registered name is an error)
+///   and sends the same batch again with the state attached. 2.x: the states are those the app declares (or
+///   ``FunctionEndpoint/states``), sent with every call;
+/// * state mutations are checked against the registration (typename, registered name), expiration after write
+///   or after invoke is measured on the runtime's ``RuntimeClock``;
+/// * delayed messages wait on that clock; a cancellation token is scoped by the sender's id, a second pending
+///   message with the same token is an error, cancelling an unknown token does nothing;
+/// * egress records are captured and decoded (``CapturedEgressRecord``); ingress records are routed along the
+///   app's ingress declarations (``ingest(topic:key:value:)``);
+/// * a failing call is retried with exponential backoff (10 ms, doubling) until the call timeout (1 minute by
+///   default) is used up, measured on the runtime's clock.
+///
+/// Where a Flink job would fail and restart from a checkpoint (retries exhausted, a call that fails in a way not
+/// retried, effects that can't be applied), the local runtime drops the batch, leaves the address's state
+/// untouched, reports a ``RuntimeFailure`` (``failures``, ``onFailure(_:)``) and goes on with the address's next
+/// messages. See Docs/LocalRuntime.md for the limits of the simulation.
+///
+/// Tests use a ``ManualClock`` and drive time with ``advance(by:)``:
+///
+/// ```swift
+/// let runtime = LocalRuntime(app: app, clock: ManualClock())
+/// try runtime.send("ann", to: greeter("ann"))
+/// await runtime.runUntilIdle()
+/// #expect(runtime.egressRecords.map(\.text) == ["Hello ann! seen=1"])
+/// ```
+///
+/// The runtime is a class whose state is guarded by a mutex, so its accessors are synchronous and can be used from
+/// any task; calls run in tasks of their own and never hold the lock while a function runs.
+public final class LocalRuntime: Sendable {
+    /// Settings for functions no remote endpoint covers, and for the HTTP transport.
+    public struct Configuration: Sendable {
+        /// How long a failing call to an in-process function is retried (the runtime's `call` timeout).
+        public var callTimeout: Duration
+        /// The first retry delay; each further one doubles (`BoundedExponentialBackoff`, 10 ms).
+        public var initialBackoff: Duration
+        /// The batch limit for in-process functions no endpoint of the app covers (default 1000; 0 or less: none).
+        public var maxNumBatchRequests: Int
+        /// The HTTP transport's connect/read/write timeout.
+        public var httpTimeout: Duration
+
+        /// Creates a configuration; the defaults are the StateFun runtime's.
+        public init(
+            callTimeout: Duration = .seconds(60), initialBackoff: Duration = .milliseconds(10),
+            maxNumBatchRequests: Int = 1000, httpTimeout: Duration = .seconds(10)
+        ) {
+            self.callTimeout = callTimeout
+            self.initialBackoff = initialBackoff
+            self.maxNumBatchRequests = maxNumBatchRequests
+            self.httpTimeout = httpTimeout
+        }
+    }
+
+    /// The app whose functions, ingresses, egresses and endpoints the runtime runs.
+    public let app: App
+    /// The protocol the runtime speaks with every function.
+    public let protocolVersion: ProtocolVersion
+    /// The runtime's time source.
+    public let clock: any RuntimeClock
+    /// Functions the runtime calls over HTTP; they take precedence over the app's in-process functions.
+    public let remoteEndpoints: [FunctionEndpoint]
+    /// The runtime's settings.
+    public let configuration: Configuration
+
+    let transport: any FunctionTransport
+    let store = Mutex(State())
+    let appFunctions: [TypeName: FunctionDefinition]
+    let egressKinds: [TypeName: EgressDefinition.Kind]
+
+    /// Creates a runtime for `app`.
+    ///
+    /// - Parameters:
+    ///   - protocolVersion: the protocol of every call (3.x by default).
+    ///   - clock: the time source; ``WallClock`` by default, ``ManualClock`` in tests.
+    ///   - remoteEndpoints: functions reached over HTTP (another process, another SDK).
+    ///   - transport: replaces the default transport (the app's handler in-process, HTTP for remote endpoints).
+    ///   - configuration: batch limit, retry budget and HTTP timeout.
+    public init(
+        app: App, protocolVersion: ProtocolVersion = .v3, clock: any RuntimeClock = WallClock(),
+        remoteEndpoints: [FunctionEndpoint] = [], transport: (any FunctionTransport)? = nil,
+        configuration: Configuration = Configuration()
+    ) {
+        self.app = app
+        self.protocolVersion = protocolVersion
+        self.clock = clock
+        self.remoteEndpoints = remoteEndpoints
+        self.configuration = configuration
+        self.transport =
+            transport
+            ?? DefaultFunctionTransport(app: app, protocolVersion: protocolVersion, httpTimeout: configuration.httpTimeout)
+        var functions: [TypeName: FunctionDefinition] = [:]
+        for function in app.model.functions where functions[function.typeName] == nil {
+            functions[function.typeName] = function
+        }
+        appFunctions = functions
+        var kinds: [TypeName: EgressDefinition.Kind] = [:]
+        for egress in app.model.egresses where kinds[egress.id] == nil { kinds[egress.id] = egress.kind }
+        egressKinds = kinds
+    }
+
+    deinit {
+        shutDown()
+    }
+
+    /// Stops the timer task and ends every ``egressStream()``. Calls in flight finish; nothing new is scheduled.
+    public func shutDown() {
+        let (driver, streams) = store.withLock { state in
+            state.isShutDown = true
+            defer {
+                state.driver = nil
+                state.streams = [:]
+            }
+            return (state.driver?.task, Array(state.streams.values))
+        }
+        driver?.cancel()
+        for stream in streams { stream.finish() }
+    }
+
+    // MARK: - Sending
+
+    /// Sends `value` to `target` with no caller, as an ingress would.
+    public func send(_ value: some StateFunType, to target: Address) throws(RuntimeError) {
+        let message: Message
+        do {
+            message = try Message(value, protocolVersion: protocolVersion)
+        } catch {
+            throw .invalidMessage("\(error)")
+        }
+        try send(message, to: target)
+    }
+
+    /// Sends an undecoded message (any typename and bytes) to `target` with no caller: what the playground's
+    /// ingress does with `POST /<namespace>/<type>/<id>`.
+    public func send(_ message: Message, to target: Address) throws(RuntimeError) {
+        try deliver([(target, message)])
+    }
+
+    /// Queues messages with no caller, all or none: every target must be known.
+    func deliver(_ deliveries: [(Address, Message)]) throws(RuntimeError) {
+        for (target, _) in deliveries { try checkTarget(target) }
+        let actions = store.withLock { state in
+            var actions = Actions()
+            for (target, message) in deliveries {
+                let message = Message(typeName: message.typeName, bytes: message.bytes, protocolVersion: protocolVersion)
+                enqueue(&state, &actions, target, Envelope(caller: nil, message: message))
+            }
+            return actions
+        }
+        perform(actions)
+    }
+
+    // MARK: - Running
+
+    /// Processes every message that is due now, including chains of messages between functions, until nothing is
+    /// queued or in flight.
+    ///
+    /// A request waiting for its next retry counts as in flight, except on a ``ManualClock``, where this returns
+    /// once all remaining work waits for the clock to be advanced. Delayed messages not yet due are not waited for.
+    public func runUntilIdle() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let actions = store.withLock { state in
+                var actions = Actions()
+                fireDueTimers(&state, &actions)
+                if isIdle(state) { actions.waiters.append(continuation) } else { state.idleWaiters.append(continuation) }
+                return actions
+            }
+            perform(actions)
+        }
+    }
+
+    /// Advances a ``ManualClock`` by `duration`, stopping at every deadline on the way (delayed messages, retries)
+    /// in time order and running until idle at each; state expiration is measured at each step. With another
+    /// clock this only runs until idle.
+    public func advance(by duration: Duration) async {
+        await runUntilIdle()
+        guard let manual = clock as? ManualClock else { return }
+        let target = manual.now + max(duration, .zero)
+        while let next = store.withLock({ $0.timers.first?.deadline }), next <= target {
+            manual.advance(to: next)
+            await runUntilIdle()
+        }
+        manual.advance(to: target)
+        await runUntilIdle()
+    }
+
+    /// The runtime clock's current time.
+    public var now: Duration { clock.now }
+
+    // MARK: - Observing
+
+    /// Every egress record captured so far, in the order the runtime applied them.
+    public var egressRecords: [CapturedEgressRecord] { store.withLock { $0.egress } }
+
+    /// The captured records for a Kafka topic or Kinesis stream (or a playground egress topic).
+    public func egressRecords(topic: String) -> [CapturedEgressRecord] {
+        store.withLock { $0.egress.filter { $0.topic == topic } }
+    }
+
+    /// The captured records sent to `egress`.
+    public func egressRecords(egress: TypeName) -> [CapturedEgressRecord] {
+        store.withLock { $0.egress.filter { $0.egress == egress } }
+    }
+
+    /// Forgets the captured egress records (the failures stay).
+    public func removeEgressRecords() {
+        store.withLock { $0.egress.removeAll() }
+    }
+
+    /// Every batch the runtime gave up on, in order.
+    public var failures: [RuntimeFailure] { store.withLock { $0.failures } }
+
+    /// The number of delayed messages waiting for their time.
+    public var pendingDelayedMessageCount: Int {
+        store.withLock { state in
+            state.timers.count { if case .delivery = $0.kind { true } else { false } }
+        }
+    }
+
+    /// Calls `handler` with every egress record as it is captured (outside the runtime's lock, on the task that
+    /// applied the batch).
+    public func onEgress(_ handler: @escaping @Sendable (CapturedEgressRecord) -> Void) {
+        store.withLock { $0.egressHandlers.append(handler) }
+    }
+
+    /// Calls `handler` with every ``RuntimeFailure`` as it is reported.
+    public func onFailure(_ handler: @escaping @Sendable (RuntimeFailure) -> Void) {
+        store.withLock { $0.failureHandlers.append(handler) }
+    }
+
+    /// The egress records captured from now on, as a stream that ends when the runtime shuts down.
+    public func egressStream() -> AsyncStream<CapturedEgressRecord> {
+        let (stream, continuation) = AsyncStream<CapturedEgressRecord>.makeStream()
+        let accepted = store.withLock { state -> UInt64? in
+            guard !state.isShutDown else { return nil }
+            let id = state.makeID()
+            state.streams[id] = continuation
+            continuation.onTermination = { [weak self] _ in
+                self?.store.withLock { _ = $0.streams.removeValue(forKey: id) }
+            }
+            return id
+        }
+        if accepted == nil { continuation.finish() }
+        return stream
+    }
+
+    /// The current, unexpired state values of `address` by state name (3.x: typed with the registered typename;
+    /// 2.x: the `Any` the SDK stored, unpacked). Reading does not count as a call for expiration.
+    public func state(of address: Address) -> [String: Message] {
+        guard let route = route(for: address.typeName) else { return [:] }
+        let now = clock.now
+        return store.withLock { state in
+            var result: [String: Message] = [:]
+            guard let mailbox = state.mailboxes[address] else { return result }
+            for registration in registrations(state, address.typeName, route) {
+                guard let value = mailbox.values[registration.name],
+                    !Self.isExpired(value, registration.expiration, now)
+                else { continue }
+                result[registration.name] =
+                    protocolVersion == .v3
+                    ? Message(typeName: registration.typeName, bytes: value.bytes)
+                    : InvocationCodec.v2StateMessage(value.bytes)
+            }
+            return result
+        }
+    }
+
+    /// The current value of `spec` at `address`, decoded; `nil` when it has none (or it expired).
+    public func state<V: StateFunType>(_ spec: ValueSpec<V>, of address: Address) throws -> V? {
+        try state(of: address)[spec.name]?.as(V.self)
+    }
+}

@@ -1,0 +1,16 @@
+/// Real, monotonic time (Swift's `ContinuousClock`) counted from the moment the clock was created: the default
+/// clock of a ``LocalRuntime``, and the one the development server uses.
+public struct WallClock: RuntimeClock {
+    private let origin: ContinuousClock.Instant
+
+    /// Creates a clock whose ``now`` is zero at this moment.
+    public init() {
+        origin = ContinuousClock.now
+    }
+
+    public var now: Duration { ContinuousClock.now - origin }
+
+    public func sleep(until deadline: Duration) async throws {
+        try await ContinuousClock().sleep(until: origin + deadline)
+    }
+}
