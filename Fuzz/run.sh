@@ -5,10 +5,23 @@
 # committing); crashes go to Fuzz/artifacts/ (git-ignored). Add any crasher to the corpus
 # and a regression test to Tests/StateFunHTTPTests.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(cd "$(dirname "$0")/.." && pwd -P)"
 seconds="${1:-60}"
-STATEFUN_FUZZ=1 swift build --scratch-path .build-fuzz -c debug \
-    --sanitize=fuzzer --sanitize=address --product FuzzHTTPParser
+build() {
+    STATEFUN_FUZZ=1 swift build --scratch-path .build-fuzz -c debug \
+        --sanitize=fuzzer --sanitize=address --product FuzzHTTPParser
+}
+instrumented() {
+    # Without coverage counters libFuzzer runs blind ("no interesting inputs").
+    readelf -S .build-fuzz/debug/FuzzHTTPParser 2>/dev/null | grep -q __sancov_cntrs
+}
+build
+if ! instrumented; then
+    echo "run.sh: the build lacks coverage instrumentation; rebuilding from scratch" >&2
+    rm -rf .build-fuzz/debug .build-fuzz/x86_64-unknown-linux-gnu
+    build
+    instrumented || { echo "run.sh: still no coverage counters in FuzzHTTPParser" >&2; exit 1; }
+fi
 mkdir -p Fuzz/artifacts .build-fuzz/corpus
 # Explore in a scratch corpus seeded from the committed one, so a run does not flood git.
 cp -n Fuzz/Corpus/HTTPParser/* .build-fuzz/corpus/ 2>/dev/null || true

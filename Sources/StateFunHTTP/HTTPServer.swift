@@ -127,7 +127,8 @@ public final class HTTPServer: Sendable {
                 try SystemThread.spawn(name: "http-loop-\(loop.index)") { loop.run() }
             }
         } catch {
-            // Loops whose thread started stop themselves; the others only need their queue closed.
+            // Loops whose thread started end on .stop; a loop without a thread just stays
+            // unused (its queue's descriptors are released with the process).
             for loop in loops { loop.post(.stop) }
             closeAll()
             throw .systemCallFailed(call: error.call, errno: error.errno)

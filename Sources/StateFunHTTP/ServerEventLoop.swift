@@ -31,7 +31,14 @@ final class ServerEventLoop: @unchecked Sendable {
     /// Fired when the thread has closed everything and is about to end.
     let stopped = AsyncSignal()
 
-    private let inbox = Mutex<[Message]>([])
+    private struct Inbox {
+        var messages: [Message] = []
+        /// Set once the loop has ended; its event queue (and eventfd) is closed then, so a
+        /// late response must not wake it (the descriptor number may already be reused).
+        var closed = false
+    }
+
+    private let inbox = Mutex(Inbox())
     private let wakePending = Atomic<Bool>(false)
 
     // Loop-thread state.
@@ -78,9 +85,12 @@ final class ServerEventLoop: @unchecked Sendable {
 
     /// Posts a message from any thread, waking the loop unless a wake-up is already pending.
     func post(_ message: Message) {
-        inbox.withLock { $0.append(message) }
-        if !wakePending.exchange(true, ordering: .acquiringAndReleasing) {
-            queue.wake()
+        inbox.withLock { inbox in
+            guard !inbox.closed else { return }
+            inbox.messages.append(message)
+            if !wakePending.exchange(true, ordering: .acquiringAndReleasing) {
+                queue.wake()
+            }
         }
     }
 
@@ -103,6 +113,10 @@ final class ServerEventLoop: @unchecked Sendable {
         }
         for fd in liveFDs {
             if let connection = connections[Int(fd)] { close(connection) }
+        }
+        inbox.withLock { inbox in
+            inbox.closed = true
+            inbox.messages = []
         }
         queue.close()
         listenersReleased.signal()
@@ -134,7 +148,7 @@ final class ServerEventLoop: @unchecked Sendable {
     private func drainInbox() {
         wakePending.store(false, ordering: .sequentiallyConsistent)
         var messages = spareInbox
-        inbox.withLock { swap(&$0, &messages) }
+        inbox.withLock { swap(&$0.messages, &messages) }
         for message in messages {
             switch message {
             case .response(let fd, let id, let response):
