@@ -16,6 +16,8 @@ package struct SmokeStateTracker: Sendable {
         package var delayedSends = 0
         /// `send_after`s that will be cancelled before delivery.
         package var cancelledSends = 0
+        /// Increments inside cancelled subtrees: they must not count, so a lost cancellation shows as over-counting.
+        package var cancelledIncrements = 0
         package var asyncOperations = 0
         package var failingAsyncOperations = 0
         package var discardRecords = 0
@@ -62,6 +64,7 @@ package struct SmokeStateTracker: Sendable {
             case .sendAfter(let send):
                 if Self.isCancelled(send.cancellationToken, after: index, in: list) {
                     counts.cancelledSends += 1
+                    counts.cancelledIncrements += Self.increments(in: send.commands)
                 } else {
                     counts.delayedSends += 1
                     apply(at: send.target, send.commands)
@@ -72,6 +75,22 @@ package struct SmokeStateTracker: Sendable {
                 apply(at: instance, operation.resolvedCommands)
             }
         }
+    }
+
+    /// Every `increment` in a tree, wherever it would run.
+    private static func increments(in commands: Commands?) -> Int {
+        guard let commands else { return 0 }
+        var total = 0
+        for command in commands.command {
+            switch command.kind {
+            case .increment: total += 1
+            case .send(let send): total += increments(in: send.commands)
+            case .sendAfter(let send): total += increments(in: send.commands)
+            case .asyncOperation(let operation): total += increments(in: operation.resolvedCommands)
+            case nil, .sendEgress, .verify, .cancelSendAfter: break
+            }
+        }
+        return total
     }
 
     private static func isCancelled(_ token: String, after index: Int, in list: [Command]) -> Bool {
