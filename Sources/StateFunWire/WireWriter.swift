@@ -217,12 +217,32 @@ public struct WireWriter: Sendable {
     /// Messages have explicit presence: an empty body still writes the key and a zero length.
     @inlinable
     public mutating func writeMessage(_ field: UInt32, _ body: (inout WireWriter) -> Void) {
+        writeLengthDelimited(field, presence: .explicit, body)
+    }
+
+    /// Writes a length-delimited field whose content `body` writes, and can fail.
+    ///
+    /// If `body` throws, everything written for this field is removed again, so a caller that catches the
+    /// error keeps a well-formed buffer. With `presence: .implicit` an empty content writes nothing at all
+    /// (proto3 omits an empty `bytes`/`string`); `.explicit` (the default, right for messages) keeps it.
+    @inlinable
+    public mutating func writeLengthDelimited<E: Error>(
+        _ field: UInt32, presence: Presence = .explicit, _ body: (inout WireWriter) throws(E) -> Void
+    ) throws(E) {
+        let fieldStart = buffer.count
         writeKey(field, .lengthDelimited)
         let lengthAt = buffer.count
         buffer.append(0)
-        body(&self)
+        do {
+            try body(&self)
+        } catch {
+            buffer.removeSubrange(fieldStart...)
+            throw error
+        }
         let length = buffer.count - lengthAt - 1
-        if length < 0x80 {
+        if length == 0, presence == .implicit {
+            buffer.removeSubrange(fieldStart...)
+        } else if length < 0x80 {
             buffer[lengthAt] = UInt8(length)
         } else {
             var prefix: [UInt8] = []
@@ -235,6 +255,9 @@ public struct WireWriter: Sendable {
             buffer.replaceSubrange(lengthAt..<(lengthAt + 1), with: prefix)
         }
     }
+
+    /// The number of bytes written so far.
+    public var count: Int { buffer.count }
 
     /// Writes an embedded message that has already been encoded.
     @inlinable

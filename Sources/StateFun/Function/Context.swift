@@ -7,24 +7,6 @@
 ///
 /// A context belongs to one batch and is used by one handler at a time; don't keep it beyond the handler call.
 public final class Context {
-    package struct Outgoing {
-        package var target: Address
-        package var message: Message
-    }
-
-    package struct Delayed {
-        package var target: Address?
-        package var message: Message?
-        package var delayInMs: Int64
-        package var cancellationToken: String
-        package var isCancellation: Bool
-    }
-
-    package struct Egress {
-        package var egress: TypeName
-        package var message: Message
-    }
-
     /// The address of the function instance being invoked.
     public let address: Address
     /// The function that sent the current message, or `nil` when it came from an ingress.
@@ -34,9 +16,14 @@ public final class Context {
     /// The protocol of the request being answered.
     public let protocolVersion: ProtocolVersion
 
-    package private(set) var outgoing: [Outgoing] = []
-    package private(set) var delayed: [Delayed] = []
-    package private(set) var egresses: [Egress] = []
+    // Effects are encoded as they are produced, straight into the response's repeated fields
+    // (InvocationResponse.outgoing_messages = 2, delayed_invocations = 3, outgoing_egresses = 4), so a batch
+    // allocates no intermediate values. A send that fails leaves these untouched.
+    package private(set) var messages = WireWriter(capacity: 0)
+    package private(set) var delayedMessages = WireWriter(capacity: 0)
+    package private(set) var egressMessages = WireWriter(capacity: 0)
+    /// How many effects of each kind were produced (for tests and the testing library).
+    package private(set) var effectCounts = (messages: 0, delayed: 0, egresses: 0)
 
     package init(address: Address, storage: AddressScopedStorage, protocolVersion: ProtocolVersion) {
         self.address = address
@@ -48,13 +35,24 @@ public final class Context {
 
     /// Sends `value` to the function at `target` (Python `send(message_builder(...))`, 2.x `pack_and_send`).
     public func send<V: StateFunType>(_ value: V, to target: Address) throws {
-        try send(try Message(value, protocolVersion: protocolVersion), to: target)
+        if let problem = target.sendError { throw StateFunError.invalidAddress(problem) }
+        let version = protocolVersion
+        try messages.writeLengthDelimited(2) { (invocation: inout WireWriter) throws(any Error) in
+            target.write(1, to: &invocation)
+            try ValueCodec.write(value, version, field: 2, to: &invocation)
+        }
+        effectCounts.messages += 1
     }
 
     /// Sends an undecoded message as it is, e.g. forwards the one received (2.x `send` of an `Any`).
     public func send(_ message: Message, to target: Address) throws {
         if let problem = target.sendError { throw StateFunError.invalidAddress(problem) }
-        outgoing.append(Outgoing(target: target, message: message))
+        let version = protocolVersion
+        messages.writeMessage(2) { invocation in
+            target.write(1, to: &invocation)
+            ValueCodec.write(message, version, field: 2, to: &invocation)
+        }
+        effectCounts.messages += 1
     }
 
     /// Sends `value` to the caller of the current message; throws when it came from an ingress.
@@ -76,14 +74,34 @@ public final class Context {
     public func send<V: StateFunType>(
         _ value: V, to target: Address, after delay: Duration, cancellationToken: String? = nil
     ) throws {
-        try send(try Message(value, protocolVersion: protocolVersion), to: target, after: delay,
-            cancellationToken: cancellationToken)
+        let ms = try checkDelayed(target, delay, cancellationToken)
+        let version = protocolVersion
+        try delayedMessages.writeLengthDelimited(3) { (delayed: inout WireWriter) throws(any Error) in
+            delayed.writeInt64(1, ms)
+            target.write(2, to: &delayed)
+            try ValueCodec.write(value, version, field: 3, to: &delayed)
+            delayed.writeString(11, cancellationToken ?? "")
+        }
+        effectCounts.delayed += 1
     }
 
     /// Sends an undecoded message after `delay`.
     public func send(_ message: Message, to target: Address, after delay: Duration, cancellationToken: String? = nil)
         throws
     {
+        let ms = try checkDelayed(target, delay, cancellationToken)
+        let version = protocolVersion
+        delayedMessages.writeMessage(3) { delayed in
+            delayed.writeInt64(1, ms)
+            target.write(2, to: &delayed)
+            ValueCodec.write(message, version, field: 3, to: &delayed)
+            delayed.writeString(11, cancellationToken ?? "")
+        }
+        effectCounts.delayed += 1
+    }
+
+    /// Validates a delayed send and returns its delay in milliseconds.
+    private func checkDelayed(_ target: Address, _ delay: Duration, _ cancellationToken: String?) throws -> Int64 {
         if let problem = target.sendError { throw StateFunError.invalidAddress(problem) }
         let ms = delay.statefunMilliseconds
         guard ms >= 0 else { throw StateFunError.invalidDelayedMessage("the delay \(delay) is negative") }
@@ -94,9 +112,7 @@ public final class Context {
                 throw StateFunError.invalidDelayedMessage("the 2.x protocol has no cancellation tokens")
             }
         }
-        delayed.append(
-            Delayed(target: target, message: message, delayInMs: ms, cancellationToken: cancellationToken ?? "",
-                isCancellation: false))
+        return ms
     }
 
     /// Withdraws a pending delayed message sent with `token` (3.1+). Best effort: if it was already delivered,
@@ -106,7 +122,11 @@ public final class Context {
         guard protocolVersion == .v3 else {
             throw StateFunError.invalidDelayedMessage("the 2.x protocol cannot cancel delayed messages")
         }
-        delayed.append(Delayed(target: nil, message: nil, delayInMs: 0, cancellationToken: token, isCancellation: true))
+        delayedMessages.writeMessage(3) { delayed in
+            delayed.writeBool(10, true)
+            delayed.writeString(11, token)
+        }
+        effectCounts.delayed += 1
     }
 
     // MARK: - Egress
@@ -116,11 +136,26 @@ public final class Context {
         if let reason = record.egress.validationError {
             throw StateFunError.invalidTypeName(record.egress.description, reason: reason)
         }
-        egresses.append(Egress(egress: record.egress, message: try record.encoded(protocolVersion)))
+        let version = protocolVersion
+        try egressMessages.writeLengthDelimited(4) { (egress: inout WireWriter) throws(any Error) in
+            egress.writeString(1, record.egress.namespace)
+            egress.writeString(2, record.egress.name)
+            try record.write(version, field: 3, to: &egress)
+        }
+        effectCounts.egresses += 1
     }
 
     /// Sends a typed value to the egress `egress` (Python `send_egress(egress_message_builder(...))`).
     public func send<V: StateFunType>(_ value: V, toEgress egress: TypeName) throws {
-        try send(EgressRecord.value(egress: egress, value))
+        if let reason = egress.validationError {
+            throw StateFunError.invalidTypeName(egress.description, reason: reason)
+        }
+        let version = protocolVersion
+        try egressMessages.writeLengthDelimited(4) { (message: inout WireWriter) throws(any Error) in
+            message.writeString(1, egress.namespace)
+            message.writeString(2, egress.name)
+            try ValueCodec.write(value, version, field: 3, to: &message)
+        }
+        effectCounts.egresses += 1
     }
 }

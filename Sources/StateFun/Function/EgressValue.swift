@@ -33,6 +33,18 @@ public struct EgressValue: Sendable, ExpressibleByStringLiteral, ExpressibleByIn
         self.storage = storage
     }
 
+    /// Appends the value's bytes to `writer` (see ``bytes(_:kinesis:)``).
+    package func write(_ version: ProtocolVersion, kinesis: Bool, to writer: inout WireWriter) throws {
+        switch storage {
+        case .utf8(let s): writer.writeRaw(s.utf8)
+        case .bytes(let b): writer.writeRaw(b)
+        case .typed(let value):
+            func encode<V: StateFunType>(_ v: V) throws { try ValueCodec.writePlain(v, version, to: &writer) }
+            try encode(value)
+        default: writer.writeRaw(try bytes(version, kinesis: kinesis))
+        }
+    }
+
     package func bytes(_ version: ProtocolVersion, kinesis: Bool) throws -> [UInt8] {
         switch storage {
         case .utf8(let s): return Array(s.utf8)

@@ -47,9 +47,9 @@ public struct RequestReplyHandler: Sendable {
         return (target, function)
     }
 
-    private func run(
-        _ function: FunctionDefinition, _ context: Context, _ invocations: [(Address?, Message)]
-    ) async throws(StateFunError) {
+    private func run<Invocations: Sequence>(
+        _ function: FunctionDefinition, _ context: Context, _ invocations: Invocations
+    ) async throws(StateFunError) where Invocations.Element == (Address?, Message) {
         for (caller, message) in invocations {
             context.caller = caller
             do {
@@ -98,35 +98,49 @@ public struct RequestReplyHandler: Sendable {
 
         let storage = AddressScopedStorage(function: function.typeName, protocolVersion: .v3, cells: cells)
         let context = Context(address: target, storage: storage, protocolVersion: .v3)
-        let invocations = batch.invocations.map { invocation -> (Address?, Message) in
+        let invocations = batch.invocations.lazy.map { invocation -> (Address?, Message) in
             let caller = invocation.caller.flatMap { $0.isEmpty ? nil : $0 }
             let argument = invocation.argument ?? TypedValue()
             return (caller, Message(typeName: argument.typename, bytes: argument.hasValue ? argument.value : nil))
         }
         try await run(function, context, invocations)
 
-        var result = FromFunctionV3.InvocationResponse()
-        for cell in storage.cells where cell.dirty {
-            if let value = cell.value {
-                result.stateMutations.append(
-                    .init(mutationType: .modify, stateName: cell.name, stateValue: Self.typedValue(value)))
-            } else {
-                result.stateMutations.append(.init(mutationType: .delete, stateName: cell.name))
+        return Self.response(storage, context) { mutation, value in
+            mutation.writeMessage(3) { typed in
+                typed.writeString(1, value.typeName)
+                typed.writeBool(2, true)
+                typed.writeBytes(3, value.bytes)
             }
         }
-        result.outgoingMessages = context.outgoing.map { .init(target: $0.target, argument: Self.typedValue($0.message)) }
-        result.delayedInvocations = context.delayed.map { delayed in
-            if delayed.isCancellation {
-                return .init(isCancellationRequest: true, cancellationToken: delayed.cancellationToken)
+    }
+
+    /// `FromFunction{invocation_result{...}}`: mutations of the dirty states in cell order, then the effects the
+    /// context encoded as they were produced.
+    private static func response(
+        _ storage: AddressScopedStorage, _ context: Context,
+        stateValue: (inout WireWriter, RawValue) -> Void
+    ) -> [UInt8] {
+        let messages = context.messages.bytes
+        let delayed = context.delayedMessages.bytes
+        let egresses = context.egressMessages.bytes
+        var out = WireWriter(capacity: 64 + messages.count + delayed.count + egresses.count)
+        out.writeMessage(100) { result in
+            for cell in storage.cells where cell.dirty {
+                result.writeMessage(1) { mutation in
+                    if let value = cell.value {
+                        mutation.writeEnum(1, FromFunctionV3.MutationType.modify.rawValue)
+                        mutation.writeString(2, cell.name)
+                        stateValue(&mutation, value)
+                    } else {
+                        mutation.writeString(2, cell.name)  // DELETE is 0: only the name goes on the wire
+                    }
+                }
             }
-            return .init(
-                delayInMs: delayed.delayInMs, target: delayed.target, argument: delayed.message.map(Self.typedValue),
-                cancellationToken: delayed.cancellationToken)
+            result.writeRaw(messages)
+            result.writeRaw(delayed)
+            result.writeRaw(egresses)
         }
-        result.outgoingEgresses = context.egresses.map {
-            .init(egressNamespace: $0.egress.namespace, egressType: $0.egress.name, argument: Self.typedValue($0.message))
-        }
-        return FromFunctionV3(response: .invocationResult(result)).serialized(capacity: 512)
+        return out.bytes
     }
 
     package static func persistedValueSpec(_ spec: AnyValueSpec) -> FromFunctionV3.PersistedValueSpec {
@@ -140,13 +154,7 @@ public struct RequestReplyHandler: Sendable {
         return .init(stateName: spec.name, expirationSpec: expiration, typeTypename: spec.typeName.description)
     }
 
-    private static func typedValue(_ raw: RawValue) -> TypedValue {
-        TypedValue(typename: raw.typeName, hasValue: true, value: raw.bytes)
-    }
 
-    private static func typedValue(_ message: Message) -> TypedValue {
-        TypedValue(typename: message.typeName, hasValue: message.bytes != nil, value: message.bytes ?? [])
-    }
 
     // MARK: - 2.x
 
@@ -190,34 +198,20 @@ public struct RequestReplyHandler: Sendable {
 
         let storage = AddressScopedStorage(function: function.typeName, protocolVersion: .v2, cells: cells)
         let context = Context(address: target, storage: storage, protocolVersion: .v2)
-        let invocations = batch.invocations.map { invocation -> (Address?, Message) in
+        let invocations = batch.invocations.lazy.map { invocation -> (Address?, Message) in
             let caller = invocation.caller.flatMap { $0.isEmpty ? nil : $0 }
             let argument = invocation.argument ?? AnyValue()
             return (caller, Message(typeName: argument.typeURL, bytes: argument.value, protocolVersion: .v2))
         }
         try await run(function, context, invocations)
 
-        var result = FromFunctionV2.InvocationResponse()
-        for cell in storage.cells where cell.dirty {
-            if let value = cell.value {
-                let any = AnyValue(typeURL: value.typeName, value: value.bytes)
-                result.stateMutations.append(
-                    .init(mutationType: .modify, stateName: cell.name, stateValue: StateBytes(any.serialized())))
-            } else {
-                result.stateMutations.append(.init(mutationType: .delete, stateName: cell.name))
+        return Self.response(storage, context) { mutation, value in
+            // 2.x state is opaque bytes: the serialized Any, as the Python 2.2 SDK stores it.
+            mutation.writeLengthDelimited(3, presence: .implicit) { any in
+                any.writeString(1, value.typeName)
+                any.writeBytes(2, value.bytes)
             }
         }
-        result.outgoingMessages = context.outgoing.map { .init(target: $0.target, argument: Self.anyValue($0.message)) }
-        result.delayedInvocations = context.delayed.map {
-            .init(delayInMs: $0.delayInMs, target: $0.target, argument: $0.message.map(Self.anyValue))
-        }
-        result.outgoingEgresses = context.egresses.map {
-            .init(egressNamespace: $0.egress.namespace, egressType: $0.egress.name, argument: Self.anyValue($0.message))
-        }
-        return FromFunctionV2(response: .invocationResult(result)).serialized(capacity: 512)
     }
 
-    private static func anyValue(_ message: Message) -> AnyValue {
-        AnyValue(typeURL: message.typeName, value: message.bytes ?? [])
-    }
 }

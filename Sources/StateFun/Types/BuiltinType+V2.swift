@@ -7,9 +7,17 @@ protocol GoogleWrapperRepresentable {
     static var anyTypeURL: String { get }
     static func deserializeV2(from bytes: [UInt8]) throws -> Self
     func serializeV2() -> [UInt8]
+    func serializeV2(to writer: inout WireWriter)
+}
+
+extension GoogleWrapperRepresentable where Self: StateFunType {
+    func serializeV2(to writer: inout WireWriter) {
+        writer.writeRaw(serializeV2())
+    }
 }
 
 extension Bool: GoogleWrapperRepresentable {
+    func serializeV2(to writer: inout WireWriter) { serialize(to: &writer) }
     static var anyTypeURL: String { "type.googleapis.com/google.protobuf.BoolValue" }
     static func deserializeV2(from bytes: [UInt8]) throws -> Bool { try deserialize(from: bytes) }
     func serializeV2() -> [UInt8] { serialize() }
@@ -24,9 +32,10 @@ extension Int32: GoogleWrapperRepresentable {
     }
     func serializeV2() -> [UInt8] {
         var writer = WireWriter(capacity: 11)
-        writer.writeInt32(1, self)
+        serializeV2(to: &writer)
         return writer.bytes
     }
+    func serializeV2(to writer: inout WireWriter) { writer.writeInt32(1, self) }
 }
 
 extension Int64: GoogleWrapperRepresentable {
@@ -38,24 +47,28 @@ extension Int64: GoogleWrapperRepresentable {
     }
     func serializeV2() -> [UInt8] {
         var writer = WireWriter(capacity: 11)
-        writer.writeInt64(1, self)
+        serializeV2(to: &writer)
         return writer.bytes
     }
+    func serializeV2(to writer: inout WireWriter) { writer.writeInt64(1, self) }
 }
 
 extension Float: GoogleWrapperRepresentable {
+    func serializeV2(to writer: inout WireWriter) { serialize(to: &writer) }
     static var anyTypeURL: String { "type.googleapis.com/google.protobuf.FloatValue" }
     static func deserializeV2(from bytes: [UInt8]) throws -> Float { try deserialize(from: bytes) }
     func serializeV2() -> [UInt8] { serialize() }
 }
 
 extension Double: GoogleWrapperRepresentable {
+    func serializeV2(to writer: inout WireWriter) { serialize(to: &writer) }
     static var anyTypeURL: String { "type.googleapis.com/google.protobuf.DoubleValue" }
     static func deserializeV2(from bytes: [UInt8]) throws -> Double { try deserialize(from: bytes) }
     func serializeV2() -> [UInt8] { serialize() }
 }
 
 extension String: GoogleWrapperRepresentable {
+    func serializeV2(to writer: inout WireWriter) { serialize(to: &writer) }
     static var anyTypeURL: String { "type.googleapis.com/google.protobuf.StringValue" }
     static func deserializeV2(from bytes: [UInt8]) throws -> String { try deserialize(from: bytes) }
     func serializeV2() -> [UInt8] { serialize() }

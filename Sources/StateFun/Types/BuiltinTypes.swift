@@ -8,6 +8,9 @@ extension Bool: StateFunType {
     public static func deserialize(from bytes: [UInt8]) throws -> Bool {
         try WrapperCodec.decode(bytes, typeName) { tag, reader throws(WireError) in try reader.readBool(tag) } ?? false
     }
+    public func serialize(to writer: inout WireWriter) {
+        writer.writeBool(1, self)
+    }
     public func serialize() -> [UInt8] {
         var writer = WireWriter(capacity: 2)
         writer.writeBool(1, self)
@@ -20,6 +23,9 @@ extension Int32: StateFunType {
     public static let typeName: TypeName = "io.statefun.types/int"
     public static func deserialize(from bytes: [UInt8]) throws -> Int32 {
         try WrapperCodec.decode(bytes, typeName) { tag, reader throws(WireError) in try reader.readSFixed32(tag) } ?? 0
+    }
+    public func serialize(to writer: inout WireWriter) {
+        writer.writeSFixed32(1, self)
     }
     public func serialize() -> [UInt8] {
         var writer = WireWriter(capacity: 5)
@@ -34,6 +40,9 @@ extension Int64: StateFunType {
     public static func deserialize(from bytes: [UInt8]) throws -> Int64 {
         try WrapperCodec.decode(bytes, typeName) { tag, reader throws(WireError) in try reader.readSFixed64(tag) } ?? 0
     }
+    public func serialize(to writer: inout WireWriter) {
+        writer.writeSFixed64(1, self)
+    }
     public func serialize() -> [UInt8] {
         var writer = WireWriter(capacity: 9)
         writer.writeSFixed64(1, self)
@@ -46,6 +55,9 @@ extension Float: StateFunType {
     public static let typeName: TypeName = "io.statefun.types/float"
     public static func deserialize(from bytes: [UInt8]) throws -> Float {
         try WrapperCodec.decode(bytes, typeName) { tag, reader throws(WireError) in try reader.readFloat(tag) } ?? 0
+    }
+    public func serialize(to writer: inout WireWriter) {
+        writer.writeFloat(1, self)
     }
     public func serialize() -> [UInt8] {
         var writer = WireWriter(capacity: 5)
@@ -60,6 +72,9 @@ extension Double: StateFunType {
     public static func deserialize(from bytes: [UInt8]) throws -> Double {
         try WrapperCodec.decode(bytes, typeName) { tag, reader throws(WireError) in try reader.readDouble(tag) } ?? 0
     }
+    public func serialize(to writer: inout WireWriter) {
+        writer.writeDouble(1, self)
+    }
     public func serialize() -> [UInt8] {
         var writer = WireWriter(capacity: 9)
         writer.writeDouble(1, self)
@@ -72,6 +87,9 @@ extension String: StateFunType {
     public static let typeName: TypeName = "io.statefun.types/string"
     public static func deserialize(from bytes: [UInt8]) throws -> String {
         try WrapperCodec.decode(bytes, typeName) { tag, reader throws(WireError) in try reader.readString(tag) } ?? ""
+    }
+    public func serialize(to writer: inout WireWriter) {
+        writer.writeString(1, self)
     }
     public func serialize() -> [UInt8] {
         var writer = WireWriter(capacity: utf8.count + 3)

@@ -45,4 +45,8 @@ extension ProtobufMessage {
         encode(to: &writer)
         return writer.bytes
     }
+
+    public func serialize(to writer: inout WireWriter) {
+        encode(to: &writer)
+    }
 }

@@ -21,4 +21,15 @@ public protocol StateFunType: Sendable {
     static func deserialize(from bytes: [UInt8]) throws -> Self
     /// Encodes this value.
     func serialize() throws -> [UInt8]
+    /// Appends this value's serialized bytes to `writer`.
+    ///
+    /// The default appends ``serialize()``'s result; built-in and protobuf types write straight into the
+    /// response instead, which saves an allocation per value on the hot path.
+    func serialize(to writer: inout WireWriter) throws
+}
+
+extension StateFunType {
+    public func serialize(to writer: inout WireWriter) throws {
+        writer.writeRaw(try serialize())
+    }
 }

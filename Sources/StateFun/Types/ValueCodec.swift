@@ -16,6 +16,58 @@ package enum ValueCodec {
         return RawValue(typeName: V.typeName.description, bytes: try value.serialize())
     }
 
+    /// Writes `value` as the payload of field `field`: a `TypedValue` (3.x) or an `Any` (2.x), straight into
+    /// `writer` with no intermediate buffers. Nothing is written if serialization throws.
+    @inline(__always)
+    package static func write<V: StateFunType>(
+        _ value: V, _ version: ProtocolVersion, field: UInt32, to writer: inout WireWriter
+    ) throws {
+        try writer.writeLengthDelimited(field) { (payload: inout WireWriter) throws(any Error) in
+            if version == .v2 {
+                if let wrapper = value as? any GoogleWrapperRepresentable {
+                    payload.writeString(1, type(of: wrapper).anyTypeURL)
+                    payload.writeLengthDelimited(2, presence: .implicit) { wrapper.serializeV2(to: &$0) }
+                } else {
+                    payload.writeString(1, V.typeName.description)
+                    try payload.writeLengthDelimited(2, presence: .implicit) { (bytes: inout WireWriter) throws(any Error) in
+                        try value.serialize(to: &bytes)
+                    }
+                }
+            } else {
+                payload.writeString(1, V.typeName.description)
+                payload.writeBool(2, true)
+                try payload.writeLengthDelimited(3, presence: .implicit) { (bytes: inout WireWriter) throws(any Error) in
+                    try value.serialize(to: &bytes)
+                }
+            }
+        }
+    }
+
+    /// Appends `value`'s plain serialized bytes (no TypedValue/Any around them) to `writer`.
+    package static func writePlain<V: StateFunType>(_ value: V, _ version: ProtocolVersion, to writer: inout WireWriter)
+        throws
+    {
+        if version == .v2, let wrapper = value as? any GoogleWrapperRepresentable {
+            wrapper.serializeV2(to: &writer)
+        } else {
+            try value.serialize(to: &writer)
+        }
+    }
+
+    /// Writes an undecoded message as the payload of field `field`.
+    @inline(__always)
+    package static func write(_ message: Message, _ version: ProtocolVersion, field: UInt32, to writer: inout WireWriter) {
+        writer.writeMessage(field) { payload in
+            payload.writeString(1, message.typeName)
+            if version == .v2 {
+                payload.writeBytes(2, message.bytes ?? [])
+            } else {
+                payload.writeBool(2, message.bytes != nil)
+                payload.writeBytes(3, message.bytes ?? [])
+            }
+        }
+    }
+
     package static func decode<V: StateFunType>(_ bytes: [UInt8], as type: V.Type, _ version: ProtocolVersion)
         throws -> V
     {
