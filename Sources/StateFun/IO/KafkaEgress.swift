@@ -37,12 +37,12 @@ public struct KafkaEgress: PrimitiveAppComponent, EgressHandle {
         id: TypeName,
         address: String,
         deliverySemantic: DeliverySemantic = .atLeastOnce,
-        properties: KeyValuePairs<String, String> = [:]
+        properties: ClientProperties = [:]
     ) {
         self.id = id
         self.address = address
         self.deliverySemantic = deliverySemantic
-        self.properties = properties.map { (key: $0.key, value: $0.value) }
+        self.properties = properties.pairs
     }
 
     /// A record for `topic` of this egress, for ``Context/send(_:)``. An empty `key` or `nil` writes a record

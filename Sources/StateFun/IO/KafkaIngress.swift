@@ -53,7 +53,7 @@ public struct KafkaIngress: PrimitiveAppComponent {
         consumerGroupId: String? = nil,
         autoOffsetReset: AutoOffsetReset? = nil,
         startupPosition: StartupPosition? = nil,
-        properties: KeyValuePairs<String, String> = [:],
+        properties: ClientProperties = [:],
         @DeclarationBuilder<KafkaTopic> topics: () -> [KafkaTopic]
     ) {
         self.id = id
@@ -61,7 +61,7 @@ public struct KafkaIngress: PrimitiveAppComponent {
         self.consumerGroupId = consumerGroupId
         self.autoOffsetReset = autoOffsetReset
         self.startupPosition = startupPosition
-        self.properties = properties.map { (key: $0.key, value: $0.value) }
+        self.properties = properties.pairs
         self.topics = topics()
     }
 

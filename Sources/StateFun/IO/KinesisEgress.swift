@@ -22,13 +22,13 @@ public struct KinesisEgress: PrimitiveAppComponent, EgressHandle {
         region: AWSRegion = .default,
         credentials: AWSCredentials = .default,
         maxOutstandingRecords: Int? = nil,
-        clientProperties: KeyValuePairs<String, String> = [:]
+        clientProperties: ClientProperties = [:]
     ) {
         self.id = id
         self.region = region
         self.credentials = credentials
         self.maxOutstandingRecords = maxOutstandingRecords
-        self.clientProperties = clientProperties.map { (key: $0.key, value: $0.value) }
+        self.clientProperties = clientProperties.pairs
     }
 
     /// A record for `stream` of this egress, for ``Context/send(_:)``.

@@ -36,14 +36,14 @@ public struct KinesisIngress: PrimitiveAppComponent {
         region: AWSRegion = .default,
         credentials: AWSCredentials = .default,
         startupPosition: StartupPosition? = nil,
-        clientProperties: KeyValuePairs<String, String> = [:],
+        clientProperties: ClientProperties = [:],
         @DeclarationBuilder<KinesisStream> streams: () -> [KinesisStream]
     ) {
         self.id = id
         self.region = region
         self.credentials = credentials
         self.startupPosition = startupPosition
-        self.clientProperties = clientProperties.map { (key: $0.key, value: $0.value) }
+        self.clientProperties = clientProperties.pairs
         self.streams = streams()
     }
 
