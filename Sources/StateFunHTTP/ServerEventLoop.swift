@@ -47,6 +47,7 @@ final class ServerEventLoop: @unchecked Sendable {
     private var liveFDs: Set<Int32> = []
     private let listeners: [(socket: Socket, isTCP: Bool)]
     private var accepting = true
+    private var acceptPaused = false
     private var draining = false
     private var running = true
     private var nextID: UInt64 = 0
@@ -171,7 +172,20 @@ final class ServerEventLoop: @unchecked Sendable {
     private func acceptConnections(_ listener: (socket: Socket, isTCP: Bool)) {
         // A bounded batch per wake-up keeps accepting fair between loops and connections.
         for _ in 0..<16 {
-            guard accepting, let socket = listener.socket.accept() else { return }
+            guard accepting else { return }
+            let socket: Socket
+            switch listener.socket.accept() {
+            case .accepted(let accepted):
+                socket = accepted
+            case .nonePending:
+                return
+            case .exhausted:
+                // Out of descriptors: stop watching the listeners until the next deadline
+                // check instead of spinning on a readiness we cannot act on. Pending
+                // connections wait in the backlog meanwhile.
+                pauseAccepting()
+                return
+            }
             if context.openConnections.add(1, ordering: .relaxed).newValue > context.configuration.limits.maxConnections {
                 context.openConnections.subtract(1, ordering: .relaxed)
                 Self.overloadedBytes.withUnsafeBytes { _ = socket.send($0, UnsafeRawBufferPointer(start: nil, count: 0)) }
@@ -195,6 +209,21 @@ final class ServerEventLoop: @unchecked Sendable {
             }
             connections[fd] = connection
             liveFDs.insert(socket.fd)
+        }
+    }
+
+    private func pauseAccepting() {
+        guard !acceptPaused else { return }
+        acceptPaused = true
+        for listener in listeners { queue.remove(listener.socket.fd) }
+    }
+
+    private func resumeAccepting() {
+        guard acceptPaused, accepting else { return }
+        acceptPaused = false
+        for (offset, listener) in listeners.enumerated() {
+            try? queue.add(
+                listener.socket.fd, token: Self.listenerTokenFlag | UInt64(offset), interest: .read, exclusive: true)
         }
     }
 
@@ -411,6 +440,7 @@ final class ServerEventLoop: @unchecked Sendable {
     // MARK: - Deadlines and shutdown
 
     private func checkDeadlines() {
+        resumeAccepting()
         for fd in liveFDs {
             guard let connection = connections[Int(fd)] else { continue }
             if connection.lingering {
@@ -432,7 +462,9 @@ final class ServerEventLoop: @unchecked Sendable {
 
     private func beginShutdown() {
         accepting = false
-        for listener in listeners { queue.remove(listener.socket.fd) }
+        if !acceptPaused {
+            for listener in listeners { queue.remove(listener.socket.fd) }
+        }
         listenersReleased.signal()
         draining = true
         for fd in liveFDs {

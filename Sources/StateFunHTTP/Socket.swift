@@ -67,14 +67,26 @@ struct Socket: Hashable, Sendable {
         throw SystemError(call: "connect", errno: error)
     }
 
-    /// Accepts one pending connection as a non-blocking socket; nil when none is pending
-    /// (or the pending one failed, which the caller treats the same way).
-    func accept() -> Socket? {
+    /// The outcome of one non-blocking accept.
+    enum AcceptResult {
+        /// A new connection, already non-blocking.
+        case accepted(Socket)
+        /// Nothing pending, or the pending connection failed before it was accepted.
+        case nonePending
+        /// Out of descriptors or memory (EMFILE, ENFILE, ENOBUFS, ENOMEM): the connection
+        /// stays queued, and retrying at once would spin.
+        case exhausted
+    }
+
+    /// Accepts one pending connection as a non-blocking socket.
+    func accept() -> AcceptResult {
         while true {
             let fd = acceptNonBlocking()
-            if fd >= 0 { return Socket(fd: fd) }
-            if SystemError.currentErrno() == EINTR { continue }
-            return nil
+            if fd >= 0 { return .accepted(Socket(fd: fd)) }
+            let error = SystemError.currentErrno()
+            if error == EINTR { continue }
+            if error == EMFILE || error == ENFILE || error == ENOBUFS || error == ENOMEM { return .exhausted }
+            return .nonePending
         }
     }
 

@@ -25,6 +25,7 @@ struct TestServer {
     }
 
     /// Runs `body` against a started server, then shuts it down.
+    @discardableResult
     static func with<T>(
         _ configuration: HTTPServerConfiguration = TestServer.configuration(),
         responder: @escaping HTTPResponder = TestServer.echo,
