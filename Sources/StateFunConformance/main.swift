@@ -11,6 +11,7 @@ let usage = """
     USAGE:
       statefun-conformance replay --protocol v3|v2 DIR --out OUTDIR
       statefun-conformance bench --protocol v3|v2 FILE [--seconds S | --iterations N]
+      statefun-conformance serve --port P [--host 127.0.0.1] [--protocol v3|v2]
     """
 
 func parseProtocol(_ arguments: Arguments) throws(UsageError) -> ProtocolVersion {
@@ -39,6 +40,13 @@ func main() async -> Int32 {
                 throw UsageError("replay needs DIR and --out OUTDIR")
             }
             return await Replay.run(version: try parseProtocol(arguments), directory: arguments.positional[0], output: out)
+        case "serve":
+            let portText = arguments.options["port"] ?? "8000"
+            guard let port = Int(portText), (0...65535).contains(port) else {
+                throw UsageError("--port must be a port number (0-65535), not '\(portText)'")
+            }
+            return await Serve.run(
+                version: try parseProtocol(arguments), host: arguments.options["host"] ?? "127.0.0.1", port: port)
         case "bench":
             guard arguments.positional.count == 1 else { throw UsageError("bench needs one request FILE") }
             let secondsText = arguments.options["seconds"] ?? "3"

@@ -1,15 +1,38 @@
-/// The hook the `serve` command calls to serve an app over HTTP (`AppCommand.serve`).
-///
-/// The command validates the app first and prints its warnings; this serves it until the process is told to
-/// stop. Placeholder until the built-in HTTP server (StateFunHTTP) is wired in here: it fails, so `serve`
-/// exits with status 1.
+import StateFunHTTP
+
+/// Serves an app with the built-in HTTP server until SIGTERM or SIGINT, then drains and returns.
 package enum AppServer {
-    /// Serves `app` on `host:port` with `protocolVersion`, writing progress to `output`; returns when stopped.
+    /// The `serve` command's hook: serves `app` on `host:port` with `protocolVersion`, writing where it listens
+    /// to `output`; returns after a graceful shutdown.
     package static func serve(
         app: App, host: String, port: Int, protocolVersion: ProtocolVersion, output: CommandOutput
     ) async throws {
-        throw StateFunError.invalidArgument(
-            "serving is not wired yet: this build has no HTTP server behind 'serve' (requested \(host):\(port), "
-                + "protocol \(protocolVersion))")
+        var configuration = ServeConfiguration(protocolVersion: protocolVersion)
+        configuration.http.host = host
+        configuration.http.port = port
+        try await serve(app: app, configuration: configuration, output: output)
+    }
+
+    package static func serve(app: App, configuration: ServeConfiguration, output: CommandOutput) async throws {
+        let router = FunctionRouter(app: app, configuration: configuration)
+        let server = HTTPServer(configuration: configuration.http) { request in await router.respond(request) }
+        let addresses = try await server.start()
+        for address in addresses {
+            output.printError("serving \(app.functionTypes.count) function(s) on \(address)\(configuration.path) "
+                + "(protocol \(configuration.protocolVersion))")
+        }
+        try await server.runUntilSignalled()
+        output.printError("stopped")
+    }
+}
+
+extension App {
+    /// Serves this app over HTTP with the built-in server until the process gets SIGTERM or SIGINT; in-flight
+    /// requests finish within the grace period, then this returns. Refuses an app that has validation errors.
+    public func serve(_ configuration: ServeConfiguration = ServeConfiguration()) async throws {
+        if let report = validationErrorReport() {
+            throw StateFunError.invalidArgument("not serving an app with errors:\n" + report)
+        }
+        try await AppServer.serve(app: self, configuration: configuration, output: .console)
     }
 }

@@ -1,0 +1,32 @@
+public import StateFunHTTP
+
+/// How an app is served over HTTP: the built-in server's settings and the routes of the function endpoint.
+///
+/// ```swift
+/// var configuration = ServeConfiguration()
+/// configuration.http.port = 8000
+/// configuration.http.limits.maxBodyBytes = 8 << 20
+/// try await app.serve(configuration)
+/// ```
+public struct ServeConfiguration: Sendable {
+    /// The HTTP server: host, port, Unix socket, limits, timeouts, event loops (Docs/HTTPServer.md).
+    public var http: HTTPServerConfiguration
+    /// The path the runtime POSTs to (default `/statefun`). Paths following the app's endpoint URL templates
+    /// (`{function.name}`) are served as well.
+    public var path: String
+    /// The request-reply protocol (default 3.x).
+    public var protocolVersion: ProtocolVersion
+    /// Whether `GET /describe` answers the app's JSON summary (default true).
+    public var servesDescribe: Bool
+
+    /// Creates a configuration with the documented defaults.
+    public init(
+        http: HTTPServerConfiguration = HTTPServerConfiguration(), path: String = "/statefun",
+        protocolVersion: ProtocolVersion = .v3, servesDescribe: Bool = true
+    ) {
+        self.http = http
+        self.path = path
+        self.protocolVersion = protocolVersion
+        self.servesDescribe = servesDescribe
+    }
+}
