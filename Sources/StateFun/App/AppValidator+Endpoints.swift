@@ -67,8 +67,8 @@ extension AppValidator {
             for (name, value) in [("connect", timeouts.connect), ("read", timeouts.read), ("write", timeouts.write)] {
                 let effective = value ?? Self.defaultConnectReadWrite
                 guard effective > call else { continue }
-                let source = value == nil ? ", the runtime's default," : ""
-                let callSource = timeouts.call == nil ? " (the runtime's default)" : ""
+                let source = value == nil ? ", the runtime's default" : ""
+                let callSource = timeouts.call == nil ? ", the runtime's default" : ""
                 report(
                     .error, "timeout-exceeds-call", declaration,
                     "\(declaration): the \(name) timeout (\(FlinkDuration.text(effective))\(source)) exceeds the call "
