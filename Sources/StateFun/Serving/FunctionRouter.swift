@@ -33,7 +33,7 @@ package struct FunctionRouter: Sendable {
     }
 
     /// The path part of an endpoint URL (`http://host:8000/statefun` → `/statefun`); a bare path stays as it is.
-    static func path(ofURL url: String) -> String {
+    package static func path(ofURL url: String) -> String {
         guard let scheme = url.firstRange(of: "://") else { return url }
         let rest = url[scheme.upperBound...]
         // http+unix://: the socket file ends with ".sock"; what follows is the HTTP path (UnixDomainHttpEndpoint).
@@ -46,7 +46,7 @@ package struct FunctionRouter: Sendable {
 
     /// Collapses leading slashes (OkHttp over a Unix socket sends `/%2Fstatefun`, i.e. `//statefun`) and drops a
     /// trailing one.
-    static func normalized(_ path: String) -> String {
+    package static func normalized(_ path: String) -> String {
         var trimmed = Substring(path)
         while trimmed.hasPrefix("//") { trimmed = trimmed.dropFirst() }
         if trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
