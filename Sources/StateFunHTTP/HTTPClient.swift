@@ -211,7 +211,9 @@ public final class HTTPClient: Sendable {
             let end = min(bytes.count, offset + step)
             try await write(Array(bytes[offset..<end]))
             offset = end
-            if offset < bytes.count { try await Task.sleep(for: interval) }
+            if offset < bytes.count {
+                if interval > .zero { try await Task.sleep(for: interval) } else { await Task.yield() }
+            }
         }
     }
 

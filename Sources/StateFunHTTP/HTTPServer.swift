@@ -27,8 +27,7 @@ public final class HTTPServer: Sendable {
     private let state = Mutex<State>(.idle)
     private let stoppedSignal = AsyncSignal()
 
-    private enum State: @unchecked Sendable {
-        // @unchecked: ServerEventLoop is Sendable; the tuple array of sockets is plain values.
+    private enum State: Sendable {
         case idle
         case starting
         case running(Running)
@@ -36,7 +35,7 @@ public final class HTTPServer: Sendable {
         case stopped
     }
 
-    private struct Running: @unchecked Sendable {
+    private struct Running: Sendable {
         var loops: [ServerEventLoop]
         var listeners: [Socket]
         var unixSocketPath: String?

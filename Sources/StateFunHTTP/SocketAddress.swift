@@ -10,6 +10,7 @@ import Darwin
 /// (getaddrinfo) blocks, and the server and client must never block a thread of Swift's
 /// cooperative pool.
 struct SocketAddress: @unchecked Sendable {
+    // @unchecked: sockaddr_storage is a plain C value type without pointers.
     var storage = sockaddr_storage()
     var length: socklen_t = 0
     var family: Int32 = 0
