@@ -12,6 +12,7 @@ let usage = """
       statefun-conformance replay --protocol v3|v2 DIR --out OUTDIR
       statefun-conformance bench --protocol v3|v2 FILE [--seconds S | --iterations N]
       statefun-conformance serve --port P [--host 127.0.0.1] [--protocol v3|v2]
+    \(SmokeCommand.usage)
     """
 
 func parseProtocol(_ arguments: Arguments) throws(UsageError) -> ProtocolVersion {
@@ -47,6 +48,8 @@ func main() async -> Int32 {
             }
             return await Serve.run(
                 version: try parseProtocol(arguments), host: arguments.options["host"] ?? "127.0.0.1", port: port)
+        case "smoke":
+            return await SmokeCommand.run(argv.dropFirst(2))
         case "bench":
             guard arguments.positional.count == 1 else { throw UsageError("bench needs one request FILE") }
             let secondsText = arguments.options["seconds"] ?? "3"

@@ -48,6 +48,10 @@ package struct SmokeDriver: Sendable {
     /// delayed messages is at most `commandDepth` long, so a correct run needs far fewer.
     package var maxDrainSteps: Int = 10_000
 
+    /// Where the runtime reaches the interpreter over HTTP instead of in-process (e.g. `statefun-conformance
+    /// smoke` in another process, or another SDK's interpreter); empty: the app's function, in-process.
+    package var remoteEndpoints: [FunctionEndpoint] = []
+
     package init() {}
 
     /// Runs `parameters` against `app` (the correct interpreter by default).
@@ -55,7 +59,7 @@ package struct SmokeDriver: Sendable {
         var generator = try SmokeCommandGenerator(parameters: parameters)
         var tracker = SmokeStateTracker(instances: parameters.instances)
         let clock = ManualClock()
-        let runtime = LocalRuntime(app: app, protocolVersion: .v3, clock: clock)
+        let runtime = LocalRuntime(app: app, protocolVersion: .v3, clock: clock, remoteEndpoints: remoteEndpoints)
         defer { runtime.shutDown() }
         let wall = ContinuousClock()
         let start = wall.now

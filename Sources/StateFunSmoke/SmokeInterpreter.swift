@@ -35,10 +35,21 @@ package struct SmokeInterpreter: AppComponent {
         self.incrementAmount = incrementAmount
     }
 
-    /// An app with just the interpreter, ready for ``App/requestReplyHandler(protocolVersion:)``, the HTTP
-    /// endpoint or the local runtime.
-    package static func app() -> App {
-        App { SmokeInterpreter() }
+    /// The endpoint URL of upstream's harness module.yaml
+    /// (`statefun-smoke-e2e-multilang-harness/src/test/resources/module.yaml`).
+    package static let harnessURL = "http://localhost:8000"
+    /// The harness module.yaml's `maxNumBatchRequests`.
+    package static let harnessMaxBatchSize = 10_000
+
+    /// An app with the interpreter and the endpoint upstream's harness declares for it: functions
+    /// `statefun.smoke.e2e/command-interpreter-fn` at `url` (path `/`, which the app's HTTP router then serves
+    /// besides `/statefun`), at most 10,000 messages per batch. Ready for
+    /// ``App/requestReplyHandler(protocolVersion:)``, the built-in HTTP server or the local runtime.
+    package static func app(url: String = harnessURL) -> App {
+        App {
+            SmokeInterpreter()
+            Endpoint(functions: SmokeE2E.functionType.description, url: url, maxBatchSize: harnessMaxBatchSize)
+        }
     }
 
     package var body: [any AppComponent] {
