@@ -102,10 +102,25 @@ final class ServerEventLoop: @unchecked Sendable {
         now = MonotonicClock.now()
         nextTick = now &+ context.tickInterval
         while running {
+            // The loop is about to sleep: from here on a poster must wake it. A message that
+            // arrived since the last drain makes the wait non-blocking instead.
+            wakePending.store(false, ordering: .sequentiallyConsistent)
+            let hasMessages = inbox.withLock { !$0.messages.isEmpty }
             let untilTick = nextTick > now ? (nextTick - now) / 1_000_000 + 1 : 0
-            queue.wait(timeoutMilliseconds: Int32(min(untilTick, 1000))) { event in
+            var first = true
+            queue.wait(timeoutMilliseconds: hasMessages ? 0 : Int32(min(untilTick, 1000))) { event in
+                if first {
+                    // Timestamps taken while handling this batch are fresh.
+                    now = MonotonicClock.now()
+                    first = false
+                }
                 handle(event)
             }
+            // Awake: posters only append (no eventfd write) until the loop sleeps again,
+            // because it drains the inbox before every sleep. Under load this saves a
+            // write and a read system call per response.
+            wakePending.store(true, ordering: .sequentiallyConsistent)
+            drainInbox()
             now = MonotonicClock.now()
             if now >= nextTick {
                 checkDeadlines()
@@ -127,8 +142,7 @@ final class ServerEventLoop: @unchecked Sendable {
 
     private func handle(_ event: IOEvent) {
         if event.token == SystemEventQueue.wakeToken {
-            drainInbox()
-            return
+            return  // the inbox is drained after every wait
         }
         if event.token & Self.listenerTokenFlag != 0 {
             let offset = Int(event.token & 0xFFFF_FFFF)
@@ -147,7 +161,6 @@ final class ServerEventLoop: @unchecked Sendable {
     }
 
     private func drainInbox() {
-        wakePending.store(false, ordering: .sequentiallyConsistent)
         var messages = spareInbox
         inbox.withLock { swap(&$0.messages, &messages) }
         for message in messages {
