@@ -1,0 +1,25 @@
+// swift-tools-version: 6.2
+// Walkthrough step 1: the greeter's events (README.md).
+import PackageDescription
+
+let settings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "walkthrough-01-events",
+    platforms: [.macOS(.v15)],
+    dependencies: [.package(name: "swift-statefun", path: "../..")],
+    targets: [
+        // GreetRequest, GreetResponse, SeenCount and the event generator.
+        .target(
+            name: "GreeterMessages",
+            dependencies: [.product(name: "StateFun", package: "swift-statefun")],
+            swiftSettings: settings),
+        // Prints the records the generator would publish to the `names` topic.
+        .executableTarget(name: "event-generator", dependencies: ["GreeterMessages"], swiftSettings: settings),
+        .testTarget(name: "GreeterMessagesTests", dependencies: ["GreeterMessages"], swiftSettings: settings),
+    ]
+)
