@@ -220,6 +220,59 @@ public struct WireWriter: Sendable {
         writeLengthDelimited(field, presence: .explicit, body)
     }
 
+    /// Where a length-delimited field started: returned by ``beginLengthDelimited(_:)``, consumed by
+    /// ``endLengthDelimited(_:presence:)`` or ``rollBack(to:)``.
+    public struct Mark: Sendable {
+        @usableFromInline let fieldStart: Int
+        @usableFromInline let lengthAt: Int
+
+        @usableFromInline init(fieldStart: Int, lengthAt: Int) {
+            self.fieldStart = fieldStart
+            self.lengthAt = lengthAt
+        }
+    }
+
+    /// Starts a length-delimited field: writes its key and a placeholder length. Write the content, then call
+    /// ``endLengthDelimited(_:presence:)`` (or ``rollBack(to:)`` to drop the field). The closure-free form of
+    /// ``writeLengthDelimited(_:presence:_:)``, for hot paths.
+    @inlinable
+    public mutating func beginLengthDelimited(_ field: UInt32) -> Mark {
+        let fieldStart = buffer.count
+        writeKey(field, .lengthDelimited)
+        let lengthAt = buffer.count
+        buffer.append(0)
+        return Mark(fieldStart: fieldStart, lengthAt: lengthAt)
+    }
+
+    /// Ends a field started with ``beginLengthDelimited(_:)``, fixing its length. With `presence: .implicit` an
+    /// empty content removes the field (proto3 omits an empty `bytes`/`string`).
+    @inlinable
+    public mutating func endLengthDelimited(_ mark: Mark, presence: Presence = .explicit) {
+        let length = buffer.count - mark.lengthAt - 1
+        if length < 0x80 {
+            if length == 0, presence == .implicit {
+                buffer.removeSubrange(mark.fieldStart...)
+            } else {
+                buffer[mark.lengthAt] = UInt8(truncatingIfNeeded: length)
+            }
+            return
+        }
+        var prefix: [UInt8] = []
+        var v = UInt64(length)
+        while v >= 0x80 {
+            prefix.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        prefix.append(UInt8(truncatingIfNeeded: v))
+        buffer.replaceSubrange(mark.lengthAt..<(mark.lengthAt + 1), with: prefix)
+    }
+
+    /// Removes everything written since `mark`'s field began (after an error while writing it).
+    @inlinable
+    public mutating func rollBack(to mark: Mark) {
+        buffer.removeSubrange(mark.fieldStart...)
+    }
+
     /// Writes a length-delimited field whose content `body` writes, and can fail.
     ///
     /// If `body` throws, everything written for this field is removed again, so a caller that catches the
@@ -229,31 +282,14 @@ public struct WireWriter: Sendable {
     public mutating func writeLengthDelimited<E: Error>(
         _ field: UInt32, presence: Presence = .explicit, _ body: (inout WireWriter) throws(E) -> Void
     ) throws(E) {
-        let fieldStart = buffer.count
-        writeKey(field, .lengthDelimited)
-        let lengthAt = buffer.count
-        buffer.append(0)
+        let mark = beginLengthDelimited(field)
         do {
             try body(&self)
         } catch {
-            buffer.removeSubrange(fieldStart...)
+            rollBack(to: mark)
             throw error
         }
-        let length = buffer.count - lengthAt - 1
-        if length == 0, presence == .implicit {
-            buffer.removeSubrange(fieldStart...)
-        } else if length < 0x80 {
-            buffer[lengthAt] = UInt8(length)
-        } else {
-            var prefix: [UInt8] = []
-            var v = UInt64(length)
-            while v >= 0x80 {
-                prefix.append(UInt8(truncatingIfNeeded: v) | 0x80)
-                v >>= 7
-            }
-            prefix.append(UInt8(truncatingIfNeeded: v))
-            buffer.replaceSubrange(lengthAt..<(lengthAt + 1), with: prefix)
-        }
+        endLengthDelimited(mark, presence: presence)
     }
 
     /// The number of bytes written so far.

@@ -19,9 +19,11 @@ public final class Context {
     // Effects are encoded as they are produced, straight into the response's repeated fields
     // (InvocationResponse.outgoing_messages = 2, delayed_invocations = 3, outgoing_egresses = 4), so a batch
     // allocates no intermediate values. A send that fails leaves these untouched.
-    package private(set) var messages = WireWriter(capacity: 0)
-    package private(set) var delayedMessages = WireWriter(capacity: 0)
-    package private(set) var egressMessages = WireWriter(capacity: 0)
+    // Unchecked exclusivity: the context is used by one handler at a time (documented above), and the dynamic
+    // access checks on these hot buffers cost more than writing the bytes.
+    @exclusivity(unchecked) package private(set) var messages = WireWriter(capacity: 0)
+    @exclusivity(unchecked) package private(set) var delayedMessages = WireWriter(capacity: 0)
+    @exclusivity(unchecked) package private(set) var egressMessages = WireWriter(capacity: 0)
     /// How many effects of each kind were produced (for tests and the testing library).
     package private(set) var effectCounts = (messages: 0, delayed: 0, egresses: 0)
 
@@ -36,11 +38,15 @@ public final class Context {
     /// Sends `value` to the function at `target` (Python `send(message_builder(...))`, 2.x `pack_and_send`).
     public func send<V: StateFunType>(_ value: V, to target: Address) throws {
         if let problem = target.sendError { throw StateFunError.invalidAddress(problem) }
-        let version = protocolVersion
-        try messages.writeLengthDelimited(2) { (invocation: inout WireWriter) throws(any Error) in
-            target.write(1, to: &invocation)
-            try ValueCodec.write(value, version, field: 2, to: &invocation)
+        let invocation = messages.beginLengthDelimited(2)
+        target.write(1, to: &messages)
+        do {
+            try ValueCodec.write(value, protocolVersion, field: 2, to: &messages)
+        } catch {
+            messages.rollBack(to: invocation)
+            throw error
         }
+        messages.endLengthDelimited(invocation)
         effectCounts.messages += 1
     }
 
@@ -150,12 +156,16 @@ public final class Context {
         if let reason = egress.validationError {
             throw StateFunError.invalidTypeName(egress.description, reason: reason)
         }
-        let version = protocolVersion
-        try egressMessages.writeLengthDelimited(4) { (message: inout WireWriter) throws(any Error) in
-            message.writeString(1, egress.namespace)
-            message.writeString(2, egress.name)
-            try ValueCodec.write(value, version, field: 3, to: &message)
+        let message = egressMessages.beginLengthDelimited(4)
+        egressMessages.writeString(1, egress.namespace)
+        egressMessages.writeString(2, egress.name)
+        do {
+            try ValueCodec.write(value, protocolVersion, field: 3, to: &egressMessages)
+        } catch {
+            egressMessages.rollBack(to: message)
+            throw error
         }
+        egressMessages.endLengthDelimited(message)
         effectCounts.egresses += 1
     }
 }

@@ -15,7 +15,7 @@ public final class AddressScopedStorage {
         package var provided: Bool
     }
 
-    package private(set) var cells: [Cell]
+    @exclusivity(unchecked) package private(set) var cells: [Cell]
     package let function: TypeName
     package let protocolVersion: ProtocolVersion
 

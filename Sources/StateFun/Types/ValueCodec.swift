@@ -22,25 +22,32 @@ package enum ValueCodec {
     package static func write<V: StateFunType>(
         _ value: V, _ version: ProtocolVersion, field: UInt32, to writer: inout WireWriter
     ) throws {
-        try writer.writeLengthDelimited(field) { (payload: inout WireWriter) throws(any Error) in
+        let payload = writer.beginLengthDelimited(field)
+        do {
             if version == .v2 {
                 if let wrapper = value as? any GoogleWrapperRepresentable {
-                    payload.writeString(1, type(of: wrapper).anyTypeURL)
-                    payload.writeLengthDelimited(2, presence: .implicit) { wrapper.serializeV2(to: &$0) }
+                    writer.writeString(1, type(of: wrapper).anyTypeURL)
+                    let bytes = writer.beginLengthDelimited(2)
+                    wrapper.serializeV2(to: &writer)
+                    writer.endLengthDelimited(bytes, presence: .implicit)
                 } else {
-                    payload.writeString(1, V.typeName.description)
-                    try payload.writeLengthDelimited(2, presence: .implicit) { (bytes: inout WireWriter) throws(any Error) in
-                        try value.serialize(to: &bytes)
-                    }
+                    writer.writeString(1, V.typeName.description)
+                    let bytes = writer.beginLengthDelimited(2)
+                    try value.serialize(to: &writer)
+                    writer.endLengthDelimited(bytes, presence: .implicit)
                 }
             } else {
-                payload.writeString(1, V.typeName.description)
-                payload.writeBool(2, true)
-                try payload.writeLengthDelimited(3, presence: .implicit) { (bytes: inout WireWriter) throws(any Error) in
-                    try value.serialize(to: &bytes)
-                }
+                writer.writeString(1, V.typeName.description)
+                writer.writeBool(2, true)
+                let bytes = writer.beginLengthDelimited(3)
+                try value.serialize(to: &writer)
+                writer.endLengthDelimited(bytes, presence: .implicit)
             }
+        } catch {
+            writer.rollBack(to: payload)
+            throw error
         }
+        writer.endLengthDelimited(payload)
     }
 
     /// Appends `value`'s plain serialized bytes (no TypedValue/Any around them) to `writer`.
