@@ -201,6 +201,12 @@ public final class HTTPClient: Sendable {
         }
     }
 
+    /// Closes the sending side of the connection (a TCP half-close: the server sees
+    /// end-of-file) while responses can still be read.
+    public func finishWriting() throws {
+        try currentSocket().shutdownWrite()
+    }
+
     /// Writes `bytes` in pieces of `chunkSize`, pausing `interval` between pieces: a slow
     /// client, for testing the server's read timeout. Stops with an error as soon as the
     /// server has closed the connection.

@@ -155,13 +155,22 @@ final class ServerEventLoop: @unchecked Sendable {
             flush(connection)
         }
         guard connections[fd] === connection else { return }
+        if event.failed && connection.peerClosed {
+            // Error or hang-up after the peer's FIN: nothing can be delivered any more, and
+            // a level-triggered hang-up would be reported again and again.
+            close(connection)
+            return
+        }
         if event.readable || event.failed {
             readable(connection)
         }
     }
 
     private func drainInbox() {
-        var messages = spareInbox
+        // Swap arrays instead of copying, and keep the drained one (uniquely referenced) for
+        // the next swap, so steady state allocates nothing.
+        var messages: [Message] = []
+        swap(&messages, &spareInbox)
         inbox.withLock { swap(&$0.messages, &messages) }
         for message in messages {
             switch message {

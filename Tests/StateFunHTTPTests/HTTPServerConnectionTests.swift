@@ -25,6 +25,18 @@ struct HTTPServerConnectionTests {
         }
     }
 
+    @Test func clientThatHalfClosesAfterPipelinedRequestsGetsEveryAnswer() async throws {
+        try await TestServer.with { server in
+            let client = server.client()
+            try await client.write(
+                Array("POST /a HTTP/1.1\r\nContent-Length: 1\r\n\r\naPOST /b HTTP/1.1\r\nContent-Length: 1\r\n\r\nb".utf8))
+            try client.finishWriting()
+            #expect(try await client.readResponse().text == "echo:a")
+            #expect(try await client.readResponse().text == "echo:b")
+            #expect(try await client.isClosedByPeer())
+        }
+    }
+
     @Test func chunkedRequestWithExtensionsAndTrailersIsDecoded() async throws {
         try await TestServer.with { server in
             let request =
