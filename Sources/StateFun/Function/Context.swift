@@ -21,9 +21,9 @@ public final class Context {
     // allocates no intermediate values. A send that fails leaves these untouched.
     // Unchecked exclusivity: the context is used by one handler at a time (documented above), and the dynamic
     // access checks on these hot buffers cost more than writing the bytes.
-    @exclusivity(unchecked) package private(set) var messages = WireWriter(capacity: 0)
+    @exclusivity(unchecked) package private(set) var messages = WireWriter(capacity: 256)
     @exclusivity(unchecked) package private(set) var delayedMessages = WireWriter(capacity: 0)
-    @exclusivity(unchecked) package private(set) var egressMessages = WireWriter(capacity: 0)
+    @exclusivity(unchecked) package private(set) var egressMessages = WireWriter(capacity: 256)
     /// How many effects of each kind were produced (for tests and the testing library).
     package private(set) var effectCounts = (messages: 0, delayed: 0, egresses: 0)
 
