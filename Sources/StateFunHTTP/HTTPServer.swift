@@ -211,8 +211,9 @@ public final class HTTPServer: Sendable {
 
     /// Like ``run()``, and shuts down gracefully on SIGTERM or SIGINT (how Kubernetes and a
     /// terminal stop a process). Returns after the drain, so the caller can exit with 0.
-    /// Prints nothing. While it runs, both signals are ignored by the process and delivered
-    /// only to this server's handlers; their previous handling is not restored.
+    /// Prints nothing. While it runs, both signals go only to this server's handlers (their
+    /// default action, terminating the process, is suspended); their previous handling is
+    /// restored when it returns.
     public func runUntilSignalled() async throws(HTTPServerError) {
         let watcher = SignalWatcher(signals: [SIGTERM, SIGINT]) { [self] in
             Task { await self.shutdown() }

@@ -1,6 +1,12 @@
 import StateFunHTTP
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 @Suite("Lifecycle")
 struct HTTPServerLifecycleTests {
     @Test func portZeroBindsAnEphemeralPortAndReportsIt() async throws {
@@ -96,16 +102,29 @@ struct HTTPServerLifecycleTests {
 
     @Test func runReturnsAfterShutdown() async throws {
         let server = HTTPServer(configuration: TestServer.configuration(), responder: TestServer.echo)
-        let running = Task { try await server.run() }
+        let address = try #require(try await server.start().first)
+        let running = Task { try await server.run() }  // already started: just waits
+        #expect(try await HTTPClient(address: address, timeout: .seconds(5)).send(path: "/").status == 200)
+        await server.shutdown()
+        try await running.value
+    }
+
+    @Test func runUntilSignalledShutsDownGracefullyOnSIGTERM() async throws {
+        let server = HTTPServer(configuration: TestServer.configuration(), responder: TestServer.echo)
+        let running = Task { try await server.runUntilSignalled() }
+        // The handlers are installed before the server binds, so once it has an address a
+        // SIGTERM goes to the server, not to the default action (which would end the tests).
+        // Nothing announces that point, so poll for it (bounded, 1 ms apart).
         var address: HTTPServerAddress?
-        for _ in 0..<1000 where address == nil {
+        for _ in 0..<5_000 where address == nil {
             address = server.addresses.first
-            await Task.yield()
+            if address == nil { try await Task.sleep(for: .milliseconds(1)) }
         }
         let bound = try #require(address)
         #expect(try await HTTPClient(address: bound, timeout: .seconds(5)).send(path: "/").status == 200)
-        await server.shutdown()
+        kill(getpid(), SIGTERM)
         try await running.value
+        #expect(server.addresses.isEmpty)
     }
 
     @Test func shutdownOfAServerThatNeverStartedReturns() async {
