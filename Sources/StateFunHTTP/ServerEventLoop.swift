@@ -192,8 +192,10 @@ final class ServerEventLoop: @unchecked Sendable {
     // MARK: - Accepting
 
     private func acceptConnections(_ listener: (socket: Socket, isTCP: Bool)) {
-        // A bounded batch per wake-up keeps accepting fair between loops and connections.
-        for _ in 0..<16 {
+        // A small batch per wake-up: the listener stays readable (level-triggered) while
+        // connections are pending, and EPOLLEXCLUSIVE hands the next ones to whichever loop
+        // is waiting, which spreads a burst of new connections across the loops.
+        for _ in 0..<4 {
             guard accepting else { return }
             let socket: Socket
             switch listener.socket.accept() {
