@@ -81,8 +81,14 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
     /// elements, compared case-insensitively, across all fields of that name.
     public func containsToken(_ token: String, in name: String) -> Bool {
         for field in fields where Self.namesEqual(field.name, name) {
-            for element in field.value.utf8.split(separator: UInt8(ascii: ",")) {
-                if Self.bytesEqualIgnoringCase(Self.trimmed(element), token.utf8) { return true }
+            // Scan the list in place (no array of elements): this runs for every request.
+            let value = field.value.utf8
+            var start = value.startIndex
+            while start <= value.endIndex {
+                let end = value[start...].firstIndex(of: UInt8(ascii: ",")) ?? value.endIndex
+                if Self.bytesEqualIgnoringCase(Self.trimmed(value[start..<end]), token.utf8) { return true }
+                if end == value.endIndex { break }
+                start = value.index(after: end)
             }
         }
         return false
@@ -117,7 +123,7 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
-    static func trimmed(_ bytes: Substring.UTF8View.SubSequence) -> Substring.UTF8View.SubSequence {
+    static func trimmed(_ bytes: Substring.UTF8View) -> Substring.UTF8View {
         var slice = bytes
         while let first = slice.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
             slice = slice.dropFirst()

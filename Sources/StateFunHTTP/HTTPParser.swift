@@ -341,6 +341,18 @@ public struct HTTPParser: Sendable {
     /// HTTP-version = "HTTP/" DIGIT "." DIGIT (RFC 9112 §2.3). A well-formed version with a
     /// major other than 1 gets 505; anything else is a malformed request line.
     private static func parseVersion(_ bytes: ArraySlice<UInt8>) throws(HTTPParserError) -> HTTPVersion {
+        // Fast path for the two versions that matter, without allocating.
+        if bytes.count == 8 {
+            let base = bytes.startIndex
+            if bytes[base] == UInt8(ascii: "H") && bytes[base + 1] == UInt8(ascii: "T")
+                && bytes[base + 2] == UInt8(ascii: "T") && bytes[base + 3] == UInt8(ascii: "P")
+                && bytes[base + 4] == UInt8(ascii: "/") && bytes[base + 5] == UInt8(ascii: "1")
+                && bytes[base + 6] == UInt8(ascii: ".")
+            {
+                if bytes[base + 7] == UInt8(ascii: "1") { return .http1_1 }
+                if bytes[base + 7] == UInt8(ascii: "0") { return .http1_0 }
+            }
+        }
         let prefix: [UInt8] = Array("HTTP/".utf8)
         guard bytes.count > prefix.count, bytes.starts(with: prefix) else { throw .invalidRequestLine }
         let rest = bytes.dropFirst(prefix.count)
@@ -506,6 +518,13 @@ public struct HTTPParser: Sendable {
 
     /// Content-Length = 1*DIGIT; repeated values (in several fields or a list) must agree.
     private static func contentLength(_ values: [String]) throws(HTTPParserError) -> Int {
+        // Fast path: one field of plain digits.
+        if values.count == 1 {
+            let digits = values[0].utf8
+            if !digits.isEmpty && digits.count <= 18 && digits.allSatisfy(isDigit) {
+                return digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+            }
+        }
         var result: Int?
         for value in values {
             for element in value.split(separator: ",", omittingEmptySubsequences: false) {
