@@ -1,0 +1,341 @@
+import Synchronization
+package import StateFunHTTP
+
+/// The development server's routes (Docs/LocalRuntime.md, "The development server"):
+///
+/// | route | what it does |
+/// | --- | --- |
+/// | `POST /<namespace>/<type>/<id>` | sends the body to that function, typed by `Content-Type: application/vnd.<typename>` (default `io.statefun.types/string`), as the StateFun playground's ingress does |
+/// | `POST /ingress/<topic>/<key>` | ingests the body as a record of a Kafka topic or Kinesis stream the app's ingresses read |
+/// | `GET /egress[/<topic>]` | the egress records so far (of one Kafka topic or Kinesis stream), as JSON |
+/// | `GET /state/<namespace>/<type>/<id>` | the function instance's current state, as JSON |
+/// | `GET /health` | `ok` |
+///
+/// `PUT` works wherever `POST` does (the playground's examples use both). Path segments are percent-decoded one by
+/// one, so an id may contain `/` written as `%2F`. A `POST` answers once the runtime is idle again (at most
+/// ``DevServerConfiguration/deliveryWait``) with what the delivery caused: the egress records and the failures.
+package struct DevRouter: Sendable {
+    package let app: App
+    package let runtime: LocalRuntime
+    package let log: DevEgressLog
+    package let renderer: DevValueRenderer
+    package let deliveryWait: Duration
+
+    /// The typename of a body sent without `Content-Type: application/vnd.<typename>` (the playground's default).
+    package static let defaultTypeName = "io.statefun.types/string"
+
+    package init(app: App, runtime: LocalRuntime, log: DevEgressLog, renderer: DevValueRenderer, deliveryWait: Duration) {
+        self.app = app
+        self.runtime = runtime
+        self.log = log
+        self.renderer = renderer
+        self.deliveryWait = deliveryWait
+    }
+
+    package func respond(_ request: HTTPRequest) async -> HTTPResponse {
+        let segments: [String]
+        switch Self.segments(of: request) {
+        case .success(let parsed): segments = parsed
+        case .failure(let problem): return .text(400, problem.message)
+        }
+        let method = request.method
+        let reads = method == "GET" || method == "HEAD"
+        let writes = method == "POST" || method == "PUT"
+        switch segments.first {
+        case nil:
+            guard reads else { return .methodNotAllowed(allowedMethods: ["GET", "HEAD"]) }
+            return .text(200, Self.routesHelp)
+        case "health" where segments.count == 1:
+            guard reads else { return .methodNotAllowed(allowedMethods: ["GET", "HEAD"]) }
+            return .text(200, "ok")
+        case "egress" where segments.count <= 2:
+            guard reads else { return .methodNotAllowed(allowedMethods: ["GET", "HEAD"]) }
+            return egress(topic: segments.count == 2 ? segments[1] : nil)
+        case "state" where segments.count >= 4:
+            guard reads else { return .methodNotAllowed(allowedMethods: ["GET", "HEAD"]) }
+            return state(Self.address(segments.dropFirst()))
+        case "ingress" where segments.count == 3:
+            guard writes else { return .methodNotAllowed(allowedMethods: ["POST", "PUT"]) }
+            return await ingest(topic: segments[1], key: segments[2], body: request.body)
+        default:
+            guard segments.count >= 3 else {
+                return .notFound("no route for \(request.path)\n\n" + Self.routesHelp)
+            }
+            guard writes else { return .methodNotAllowed(allowedMethods: ["POST", "PUT"]) }
+            return await send(to: Self.address(segments[...]), request: request)
+        }
+    }
+
+    // MARK: - Routes
+
+    private func send(to address: Address, request: HTTPRequest) async -> HTTPResponse {
+        if let reason = address.typeName.validationError {
+            return .text(400, "invalid function type '\(address.typeName)': \(reason)")
+        }
+        let typeName: String
+        switch Self.typeName(contentType: request.headers["Content-Type"]) {
+        case .success(let name): typeName = name
+        case .failure(let problem): return .text(400, problem.message)
+        }
+        let message = Message(typeName: typeName, bytes: Self.body(request.body, typeName: typeName))
+        return await deliver { () throws(RuntimeError) in
+            try runtime.send(message, to: address)
+            return [address]
+        }
+    }
+
+    private func ingest(topic: String, key: String, body: [UInt8]) async -> HTTPResponse {
+        await deliver { () throws(RuntimeError) in try runtime.ingest(topic: topic, key: key, value: body) }
+    }
+
+    /// Delivers, waits until the runtime is idle (bounded), and answers with what happened meanwhile.
+    private func deliver(_ delivery: () throws(RuntimeError) -> [Address]) async -> HTTPResponse {
+        let sequence = log.nextSequence
+        let failuresBefore = runtime.failures.count
+        let targets: [Address]
+        do {
+            targets = try delivery()
+        } catch {
+            switch error {
+            case .unknownFunction, .noIngressRoute: return .text(404, error.description)
+            default: return .text(400, error.description)
+            }
+        }
+        let idle = await Self.waitUntilIdle(runtime, atMost: deliveryWait)
+        let failures = runtime.failures.dropFirst(failuresBefore)
+        let body = DevJSON.object([
+            "deliveredTo": .array(targets.map { .string($0.description) }),
+            "idle": .bool(idle),
+            "egress": .array(log.entries(since: sequence).map { json($0.record) }),
+            "failures": .array(failures.map { .string($0.description) }),
+        ])
+        return Self.json(idle ? 200 : 202, body)
+    }
+
+    private func egress(topic: String?) -> HTTPResponse {
+        let entries = log.entries(topic: topic)
+        var members: [DevJSONMember] = []
+        if let topic { members.append(DevJSONMember(key: "topic", value: .string(topic))) }
+        members.append(DevJSONMember(key: "records", value: .array(entries.map { json($0.record) })))
+        let dropped = log.droppedCount
+        if dropped > 0 {
+            members.append(DevJSONMember(key: "droppedOldest", value: .int(Int64(dropped))))
+        }
+        return Self.json(200, .object(members))
+    }
+
+    private func state(_ address: Address) -> HTTPResponse {
+        if let reason = address.typeName.validationError {
+            return .text(400, "invalid function type '\(address.typeName)': \(reason)")
+        }
+        guard app.functionTypes.contains(address.typeName) else {
+            return .text(404, RuntimeError.unknownFunction(address.typeName).description)
+        }
+        let values = runtime.state(of: address).sorted { $0.key < $1.key }
+        let body = DevJSON.object([
+            "address": .string(address.description),
+            "state": .object(
+                values.map { DevJSONMember(key: $0.key, value: renderer.render(typeName: $0.value.typeName, bytes: $0.value.bytes)) }
+            ),
+        ])
+        return Self.json(200, body)
+    }
+
+    // MARK: - Rendering
+
+    /// A captured record as JSON: where it went, who sent it, and its value (see ``DevValueRenderer``).
+    package func json(_ record: CapturedEgressRecord) -> DevJSON {
+        var members: [DevJSONMember] = [DevJSONMember(key: "egress", value: .string(record.egress.description))]
+        func add(_ key: String, _ value: DevJSON) { members.append(DevJSONMember(key: key, value: value)) }
+        switch record.payload {
+        case .kafka(let topic, let key, let value):
+            add("kind", .string("kafka"))
+            add("topic", .string(topic))
+            add("key", key.map { .string($0) } ?? .null)
+            add("value", renderer.render(bytes: value))
+        case .kinesis(let stream, let partitionKey, let hashKey, let value):
+            add("kind", .string("kinesis"))
+            add("stream", .string(stream))
+            add("partitionKey", .string(partitionKey))
+            if let hashKey { add("explicitHashKey", .string(hashKey)) }
+            add("value", renderer.render(bytes: value))
+        case .value(let message):
+            add("kind", .string("value"))
+            if message.typeName == CapturedEgressRecord.playgroundTypeName, let topic = record.topic {
+                add("topic", .string(topic))
+                add("value", .object(["text": .string(record.text ?? "")]))
+            } else {
+                add("value", renderer.render(typeName: message.typeName, bytes: message.bytes))
+            }
+        }
+        add("source", .string(record.source.description))
+        add("timeMillis", .int(Int64(record.time / .milliseconds(1))))
+        return .object(members)
+    }
+
+    /// One console line for a record: `egress example/greets topic=greetings key=ann {…}`.
+    package func line(_ record: CapturedEgressRecord) -> String {
+        var line = "egress \(record.egress)"
+        switch record.payload {
+        case .kafka(let topic, let key, let value):
+            line += " topic=\(topic) key=\(key ?? "-") " + renderer.render(bytes: value).compact()
+        case .kinesis(let stream, let partitionKey, _, let value):
+            line += " stream=\(stream) partitionKey=\(partitionKey) " + renderer.render(bytes: value).compact()
+        case .value(let message):
+            if message.typeName == CapturedEgressRecord.playgroundTypeName, let topic = record.topic {
+                line += " topic=\(topic) " + DevJSON.object(["text": .string(record.text ?? "")]).compact()
+            } else {
+                line += " " + renderer.render(typeName: message.typeName, bytes: message.bytes).compact()
+            }
+        }
+        return line
+    }
+
+    private static func json(_ status: Int, _ body: DevJSON) -> HTTPResponse {
+        HTTPResponse(status: status, headers: ["Content-Type": "application/json"], body: Array(body.pretty().utf8))
+    }
+
+    /// What `GET /` and a 404 show.
+    package static let routesHelp = """
+        POST /<namespace>/<type>/<id>        send the body to a function (Content-Type: application/vnd.<typename>, \
+        default \(defaultTypeName))
+        POST /ingress/<topic>/<key>          ingest the body into a Kafka topic or Kinesis stream the app reads
+        GET  /egress                         every egress record so far, as JSON
+        GET  /egress/<topic>                 the egress records of one Kafka topic or Kinesis stream
+        GET  /state/<namespace>/<type>/<id>  a function instance's state, as JSON
+        GET  /health                         ok
+        """
+
+    // MARK: - Parsing
+
+    /// A request the router can't make sense of, with the reason for the 400 answer.
+    package struct Problem: Error, Equatable {
+        package var message: String
+    }
+
+    /// The path's segments, percent-decoded one by one (so `%2F` stays inside its segment); a single trailing
+    /// slash is ignored.
+    package static func segments(of request: HTTPRequest) -> Result<[String], Problem> {
+        var raw = Substring(request.target)
+        if let query = raw.firstIndex(of: "?") { raw = raw[..<query] }
+        if !raw.hasPrefix("/") { raw = Substring(request.path) }  // absolute form: the server parsed the path
+        var parts = raw.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        if parts.last == "" { parts = parts.dropLast() }
+        var segments: [String] = []
+        for part in parts {
+            guard let decoded = percentDecoded(part) else {
+                return .failure(Problem(message: "the path segment '\(part)' is not valid percent-encoded UTF-8"))
+            }
+            segments.append(decoded)
+        }
+        return .success(segments)
+    }
+
+    /// `a/b/c/id` → namespace `a/b`, type `c`, id `id` (a typename splits at its last `/`).
+    private static func address(_ segments: ArraySlice<String>) -> Address {
+        let id = segments.last ?? ""
+        let name = segments.dropLast().last ?? ""
+        let namespace = segments.dropLast(2).joined(separator: "/")
+        return Address(TypeName(namespace: namespace, name: name), id: id)
+    }
+
+    /// The message typename a `Content-Type` names: `application/vnd.<typename>` (parameters ignored), the default
+    /// for any other media type or none.
+    package static func typeName(contentType: String?) -> Result<String, Problem> {
+        guard let contentType else { return .success(defaultTypeName) }
+        var trimmed = contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        while let first = trimmed.first, first == " " || first == "\t" { trimmed = trimmed.dropFirst() }
+        while let last = trimmed.last, last == " " || last == "\t" { trimmed = trimmed.dropLast() }
+        let prefix = "application/vnd."
+        guard trimmed.count > prefix.count, trimmed.lowercased().hasPrefix(prefix) else {
+            return .success(defaultTypeName)
+        }
+        let name = String(trimmed.dropFirst(prefix.count))
+        if let reason = TypeName(name).validationError {
+            return .failure(Problem(message: "invalid typename '\(name)' in Content-Type '\(contentType)': \(reason)"))
+        }
+        return .success(name)
+    }
+
+    /// The bytes to deliver: as received, except that plain text sent as `io.statefun.types/string` is wrapped
+    /// the way SDKs encode strings (a `StringWrapper`), so `curl -d ann` reaches a `Handle(String.self)`.
+    /// Bytes that already are an exact `StringWrapper` encoding pass unchanged.
+    package static func body(_ bytes: [UInt8], typeName: String) -> [UInt8] {
+        guard typeName == String.typeName.description, let text = String(validating: bytes, as: UTF8.self) else {
+            return bytes
+        }
+        if let wrapped = try? String.deserialize(from: bytes), wrapped.serialize() == bytes { return bytes }
+        return text.serialize()
+    }
+
+    private static func percentDecoded(_ text: Substring) -> String? {
+        guard text.contains("%") else { return String(text) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            guard byte == UInt8(ascii: "%") else {
+                bytes.append(byte)
+                continue
+            }
+            guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
+                return nil
+            }
+            bytes.append(high << 4 | low)
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+    // MARK: - Waiting
+
+    /// Waits until the runtime has nothing queued or in flight, or `limit` has passed; true when it became idle.
+    package static func waitUntilIdle(_ runtime: LocalRuntime, atMost limit: Duration) async -> Bool {
+        let outcome = FirstOutcome()
+        let timer = Task {
+            try? await Task.sleep(for: limit)
+            outcome.finish(false)
+        }
+        Task {
+            await runtime.runUntilIdle()
+            outcome.finish(true)
+        }
+        let idle = await outcome.value()
+        timer.cancel()
+        return idle
+    }
+}
+
+/// The first of several racing results, handed to one waiter.
+private final class FirstOutcome: Sendable {
+    private let state = Mutex<(continuation: CheckedContinuation<Bool, Never>?, result: Bool?)>((nil, nil))
+
+    func finish(_ result: Bool) {
+        let continuation = state.withLock { state -> CheckedContinuation<Bool, Never>? in
+            guard state.result == nil else { return nil }
+            state.result = result
+            defer { state.continuation = nil }
+            return state.continuation
+        }
+        continuation?.resume(returning: result)
+    }
+
+    func value() async -> Bool {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            let ready = state.withLock { state -> Bool? in
+                if let result = state.result { return result }
+                state.continuation = continuation
+                return nil
+            }
+            if let ready { continuation.resume(returning: ready) }
+        }
+    }
+}

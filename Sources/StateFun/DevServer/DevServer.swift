@@ -1,0 +1,81 @@
+public import StateFunHTTP
+
+/// An app and the embedded runtime in one process, with an HTTP ingress like the StateFun playground's: send
+/// messages with `curl`, read egress records and state back, and watch egress records on standard output.
+///
+/// The command line's `dev` command runs one (`greeter dev --port 8090`); tests and tools can run one directly:
+///
+/// ```swift
+/// let server = DevServer(app: app, configuration: DevServerConfiguration(messageTypes: [GreetResponse.self]))
+/// let addresses = try await server.start()
+/// // POST /example/greeter/ann, GET /egress/greetings, GET /state/example/greeter/ann ...
+/// await server.shutdown()
+/// ```
+///
+/// Routes (``DevRouter``): `POST /<namespace>/<type>/<id>` (typename from `Content-Type: application/vnd.<typename>`,
+/// default `io.statefun.types/string`; body = the value's bytes), `POST /ingress/<topic>/<key>` (a record of a
+/// topic or stream the app's ingresses read), `GET /egress[/<topic>]`, `GET /state/<namespace>/<type>/<id>`,
+/// `GET /health`. The runtime runs on the wall clock with the StateFun runtime's semantics (``LocalRuntime``);
+/// Docs/LocalRuntime.md lists where it differs from a Flink cluster.
+public final class DevServer: Sendable {
+    /// The app being run.
+    public let app: App
+    /// The embedded runtime: the server delivers into it and reads state from it.
+    public let runtime: LocalRuntime
+    /// The server's settings.
+    public let configuration: DevServerConfiguration
+
+    private let server: HTTPServer
+    private let log: DevEgressLog
+    private let router: DevRouter
+
+    /// Creates a server for `app` (nothing listens before ``start()``).
+    ///
+    /// Every egress record is printed as one line on `output`'s standard output as it is captured
+    /// (`egress example/greets topic=greetings key=ann {…}`), every batch the runtime gives up on on its
+    /// standard error. The server keeps the records in a log of its own, bounded by
+    /// ``DevServerConfiguration/maxEgressRecords``, so the runtime's ``LocalRuntime/egressRecords`` stays empty.
+    public init(app: App, configuration: DevServerConfiguration = DevServerConfiguration(), output: CommandOutput = .console) {
+        self.app = app
+        self.configuration = configuration
+        let runtime = LocalRuntime(app: app, clock: WallClock(), configuration: configuration.runtime)
+        let log = DevEgressLog(limit: configuration.maxEgressRecords)
+        let router = DevRouter(
+            app: app, runtime: runtime, log: log, renderer: DevValueRenderer(messageTypes: configuration.messageTypes),
+            deliveryWait: configuration.deliveryWait)
+        runtime.onEgress { [weak runtime] record in
+            log.append(record)
+            runtime?.removeEgressRecords()
+            output.print(router.line(record))
+        }
+        runtime.onFailure { failure in output.printError("failure: \(failure)") }
+        self.runtime = runtime
+        self.log = log
+        self.router = router
+        server = HTTPServer(configuration: configuration.http) { request in await router.respond(request) }
+    }
+
+    /// Starts listening; returns the bound addresses (with the real port when the configuration asked for port 0).
+    @discardableResult
+    public func start() async throws(HTTPServerError) -> [HTTPServerAddress] {
+        try await server.start()
+    }
+
+    /// Starts if needed, serves until SIGTERM or SIGINT, then shuts down (see ``shutdown()``) and returns.
+    public func runUntilSignalled() async throws(HTTPServerError) {
+        try await server.runUntilSignalled()
+        runtime.shutDown()
+    }
+
+    /// Stops the HTTP server (requests in flight finish within its grace period) and the runtime's timers.
+    public func shutdown() async {
+        await server.shutdown()
+        runtime.shutDown()
+    }
+
+    /// The egress records kept so far, oldest first; only those of a Kafka topic or Kinesis stream when `topic` is
+    /// given (what `GET /egress/<topic>` shows).
+    public func egressRecords(topic: String? = nil) -> [CapturedEgressRecord] {
+        log.entries(topic: topic).map(\.record)
+    }
+}

@@ -1,0 +1,49 @@
+public import StateFunHTTP
+
+/// How a ``DevServer`` listens, which message types it can show by their fields, and its limits.
+///
+/// ```swift
+/// var configuration = DevServerConfiguration(messageTypes: [GreetRequest.self, GreetResponse.self])
+/// configuration.http.port = 8090
+/// let server = DevServer(app: app, configuration: configuration)
+/// ```
+public struct DevServerConfiguration: Sendable {
+    /// The HTTP server: host (default `127.0.0.1`: a development server is for this machine only), port (default
+    /// 8090, the StateFun playground's ingress port), limits (Docs/HTTPServer.md), one event loop.
+    public var http: HTTPServerConfiguration
+
+    /// Types whose values the server shows by their fields instead of as base64: in egress records (tried in this
+    /// order on record values, which travel without a typename; the first that decodes the bytes and re-encodes
+    /// them unchanged is taken) and in state (chosen by typename). The six built-in types are always known.
+    ///
+    /// The app's declarations don't keep Swift types, only typenames, so list the message types your
+    /// functions send to egresses here (Docs/Decisions/0006-dev-server-value-rendering.md).
+    public var messageTypes: [any StateFunType.Type]
+
+    /// How many egress records the server keeps for `GET /egress` (default 10 000); beyond it the oldest are
+    /// dropped and the answer says how many.
+    public var maxEgressRecords: Int
+
+    /// How long a `POST` waits for the runtime to finish the work it caused (the calls, the messages between
+    /// functions, their retries) before answering (default 5 s). Longer work goes on after the answer, which then
+    /// has status 202 instead of 200. Delayed messages are never waited for.
+    public var deliveryWait: Duration
+
+    /// The embedded runtime's settings: batch limit, retry budget (the StateFun runtime's defaults).
+    public var runtime: LocalRuntime.Configuration
+
+    /// Creates a configuration with the documented defaults.
+    public init(
+        http: HTTPServerConfiguration = HTTPServerConfiguration(host: "127.0.0.1", port: 8090, eventLoopCount: 1),
+        messageTypes: [any StateFunType.Type] = [],
+        maxEgressRecords: Int = 10_000,
+        deliveryWait: Duration = .seconds(5),
+        runtime: LocalRuntime.Configuration = LocalRuntime.Configuration()
+    ) {
+        self.http = http
+        self.messageTypes = messageTypes
+        self.maxEgressRecords = maxEgressRecords
+        self.deliveryWait = deliveryWait
+        self.runtime = runtime
+    }
+}
