@@ -283,13 +283,20 @@ public final class HTTPClient: Sendable {
     private func receiveMore() async throws {
         if connection.withLock({ $0.socket == nil }) { try await connect() }
         let loop = try loop
-        var scratch = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let socket = try currentSocket()
-            let outcome = scratch.withUnsafeMutableBytes { socket.receive(into: $0) }
+            // A scratch buffer without zero-filling, copied into the input under the lock.
+            let outcome = withUnsafeTemporaryAllocation(byteCount: 64 * 1024, alignment: 1) { scratch in
+                let outcome = socket.receive(into: scratch)
+                if case .transferred(let count) = outcome {
+                    connection.withLock {
+                        $0.input.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[0..<count]))
+                    }
+                }
+                return outcome
+            }
             switch outcome {
-            case .transferred(let count):
-                connection.withLock { $0.input.append(contentsOf: scratch[0..<count]) }
+            case .transferred:
                 return
             case .endOfFile:
                 connection.withLock { $0.atEOF = true }
