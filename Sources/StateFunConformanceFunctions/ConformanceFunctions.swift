@@ -49,7 +49,7 @@ package enum ConformanceFunctions {
 
     package static func features(_ context: Context, _ message: Message) throws {
         try context.storage.set(visits, try increment(try context.storage.get(visits) ?? 0))
-        var current = try context.storage.get(profile) ?? Profile(id: context.address.id)
+        var current = try context.storage.get(profile).flatMap { $0.isTruthy ? $0 : nil } ?? Profile(id: context.address.id)
         try current.appendEvent(message.typeName)
         try context.storage.set(profile, current)
         try context.storage.delete(scratch)

@@ -153,8 +153,18 @@ import Testing
         }
     }
 
-    @Test func anEmptyBatchAnswersAnEmptyResult() async throws {
-        let bytes = try await handler.handle(Requests.v3(Self.target, states: allStates(), []))
-        #expect(bytes == [0xA2, 0x06, 0x00])
+    @Test func aBatchWithoutEffectsAnswersAnEmptyBodyAsTheOfficialSDKsDo() async throws {
+        let empty = try await handler.handle(Requests.v3(Self.target, states: allStates(), []))
+        #expect(empty.isEmpty)
+        let noEffects = try await handler.handle(
+            Requests.v3(Self.target, states: allStates(), [(nil, Requests.typed("nothing"))]))
+        #expect(noEffects.isEmpty)
+        #expect(try FromFunctionV3(serialized: noEffects).response == nil)
+    }
+
+    @Test func aTargetWithAnEmptyIdFailsTheBatch() async throws {
+        await #expect(throws: StateFunError.invalidAddress("the batch's target test/fn has an empty id")) {
+            try await handler.handle(Requests.v3(Address("test/fn", id: ""), states: allStates(), [(nil, Requests.typed("inc"))]))
+        }
     }
 }

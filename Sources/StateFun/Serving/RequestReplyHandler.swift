@@ -95,6 +95,11 @@ public struct RequestReplyHandler: Sendable {
             let answer = FromFunctionV3(response: .incompleteInvocationContext(.init(missingValues: missing)))
             return answer.serialized()
         }
+        // The Python SDK builds each invocation's message for the target address and refuses an empty id
+        // (after the missing-state check, as here).
+        if target.id.isEmpty, !batch.invocations.isEmpty {
+            throw .invalidAddress("the batch's target \(target.typeName) has an empty id")
+        }
 
         let storage = AddressScopedStorage(function: function.typeName, protocolVersion: .v3, cells: cells)
         let context = Context(address: target, storage: storage, protocolVersion: .v3)
@@ -123,6 +128,12 @@ public struct RequestReplyHandler: Sendable {
         let messages = context.messages.bytes
         let delayed = context.delayedMessages.bytes
         let egresses = context.egressMessages.bytes
+        // A batch without effects answers an empty body, as the official SDKs do: they touch
+        // `invocation_result` only through its repeated fields, so an empty result leaves the oneof unset. The
+        // runtime reads a FromFunction with no response as an empty InvocationResponse (protocol.md §4).
+        if messages.isEmpty, delayed.isEmpty, egresses.isEmpty, !storage.cells.contains(where: \.dirty) {
+            return []
+        }
         var out = WireWriter(capacity: 64 + messages.count + delayed.count + egresses.count)
         out.writeMessage(100) { result in
             for cell in storage.cells where cell.dirty {
@@ -176,20 +187,23 @@ public struct RequestReplyHandler: Sendable {
         var position: [String: Int] = [:]
         for value in batch.state {
             var raw: RawValue?
+            var problem: String?
             if let bytes = value.stateValue?.bytes, !bytes.isEmpty {
                 do {
                     let any = try AnyValue(serialized: bytes)
                     raw = RawValue(typeName: any.typeURL, bytes: any.value)
                 } catch {
-                    throw .malformedRequest("state '\(value.stateName)' is not a serialized google.protobuf.Any: \(error)")
+                    problem = "state '\(value.stateName)' is not a serialized google.protobuf.Any: \(error)"
                 }
             }
             if let i = position[value.stateName] {
                 cells[i].value = raw
+                cells[i].problem = problem
             } else {
                 position[value.stateName] = cells.count
                 let spec = function.specs.first { $0.name == value.stateName }
-                cells.append(.init(name: value.stateName, spec: spec, value: raw, dirty: false, provided: true))
+                cells.append(
+                    .init(name: value.stateName, spec: spec, value: raw, dirty: false, provided: true, problem: problem))
             }
         }
         for spec in function.specs where position[spec.name] == nil {

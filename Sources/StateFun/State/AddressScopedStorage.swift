@@ -13,6 +13,20 @@ public final class AddressScopedStorage {
         package var dirty: Bool
         /// 2.x: false when a declared state was not in the request (module.yaml lacks it).
         package var provided: Bool
+        /// 2.x: why the received bytes are unusable (not a serialized `Any`). Like the Python 2.2 SDK, which
+        /// parses state lazily, this fails only the batches that touch the state.
+        package var problem: String?
+
+        package init(
+            name: String, spec: AnyValueSpec?, value: RawValue?, dirty: Bool, provided: Bool, problem: String? = nil
+        ) {
+            self.name = name
+            self.spec = spec
+            self.value = value
+            self.dirty = dirty
+            self.provided = provided
+            self.problem = problem
+        }
     }
 
     @exclusivity(unchecked) package private(set) var cells: [Cell]
@@ -34,17 +48,21 @@ public final class AddressScopedStorage {
         return nil
     }
 
-    private func cellIndex(for spec: AnyValueSpec) throws(StateFunError) -> Int {
+    private func cellIndex(for spec: AnyValueSpec, reading: Bool = true) throws(StateFunError) -> Int {
         guard let i = index(of: spec.name), let declared = cells[i].spec, declared.typeName == spec.typeName else {
             throw .undeclaredState(function: function, state: spec.name)
         }
         guard cells[i].provided else { throw .stateNotProvided(function: function, state: spec.name) }
+        if reading, let problem = cells[i].problem { throw .malformedRequest(problem) }
+        if !reading { cells[i].problem = nil }
         return i
     }
 
-    private func cellIndex(named name: String) throws(StateFunError) -> Int {
+    private func cellIndex(named name: String, reading: Bool = true) throws(StateFunError) -> Int {
         guard let i = index(of: name) else { throw .undeclaredState(function: function, state: name) }
         guard cells[i].provided else { throw .stateNotProvided(function: function, state: name) }
+        if reading, let problem = cells[i].problem { throw .malformedRequest(problem) }
+        if !reading { cells[i].problem = nil }
         return i
     }
 
@@ -64,14 +82,14 @@ public final class AddressScopedStorage {
 
     /// Stores `value` under `spec`.
     public func set<V: StateFunType>(_ spec: ValueSpec<V>, _ value: V) throws {
-        let i = try cellIndex(for: spec.erased)
+        let i = try cellIndex(for: spec.erased, reading: false)
         cells[i].value = try ValueCodec.encode(value, protocolVersion)
         cells[i].dirty = true
     }
 
     /// Deletes the value of `spec`.
     public func delete<V: StateFunType>(_ spec: ValueSpec<V>) throws {
-        let i = try cellIndex(for: spec.erased)
+        let i = try cellIndex(for: spec.erased, reading: false)
         cells[i].value = nil
         cells[i].dirty = true
     }
@@ -99,7 +117,7 @@ public final class AddressScopedStorage {
 
     /// Stores an undecoded value under the state `name` (`nil` bytes delete it).
     public func setValue(_ message: Message, named name: String) throws {
-        let i = try cellIndex(named: name)
+        let i = try cellIndex(named: name, reading: false)
         guard let raw = message.raw else {
             cells[i].value = nil
             cells[i].dirty = true
@@ -118,7 +136,7 @@ public final class AddressScopedStorage {
 
     /// Deletes the value of the state `name`.
     public func deleteValue(named name: String) throws {
-        let i = try cellIndex(named: name)
+        let i = try cellIndex(named: name, reading: false)
         cells[i].value = nil
         cells[i].dirty = true
     }

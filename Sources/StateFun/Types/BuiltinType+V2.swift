@@ -26,7 +26,7 @@ extension Bool: GoogleWrapperRepresentable {
 extension Int32: GoogleWrapperRepresentable {
     static var anyTypeURL: String { "type.googleapis.com/google.protobuf.Int32Value" }
     static func deserializeV2(from bytes: [UInt8]) throws -> Int32 {
-        try WrapperCodec.decode(bytes, "google.protobuf/Int32Value") { tag, reader throws(WireError) in
+        try WrapperCodec.decode(bytes, "google.protobuf/Int32Value", .varint) { tag, reader throws(WireError) in
             try reader.readInt32(tag)
         } ?? 0
     }
@@ -41,7 +41,7 @@ extension Int32: GoogleWrapperRepresentable {
 extension Int64: GoogleWrapperRepresentable {
     static var anyTypeURL: String { "type.googleapis.com/google.protobuf.Int64Value" }
     static func deserializeV2(from bytes: [UInt8]) throws -> Int64 {
-        try WrapperCodec.decode(bytes, "google.protobuf/Int64Value") { tag, reader throws(WireError) in
+        try WrapperCodec.decode(bytes, "google.protobuf/Int64Value", .varint) { tag, reader throws(WireError) in
             try reader.readInt64(tag)
         } ?? 0
     }

@@ -6,7 +6,7 @@ extension Bool: StateFunType {
     /// `io.statefun.types/bool` (BooleanWrapper).
     public static let typeName: TypeName = "io.statefun.types/bool"
     public static func deserialize(from bytes: [UInt8]) throws -> Bool {
-        try WrapperCodec.decode(bytes, typeName) { tag, reader throws(WireError) in try reader.readBool(tag) } ?? false
+        try WrapperCodec.decode(bytes, typeName, .varint) { tag, reader throws(WireError) in try reader.readBool(tag) } ?? false
     }
     public func serialize(to writer: inout WireWriter) {
         writer.writeBool(1, self)
@@ -22,7 +22,7 @@ extension Int32: StateFunType {
     /// `io.statefun.types/int` (IntWrapper, sfixed32).
     public static let typeName: TypeName = "io.statefun.types/int"
     public static func deserialize(from bytes: [UInt8]) throws -> Int32 {
-        try WrapperCodec.decode(bytes, typeName) { tag, reader throws(WireError) in try reader.readSFixed32(tag) } ?? 0
+        try WrapperCodec.decode(bytes, typeName, .fixed32) { tag, reader throws(WireError) in try reader.readSFixed32(tag) } ?? 0
     }
     public func serialize(to writer: inout WireWriter) {
         writer.writeSFixed32(1, self)
@@ -38,7 +38,7 @@ extension Int64: StateFunType {
     /// `io.statefun.types/long` (LongWrapper, sfixed64).
     public static let typeName: TypeName = "io.statefun.types/long"
     public static func deserialize(from bytes: [UInt8]) throws -> Int64 {
-        try WrapperCodec.decode(bytes, typeName) { tag, reader throws(WireError) in try reader.readSFixed64(tag) } ?? 0
+        try WrapperCodec.decode(bytes, typeName, .fixed64) { tag, reader throws(WireError) in try reader.readSFixed64(tag) } ?? 0
     }
     public func serialize(to writer: inout WireWriter) {
         writer.writeSFixed64(1, self)
@@ -54,7 +54,7 @@ extension Float: StateFunType {
     /// `io.statefun.types/float` (FloatWrapper).
     public static let typeName: TypeName = "io.statefun.types/float"
     public static func deserialize(from bytes: [UInt8]) throws -> Float {
-        try WrapperCodec.decode(bytes, typeName) { tag, reader throws(WireError) in try reader.readFloat(tag) } ?? 0
+        try WrapperCodec.decode(bytes, typeName, .fixed32) { tag, reader throws(WireError) in try reader.readFloat(tag) } ?? 0
     }
     public func serialize(to writer: inout WireWriter) {
         writer.writeFloat(1, self)
@@ -70,7 +70,7 @@ extension Double: StateFunType {
     /// `io.statefun.types/double` (DoubleWrapper).
     public static let typeName: TypeName = "io.statefun.types/double"
     public static func deserialize(from bytes: [UInt8]) throws -> Double {
-        try WrapperCodec.decode(bytes, typeName) { tag, reader throws(WireError) in try reader.readDouble(tag) } ?? 0
+        try WrapperCodec.decode(bytes, typeName, .fixed64) { tag, reader throws(WireError) in try reader.readDouble(tag) } ?? 0
     }
     public func serialize(to writer: inout WireWriter) {
         writer.writeDouble(1, self)
@@ -86,7 +86,7 @@ extension String: StateFunType {
     /// `io.statefun.types/string` (StringWrapper).
     public static let typeName: TypeName = "io.statefun.types/string"
     public static func deserialize(from bytes: [UInt8]) throws -> String {
-        try WrapperCodec.decode(bytes, typeName) { tag, reader throws(WireError) in try reader.readString(tag) } ?? ""
+        try WrapperCodec.decode(bytes, typeName, .lengthDelimited) { tag, reader throws(WireError) in try reader.readString(tag) } ?? ""
     }
     public func serialize(to writer: inout WireWriter) {
         writer.writeString(1, self)
@@ -101,16 +101,19 @@ extension String: StateFunType {
 /// Reads the single field 1 of a wrapper message (StateFun's `*Wrapper` and google.protobuf's `*Value`).
 enum WrapperCodec {
     /// Returns the last field-1 value (protobuf: the last occurrence wins), or nil when absent (the default).
+    ///
+    /// A field 1 whose wire type is not `wireType` is skipped like an unknown field, as every protobuf runtime
+    /// does (the Python SDK then reads the default), so such bytes decode exactly as the official SDKs decode them.
     @inline(__always)
     static func decode<T>(
-        _ bytes: [UInt8], _ typeName: TypeName,
+        _ bytes: [UInt8], _ typeName: TypeName, _ wireType: WireType,
         _ read: (FieldTag, inout WireReader) throws(WireError) -> T
     ) throws(StateFunError) -> T? {
         var reader = WireReader(bytes)
         var value: T?
         do {
             while let tag = try reader.nextField() {
-                if tag.number == 1 { value = try read(tag, &reader) } else { try reader.skip(tag) }
+                if tag.number == 1, tag.wireType == wireType { value = try read(tag, &reader) } else { try reader.skip(tag) }
             }
         } catch {
             throw .deserializationFailed(typeName: typeName.description, reason: error.description)

@@ -24,6 +24,8 @@ enum Requests {
 
     static func result(_ bytes: [UInt8]) throws -> FromFunctionV3.InvocationResponse {
         let response = try FromFunctionV3(serialized: bytes)
+        // An empty body (no response set) is an empty result, as the runtime reads it.
+        if response.response == nil { return .init() }
         guard case .invocationResult(let result) = response.response else {
             throw StateFunError.invalidArgument("expected an invocation result, got \(String(describing: response.response))")
         }
