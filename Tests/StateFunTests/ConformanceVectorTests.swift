@@ -39,6 +39,35 @@ import Testing
         #expect(response == (try Self.load(.v2, name, "response.bin")))
     }
 
+    static func differential(_ version: ProtocolVersion) -> [String] {
+        guard let url = Bundle.module.url(forResource: "Fixtures/differential/\(version)", withExtension: nil),
+            let files = try? FileManager.default.contentsOfDirectory(atPath: url.path)
+        else { return [] }
+        return files.filter { $0.hasSuffix(".request.bin") }.map { String($0.dropLast(".request.bin".count)) }.sorted()
+    }
+
+    /// Inputs beyond the public vectors, answered by the official SDK (Scripts/oracle_differential.py, seed 7):
+    /// the same answer, or a failure of the whole batch wherever the SDK raised.
+    @Test(arguments: [ProtocolVersion.v3, .v2])
+    func differentialVectorsMatchTheOfficialSDK(version: ProtocolVersion) async throws {
+        let names = Self.differential(version)
+        #expect(names.count > 20)
+        let app = version == .v3 ? ConformanceFunctions.appV3() : ConformanceFunctions.appV2()
+        let handler = app.requestReplyHandler(protocolVersion: version)
+        let base = "Fixtures/differential/\(version)/"
+        for name in names {
+            let request = try #require(Bundle.module.url(forResource: base + name, withExtension: "request.bin"))
+            let expected = Bundle.module.url(forResource: base + name, withExtension: "response.bin")
+            do {
+                let response = try await handler.handle(Array(try Data(contentsOf: request)))
+                let want = try #require(expected, "\(name): the SDK failed this batch, Swift answered it")
+                #expect(ResponseComparison.equal(response, Array(try Data(contentsOf: want)), version), "\(name)")
+            } catch let error as StateFunError {
+                #expect(expected == nil, "\(name): Swift failed (\(error)) where the SDK answered")
+            }
+        }
+    }
+
     @Test func jsonPayloadsCompareAsDocumentsNotBytes() async throws {
         let handler = ConformanceFunctions.appV3().requestReplyHandler(protocolVersion: .v3)
         let response = try await handler.handle(try Self.load(.v3, "features_full", "request.bin"))
