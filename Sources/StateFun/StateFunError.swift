@@ -19,7 +19,7 @@ public enum StateFunError: Error, Sendable, Equatable, CustomStringConvertible {
     case unhandledMessage(function: TypeName, typeName: String)
     /// A message was sent to an address that can't receive one (invalid typename, empty id).
     case invalidAddress(String)
-    /// ``Context/reply(_:)`` was called for a message that came from an ingress (it has no caller).
+    /// ``Context/reply(_:)-(V)`` was called for a message that came from an ingress (it has no caller).
     case noCaller(function: TypeName)
     /// A delay is negative (or zero on the 2.x protocol), or a cancellation token is empty.
     case invalidDelayedMessage(String)

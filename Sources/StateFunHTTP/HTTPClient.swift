@@ -10,7 +10,7 @@ import Synchronization
 /// ``send(method:path:headers:body:)`` connects lazily, serializes concurrent calls (one
 /// request at a time per client; use several clients for parallelism), and reconnects once
 /// if a reused keep-alive connection turns out to have been closed by the server. The raw
-/// helpers (``write(_:)``, ``writeSlowly(_:interval:)``, ``readResponse(skippingInterim:requestWasHead:)``,
+/// helpers (``write(_:)``, ``writeSlowly(_:chunkSize:interval:)``, ``readResponse(skippingInterim:requestWasHead:)``,
 /// ``readUntilClose()``) give tests byte-level control; they are not serialized, and at
 /// most one task should read at a time (one may write concurrently).
 ///

@@ -6,7 +6,7 @@ import Darwin
 
 /// An incremental HTTP/1.1 request parser (RFC 9112), a value type with no I/O.
 ///
-/// Feed bytes with ``append(_:)`` as they arrive and call ``parse()`` until it returns
+/// Feed bytes with ``append(_:)-(Sequence<UInt8>)`` as they arrive and call ``parse()`` until it returns
 /// nil ("need more bytes"). Bytes may be split anywhere: feeding a request one byte at a
 /// time yields the same result as feeding it at once. Pipelined requests are returned one
 /// per call. Every limit of ``HTTPLimits`` is checked before the memory it guards is

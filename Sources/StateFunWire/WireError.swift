@@ -1,6 +1,6 @@
 /// Everything that can be wrong with protobuf input, one closed set.
 ///
-/// ``truncated`` means the bytes ended inside a value: more input might have made it valid. Every other case
+/// ``truncated(offset:)`` means the bytes ended inside a value: more input might have made it valid. Every other case
 /// means the bytes can never be a valid message, whatever follows ("malformed"). ``isTruncation`` tells the two
 /// apart. Offsets are byte positions in the buffer given to the outermost ``WireReader``.
 public enum WireError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -12,7 +12,7 @@ public import StateFunHTTP
 /// await server.shutdown()
 /// ```
 ///
-/// Routes (``DevRouter``): `POST /<namespace>/<type>/<id>` (typename from `Content-Type: application/vnd.<typename>`,
+/// Routes: `POST /<namespace>/<type>/<id>` (typename from `Content-Type: application/vnd.<typename>`,
 /// default `io.statefun.types/string`; body = the value's bytes), `POST /ingress/<topic>/<key>` (a record of a
 /// topic or stream the app's ingresses read), `GET /egress[/<topic>]`, `GET /state/<namespace>/<type>/<id>`,
 /// `GET /health`. The runtime runs on the wall clock with the StateFun runtime's semantics (``LocalRuntime``);

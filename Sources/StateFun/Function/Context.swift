@@ -1,7 +1,7 @@
 /// What a handler gets besides the message: who it is, who called, its state, and the ways to send.
 ///
 /// Maps the Python SDK's context one to one (see Docs/ComingFromPython.md): ``address``, ``caller``,
-/// ``storage``, ``send(_:to:)``, ``reply(_:)``, ``send(_:to:after:cancellationToken:)``,
+/// ``storage``, ``send(_:to:)-(V,_)``, ``reply(_:)-(V)``, ``send(_:to:after:cancellationToken:)-(V,_,_,_)``,
 /// ``cancelDelayedMessage(_:)`` and ``send(_:)`` for egress records. Every effect is collected and returned to
 /// the runtime in one response when the whole batch has run; if any handler of the batch throws, none is.
 ///

@@ -32,6 +32,9 @@ public struct KafkaEgress: PrimitiveAppComponent, EgressHandle {
     /// Declares a Kafka egress writing to the brokers at `address`.
     ///
     /// - Parameters:
+    ///   - id: the egress id functions send records to.
+    ///   - address: the Kafka brokers, `host:port[,host:port]`.
+    ///   - deliverySemantic: how the producer delivers records (the runtime's default: at least once).
     ///   - properties: extra Kafka producer properties, in order.
     public init(
         id: TypeName,

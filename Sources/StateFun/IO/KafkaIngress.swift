@@ -46,7 +46,13 @@ public struct KafkaIngress: PrimitiveAppComponent {
     /// Declares a Kafka ingress reading `topics` from the brokers at `address` (`host:port[,host:port]`).
     ///
     /// - Parameters:
+    ///   - id: the ingress id.
+    ///   - address: the Kafka brokers, `host:port[,host:port]`.
+    ///   - consumerGroupId: the consumer group (`nil`: not written, the runtime's default applies).
+    ///   - autoOffsetReset: where a consumer group without a committed offset starts (`nil`: the runtime's default).
+    ///   - startupPosition: where the ingress starts without a savepoint (`nil`: the runtime's default).
     ///   - properties: extra Kafka consumer properties, in order (`["isolation.level": "read_committed"]`).
+    ///   - topics: the routed topics.
     public init(
         id: TypeName,
         address: String,

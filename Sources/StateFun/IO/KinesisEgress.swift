@@ -14,6 +14,9 @@ public struct KinesisEgress: PrimitiveAppComponent, EgressHandle {
     /// Declares a Kinesis egress.
     ///
     /// - Parameters:
+    ///   - id: the egress id functions send records to.
+    ///   - region: the AWS region of the streams.
+    ///   - credentials: how the producer authenticates with AWS.
     ///   - maxOutstandingRecords: how many records the producer buffers before it applies back-pressure
     ///     (`nil`: the runtime's default, 1000).
     ///   - clientProperties: extra Kinesis producer properties, in order (`clientConfigProperties`).

@@ -30,7 +30,12 @@ public struct KinesisIngress: PrimitiveAppComponent {
     /// Declares a Kinesis ingress reading `streams`.
     ///
     /// - Parameters:
+    ///   - id: the ingress id.
+    ///   - region: the AWS region of the streams.
+    ///   - credentials: how the consumer authenticates with AWS.
+    ///   - startupPosition: where the ingress starts without a savepoint (`nil`: the runtime's default).
     ///   - clientProperties: extra Kinesis consumer properties, in order (`clientConfigProperties`).
+    ///   - streams: the routed streams.
     public init(
         id: TypeName,
         region: AWSRegion = .default,

@@ -10,6 +10,7 @@ extension App {
     /// runtime may refuse it.
     ///
     /// - Parameters:
+    ///   - format: the module.yaml format of the runtime version the app is deployed on.
     ///   - endpoint: a URL that replaces the URL of every endpoint (and the default one), e.g. the address a
     ///     deployment reaches the functions at.
     public func moduleYAML(format: ModuleFormat = .components, endpoint: String? = nil) -> String {

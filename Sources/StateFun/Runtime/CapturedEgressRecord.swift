@@ -4,7 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// A record a function sent to an egress, as the local runtime (or a ``TestInvocation``-style test) captured
+/// A record a function sent to an egress, as the local runtime (or a `TestInvocation`-style test) captured
 /// it: decoded the way StateFun's generic Kafka and Kinesis egresses decode it, or kept as a typed value for
 /// any other egress.
 ///

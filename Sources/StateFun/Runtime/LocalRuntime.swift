@@ -82,6 +82,7 @@ public final class LocalRuntime: Sendable {
     /// Creates a runtime for `app`.
     ///
     /// - Parameters:
+    ///   - app: the app whose functions, ingresses, egresses and endpoints the runtime runs.
     ///   - protocolVersion: the protocol of every call (3.x by default).
     ///   - clock: the time source; ``WallClock`` by default, ``ManualClock`` in tests.
     ///   - remoteEndpoints: functions reached over HTTP (another process, another SDK).

@@ -1,4 +1,4 @@
-/// A protobuf message with a hand-written codec over ``WireReader`` and ``WireWriter``.
+/// A protobuf message with a hand-written codec over `WireReader` and `WireWriter`.
 ///
 /// Its typename defaults to `type.googleapis.com/<full message name>`, as the Python (`make_protobuf_type`) and
 /// Go (`MakeProtobufType`) SDKs name protobuf types; the value is the plain message bytes (no `Any`).
