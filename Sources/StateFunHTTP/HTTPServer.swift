@@ -29,7 +29,8 @@ public final class HTTPServer: Sendable {
 
     private enum State: Sendable {
         case idle
-        case starting
+        /// Binding; `shutdownRequested` records a ``shutdown()`` that arrived meanwhile.
+        case starting(shutdownRequested: Bool)
         case running(Running)
         case stopping
         case stopped
@@ -69,14 +70,25 @@ public final class HTTPServer: Sendable {
     public func start() async throws(HTTPServerError) -> [HTTPServerAddress] {
         try state.withLock { state throws(HTTPServerError) in
             guard case .idle = state else { throw .alreadyStarted }
-            state = .starting
+            state = .starting(shutdownRequested: false)
         }
         do throws(HTTPServerError) {
             let running = try bindAndStart()
-            state.withLock { $0 = .running(running) }
+            let shutdownRequested = state.withLock { state -> Bool in
+                defer { state = .running(running) }
+                if case .starting(let requested) = state { return requested }
+                return false
+            }
+            if shutdownRequested { await shutdown() }
             return running.addresses
         } catch {
-            state.withLock { $0 = .idle }
+            let shutdownRequested = state.withLock { state -> Bool in
+                let requested: Bool
+                if case .starting(let flag) = state { requested = flag } else { requested = false }
+                state = requested ? .stopped : .idle
+                return requested
+            }
+            if shutdownRequested { stoppedSignal.signal() }
             throw error
         }
     }
@@ -167,7 +179,11 @@ public final class HTTPServer: Sendable {
                 state = .stopped
                 stoppedSignal.signal()
                 return nil
-            case .starting, .stopping, .stopped:
+            case .starting:
+                // start() shuts down as soon as it has bound; wait for that.
+                state = .starting(shutdownRequested: true)
+                return nil
+            case .stopping, .stopped:
                 return nil
             }
         }
