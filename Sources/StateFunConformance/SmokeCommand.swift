@@ -26,7 +26,15 @@ enum SmokeCommand {
                 throw UsageError(
                     "smoke takes no \((unknown.sorted().map { "--" + $0 } + arguments.positional).joined(separator: " "))")
             }
-            if arguments.flags.contains("bench") { return await bench(try benchParameters(arguments), url: arguments.options["url"]) }
+            if arguments.flags.contains("bench") {
+                if let serving = ["port", "host"].first(where: { arguments.options[$0] != nil }) {
+                    throw UsageError("--\(serving) is for serving; --bench runs the driver (use --url to reach a server)")
+                }
+                return await bench(try benchParameters(arguments), url: arguments.options["url"])
+            }
+            if let benching = ["instances", "messages", "depth", "seed", "url"].first(where: { arguments.options[$0] != nil }) {
+                throw UsageError("--\(benching) needs --bench")
+            }
             let port = try integer(arguments, "port", default: 8000, in: 0...65535)
             return await serve(host: arguments.options["host"] ?? "127.0.0.1", port: port)
         } catch {

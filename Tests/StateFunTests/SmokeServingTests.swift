@@ -78,4 +78,16 @@ import Testing
             #expect(try await client.send(method: "GET", path: "/").status == 405)
         }
     }
+
+    @Test func theAppDeclaresWhatUpstreamsHarnessModuleYAMLSays() {
+        let app = SmokeInterpreter.app()
+        #expect(app.validate().filter { $0.severity == .error } == [])
+        #expect(app.functionTypes == ["statefun.smoke.e2e/command-interpreter-fn"])
+        // statefun-smoke-e2e-multilang-harness/src/test/resources/module.yaml, without its license header.
+        let yaml = app.moduleYAML()
+        #expect(yaml.contains("kind: io.statefun.endpoints.v2/http"))
+        #expect(yaml.contains("functions: statefun.smoke.e2e/command-interpreter-fn"))
+        #expect(yaml.contains("urlPathTemplate: http://localhost:8000\n"))
+        #expect(yaml.contains("maxNumBatchRequests: 10000"))
+    }
 }
