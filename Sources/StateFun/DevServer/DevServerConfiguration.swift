@@ -29,8 +29,13 @@ public struct DevServerConfiguration: Sendable {
     /// has status 202 instead of 200. Delayed messages are never waited for.
     public var deliveryWait: Duration
 
-    /// The embedded runtime's settings: batch limit, retry budget (the StateFun runtime's defaults).
+    /// The embedded runtime's settings: batch limit and retry budget. The runtime retries a failing call for a
+    /// minute; the development server gives up after ``defaultCallTimeout`` so that a mistake shows in the answer
+    /// to the `POST` that caused it (while a call is retried, the runtime is not idle and answers wait).
     public var runtime: LocalRuntime.Configuration
+
+    /// The retry budget of the development server's runtime, by default: 2 s.
+    public static let defaultCallTimeout: Duration = .seconds(2)
 
     /// Creates a configuration with the documented defaults.
     public init(
@@ -38,7 +43,7 @@ public struct DevServerConfiguration: Sendable {
         messageTypes: [any StateFunType.Type] = [],
         maxEgressRecords: Int = 10_000,
         deliveryWait: Duration = .seconds(5),
-        runtime: LocalRuntime.Configuration = LocalRuntime.Configuration()
+        runtime: LocalRuntime.Configuration = LocalRuntime.Configuration(callTimeout: defaultCallTimeout)
     ) {
         self.http = http
         self.messageTypes = messageTypes
