@@ -1,0 +1,134 @@
+public import StateFun
+
+/// One invocation of one function, for unit tests: seed the state, call the function with a message (or a batch)
+/// through the app's real ``RequestReplyHandler``, then look at what it did.
+///
+/// ```swift
+/// let result = try await TestInvocation(app: app, function: "example/greeter", id: "ann")
+///     .state(seen, 3)
+///     .invoke(with: "Hello")
+/// #expect(result.state(seen) == 4)
+/// #expect(result.egressRecords.map(\.text) == ["Hello ann! seen=4"])
+/// ```
+///
+/// The request carries every state the function declares (seeded or empty), so the function runs at once, with
+/// exactly the bytes a StateFun runtime would send; its answer is decoded as the runtime decodes it. For several
+/// functions, delays and expiration, use a ``LocalRuntime`` with a ``ManualClock`` (``LocalRuntime/forTesting(app:protocolVersion:remoteEndpoints:)``).
+public struct TestInvocation: Sendable {
+    /// The app whose function is invoked.
+    public let app: App
+    /// The invoked function instance.
+    public let address: Address
+    /// The protocol of the request.
+    public let protocolVersion: ProtocolVersion
+    private var seeded: [(name: String, value: Message?)] = []
+    private var caller: Address?
+    /// Seeded values that could not be serialized, reported by `invoke`.
+    private var problems: [String] = []
+
+    /// Prepares an invocation of `function`'s instance `id` (with no state and no caller).
+    public init(app: App, function: TypeName, id: String, protocolVersion: ProtocolVersion = .v3) {
+        self.app = app
+        self.address = Address(function, id: id)
+        self.protocolVersion = protocolVersion
+    }
+
+    /// Seeds the state `spec` with `value` (`nil`: registered but empty, the default).
+    ///
+    /// A value that can't be serialized makes ``invoke(with:)-(StateFunType)`` throw.
+    public func state<V: StateFunType>(_ spec: ValueSpec<V>, _ value: V?) -> TestInvocation {
+        var copy = self
+        guard let value else {
+            copy.seeded.append((spec.name, nil))
+            return copy
+        }
+        do {
+            copy.seeded.append((spec.name, try Message(value, protocolVersion: protocolVersion)))
+        } catch {
+            copy.problems.append("the seeded value of state '\(spec.name)' does not serialize: \(error)")
+        }
+        return copy
+    }
+
+    /// Seeds the state `name` with an undecoded value, e.g. one of another type than declared, to test how the
+    /// function copes.
+    public func state(named name: String, _ value: Message?) -> TestInvocation {
+        var copy = self
+        copy.seeded.append((name, value))
+        return copy
+    }
+
+    /// Makes the messages come from `caller` (by default they come from an ingress: no caller).
+    public func caller(_ caller: Address?) -> TestInvocation {
+        var copy = self
+        copy.caller = caller
+        return copy
+    }
+
+    /// Invokes the function with `value`.
+    ///
+    /// - Throws: ``StateFunError`` when the function throws (``StateFunError/handlerFailed(function:id:reason:)``),
+    ///   is not declared, or a seeded value can't be serialized; ``RuntimeError`` when its answer is one a
+    ///   StateFun runtime would reject (an egress record that is not what its egress takes).
+    public func invoke(with value: some StateFunType) async throws -> InvocationResult {
+        try await invoke(with: [try Message(value, protocolVersion: protocolVersion)])
+    }
+
+    /// Invokes the function with an undecoded message.
+    public func invoke(with message: Message) async throws -> InvocationResult {
+        try await invoke(with: [message])
+    }
+
+    /// Invokes the function with a batch of messages, handled one after another against one evolving state, as
+    /// the runtime batches messages that arrive while a call is in flight.
+    public func invoke(with messages: [Message]) async throws -> InvocationResult {
+        if let problem = problems.first { throw StateFunError.invalidArgument(problem) }
+        guard let function = app.model.functions.first(where: { $0.typeName == address.typeName }) else {
+            throw StateFunError.unknownFunction(address.typeName)
+        }
+        // Every declared state, seeded or registered-but-empty; then states seeded under other names.
+        var values: [String: Message?] = [:]
+        for (name, value) in seeded { values[name] = value }
+        var slots: [StateSlot] = []
+        var names: [String] = []
+        for spec in function.specs where !names.contains(spec.name) {
+            names.append(spec.name)
+            slots.append(slot(spec.name, declared: spec.typeName(for: protocolVersion), values[spec.name] ?? nil))
+        }
+        for (name, value) in seeded where !names.contains(name) {
+            names.append(name)
+            slots.append(slot(name, declared: value?.typeName ?? "", value))
+        }
+        let envelopes = messages.map {
+            Envelope(caller: caller, message: Message(typeName: $0.typeName, bytes: $0.bytes, protocolVersion: protocolVersion))
+        }
+        let request = InvocationCodec.request(protocolVersion, target: address, states: slots, invocations: envelopes)
+        let answer = try await app.requestReplyHandler(protocolVersion: protocolVersion).handle(request)
+        switch try InvocationCodec.response(protocolVersion, answer) {
+        case .missingStates(let missing):
+            throw StateFunError.malformedRequest(
+                "the function asked for states the test did not send: \(missing.map(\.name).joined(separator: ", "))")
+        case .effects(let effects):
+            return try InvocationResult(
+                invocation: self, effects: effects, initial: slots, egressKinds: egressKinds)
+        }
+    }
+
+    private var egressKinds: [TypeName: EgressDefinition.Kind] {
+        var kinds: [TypeName: EgressDefinition.Kind] = [:]
+        for egress in app.model.egresses where kinds[egress.id] == nil { kinds[egress.id] = egress.kind }
+        return kinds
+    }
+
+    /// A state slot as the runtime sends it: 3.x typed with the declared typename (or the seeded message's own,
+    /// for a value seeded by name), 2.x as a serialized `Any`.
+    private func slot(_ name: String, declared: String, _ value: Message?) -> StateSlot {
+        guard let value, let bytes = value.bytes else { return StateSlot(name: name, typeName: declared, bytes: nil) }
+        switch protocolVersion {
+        case .v3:
+            return StateSlot(name: name, typeName: value.typeName, bytes: bytes)
+        case .v2:
+            return StateSlot(name: name, typeName: "", bytes: AnyValue(typeURL: value.typeName, value: bytes).serialized())
+        }
+    }
+}
