@@ -34,7 +34,9 @@ package struct SmokeParameters: Sendable, Hashable {
     /// Upper limits that keep a run finite and its expected counts exact in `Int64`.
     package static let maxInstances = 1 << 20
     package static let maxMessages = 100_000_000
-    package static let maxCommandDepth = 32
+    /// Each tree level nests three protobuf messages (`Commands` > `Command` > `Send`); 30 levels stay below the
+    /// 100-level nesting limit of our reader and of protobuf-java.
+    package static let maxCommandDepth = 30
     package static let maxCommandsPerDepthLimit = 16
 
     package init() {}
