@@ -9,7 +9,7 @@ public struct InvocationResult: Sendable {
     public let sentMessages: [SentMessage]
     /// Delayed messages, in the order they were sent.
     public let delayedMessages: [DelayedMessage]
-    /// The cancellation tokens of ``Context/cancelDelayedMessage(_:)`` calls, in order.
+    /// The cancellation tokens of `Context/cancelDelayedMessage(_:)` calls, in order.
     public let cancelledTokens: [String]
     /// Egress records, decoded as the runtime's Kafka and Kinesis egresses decode them.
     public let egressRecords: [CapturedEgressRecord]
@@ -72,7 +72,7 @@ public struct InvocationResult: Sendable {
         sentMessages.filter { target == nil || $0.target == target }.compactMap { try? $0.message.as(type) }
     }
 
-    /// The texts of the egress records (see ``CapturedEgressRecord/text``), in order.
+    /// The texts of the egress records (see `CapturedEgressRecord/text`), in order.
     public var egressTexts: [String?] { egressRecords.map(\.text) }
 }
 

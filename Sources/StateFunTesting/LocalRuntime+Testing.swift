@@ -4,8 +4,8 @@ public import StateFun
 // non-throwing accessors.
 
 extension LocalRuntime {
-    /// A runtime for tests: the app's functions in-process (plus any remote endpoints), on a ``ManualClock`` at
-    /// zero, so delays, expiration and retries are driven by ``advance(by:)`` without real waiting.
+    /// A runtime for tests: the app's functions in-process (plus any remote endpoints), on a `ManualClock` at
+    /// zero, so delays, expiration and retries are driven by `advance(by:)` without real waiting.
     public static func forTesting(
         app: App, protocolVersion: ProtocolVersion = .v3, remoteEndpoints: [FunctionEndpoint] = []
     ) -> LocalRuntime {
@@ -18,13 +18,13 @@ extension LocalRuntime {
         await runUntilIdle()
     }
 
-    /// Ingests a record (see ``ingest(topic:key:_:)``) and processes everything that follows until idle.
+    /// Ingests a record (see `ingest(topic:key:_:)`) and processes everything that follows until idle.
     public func ingestAndWait<V: StateFunType>(topic: String, key: String, _ value: V) async throws(RuntimeError) {
         try ingest(topic: topic, key: key, value)
         await runUntilIdle()
     }
 
-    /// The texts of the records captured for a Kafka topic or Kinesis stream (see ``CapturedEgressRecord/text``).
+    /// The texts of the records captured for a Kafka topic or Kinesis stream (see `CapturedEgressRecord/text`).
     public func egressTexts(topic: String) -> [String?] {
         egressRecords(topic: topic).map(\.text)
     }
@@ -39,14 +39,14 @@ extension LocalRuntime {
         try? state(spec, of: address)
     }
 
-    /// Throws a ``RuntimeFailures`` listing every failure so far, if there is any: `try runtime.checkNoFailures()`.
+    /// Throws a `RuntimeFailures` listing every failure so far, if there is any: `try runtime.checkNoFailures()`.
     public func checkNoFailures() throws(RuntimeFailures) {
         let failures = self.failures
         if !failures.isEmpty { throw RuntimeFailures(failures: failures) }
     }
 }
 
-/// The failures a ``LocalRuntime`` reported, as one error for a test to throw.
+/// The failures a `LocalRuntime` reported, as one error for a test to throw.
 public struct RuntimeFailures: Error, Sendable, CustomStringConvertible {
     /// The failures, in order.
     public let failures: [RuntimeFailure]

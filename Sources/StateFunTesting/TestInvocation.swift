@@ -1,7 +1,7 @@
 public import StateFun
 
 /// One invocation of one function, for unit tests: seed the state, call the function with a message (or a batch)
-/// through the app's real ``RequestReplyHandler``, then look at what it did.
+/// through the app's real `RequestReplyHandler`, then look at what it did.
 ///
 /// ```swift
 /// let result = try await TestInvocation(app: app, function: "example/greeter", id: "ann")
@@ -13,7 +13,7 @@ public import StateFun
 ///
 /// The request carries every state the function declares (seeded or empty), so the function runs at once, with
 /// exactly the bytes a StateFun runtime would send; its answer is decoded as the runtime decodes it. For several
-/// functions, delays and expiration, use a ``LocalRuntime`` with a ``ManualClock`` (``LocalRuntime/forTesting(app:protocolVersion:remoteEndpoints:)``).
+/// functions, delays and expiration, use a `LocalRuntime` with a `ManualClock` (`LocalRuntime/forTesting(app:protocolVersion:remoteEndpoints:)`).
 public struct TestInvocation: Sendable {
     /// The app whose function is invoked.
     public let app: App
@@ -35,7 +35,7 @@ public struct TestInvocation: Sendable {
 
     /// Seeds the state `spec` with `value` (`nil`: registered but empty, the default).
     ///
-    /// A value that can't be serialized makes ``invoke(with:)-(StateFunType)`` throw.
+    /// A value that can't be serialized makes `invoke(with:)` throw.
     public func state<V: StateFunType>(_ spec: ValueSpec<V>, _ value: V?) -> TestInvocation {
         var copy = self
         guard let value else {
@@ -67,8 +67,8 @@ public struct TestInvocation: Sendable {
 
     /// Invokes the function with `value`.
     ///
-    /// - Throws: ``StateFunError`` when the function throws (``StateFunError/handlerFailed(function:id:reason:)``),
-    ///   is not declared, or a seeded value can't be serialized; ``RuntimeError`` when its answer is one a
+    /// - Throws: `StateFunError` when the function throws (`StateFunError/handlerFailed(function:id:reason:)`),
+    ///   is not declared, or a seeded value can't be serialized; `RuntimeError` when its answer is one a
     ///   StateFun runtime would reject (an egress record that is not what its egress takes).
     public func invoke(with value: some StateFunType) async throws -> InvocationResult {
         try await invoke(with: [try Message(value, protocolVersion: protocolVersion)])

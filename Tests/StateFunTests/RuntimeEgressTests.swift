@@ -92,6 +92,20 @@ struct RuntimeEgressTests {
         #expect(fromStream == ["hi"])
     }
 
+    @Test func keepsTheNewestRecordsUpToTheConfiguredLimit() async throws {
+        let app = App {
+            Function("example/writer") {
+                Handle(String.self) { context, text in try context.send(text, toEgress: "example/greets") }
+            }
+        }
+        let runtime = LocalRuntime(app: app, clock: ManualClock(), configuration: .init(maxCapturedEgressRecords: 2))
+        let all = Mutex(0)
+        runtime.onEgress { _ in all.withLock { $0 += 1 } }
+        for text in ["a", "b", "c"] { try await runtime.sendAndWaitForTest(text, to: Address("example/writer", id: "1")) }
+        #expect(runtime.egressRecords.map(\.text) == ["b", "c"])
+        #expect(all.withLock { $0 } == 3)
+    }
+
     @Test func readsPlaygroundEgressRecordsByTopic() async throws {
         let app = App {
             Function("example/writer") {
@@ -112,4 +126,12 @@ struct PlaygroundRecord: JSONType {
     static let typeName: TypeName = "io.statefun.playground/EgressRecord"
     var topic: String
     var payload: String
+}
+
+extension LocalRuntime {
+    /// Sends and runs until idle (the testing library has `sendAndWait`; these suites use the runtime alone).
+    func sendAndWaitForTest(_ value: some StateFunType, to target: Address) async throws {
+        try send(value, to: target)
+        await runUntilIdle()
+    }
 }

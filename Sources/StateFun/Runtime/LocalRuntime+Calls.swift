@@ -200,6 +200,7 @@ extension LocalRuntime {
             address: job.address, attempts: max(job.attempts, 1), error: error,
             droppedMessages: job.invocations.map(\.message), time: clock.now)
         state.failures.append(failure)
+        if state.failures.count > max(configuration.maxRecordedFailures, 0) { state.failures.removeFirst() }
         actions.failures.append(failure)
         finish(&state, &actions, job)
     }

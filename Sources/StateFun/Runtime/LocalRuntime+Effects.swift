@@ -91,6 +91,8 @@ extension LocalRuntime {
                     kind: .delivery(target: target, envelope: Envelope(caller: sender, message: message), token: token)))
         }
         state.egress.append(contentsOf: records)
+        let excess = state.egress.count - max(configuration.maxCapturedEgressRecords, 0)
+        if excess > 0 { state.egress.removeFirst(excess) }
         actions.egress.append(contentsOf: records)
         for mutation in effects.mutations {
             if mutation.mutationType == FromFunctionV3.MutationType.delete.rawValue {

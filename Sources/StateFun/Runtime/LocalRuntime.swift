@@ -50,16 +50,32 @@ public final class LocalRuntime: Sendable {
         public var maxNumBatchRequests: Int
         /// The HTTP transport's connect/read/write timeout.
         public var httpTimeout: Duration
+        /// How many egress records ``LocalRuntime/egressRecords`` keeps (default 100 000); beyond it the oldest
+        /// are dropped. ``LocalRuntime/onEgress(_:)`` and ``LocalRuntime/egressStream()`` see every record.
+        public var maxCapturedEgressRecords: Int
+        /// How many reports ``LocalRuntime/failures`` keeps (default 10 000); beyond it the oldest are dropped.
+        public var maxRecordedFailures: Int
 
         /// Creates a configuration; the defaults are the StateFun runtime's.
+        ///
+        /// - Parameters:
+        ///   - callTimeout: how long a failing call to an in-process function is retried.
+        ///   - initialBackoff: the first retry delay.
+        ///   - maxNumBatchRequests: the batch limit for in-process functions no endpoint of the app covers.
+        ///   - httpTimeout: the HTTP transport's connect/read/write timeout.
+        ///   - maxCapturedEgressRecords: how many egress records the runtime keeps.
+        ///   - maxRecordedFailures: how many failure reports the runtime keeps.
         public init(
             callTimeout: Duration = .seconds(60), initialBackoff: Duration = .milliseconds(10),
-            maxNumBatchRequests: Int = 1000, httpTimeout: Duration = .seconds(10)
+            maxNumBatchRequests: Int = 1000, httpTimeout: Duration = .seconds(10),
+            maxCapturedEgressRecords: Int = 100_000, maxRecordedFailures: Int = 10_000
         ) {
             self.callTimeout = callTimeout
             self.initialBackoff = initialBackoff
             self.maxNumBatchRequests = maxNumBatchRequests
             self.httpTimeout = httpTimeout
+            self.maxCapturedEgressRecords = maxCapturedEgressRecords
+            self.maxRecordedFailures = maxRecordedFailures
         }
     }
 
@@ -201,7 +217,8 @@ public final class LocalRuntime: Sendable {
 
     // MARK: - Observing
 
-    /// Every egress record captured so far, in the order the runtime applied them.
+    /// The egress records captured so far (the newest ``Configuration/maxCapturedEgressRecords``), in the order the
+    /// runtime applied them.
     public var egressRecords: [CapturedEgressRecord] { store.withLock { $0.egress } }
 
     /// The captured records for a Kafka topic or Kinesis stream (or a playground egress topic).
@@ -219,7 +236,7 @@ public final class LocalRuntime: Sendable {
         store.withLock { $0.egress.removeAll() }
     }
 
-    /// Every batch the runtime gave up on, in order.
+    /// The batches the runtime gave up on (the newest ``Configuration/maxRecordedFailures``), in order.
     public var failures: [RuntimeFailure] { store.withLock { $0.failures } }
 
     /// The number of delayed messages waiting for their time.
