@@ -19,6 +19,9 @@ final class ServerEventLoop: @unchecked Sendable {
         case beginShutdown
         /// Close everything and end the thread.
         case stop
+        /// A job of a task that prefers this loop as its executor (see
+        /// ``HTTPServerConfiguration/runsRespondersOnEventLoops``).
+        case job(UnownedJob)
     }
 
     let index: Int
@@ -86,12 +89,17 @@ final class ServerEventLoop: @unchecked Sendable {
 
     /// Posts a message from any thread, waking the loop unless a wake-up is already pending.
     func post(_ message: Message) {
-        inbox.withLock { inbox in
-            guard !inbox.closed else { return }
+        let accepted = inbox.withLock { inbox -> Bool in
+            guard !inbox.closed else { return false }
             inbox.messages.append(message)
             if !wakePending.exchange(true, ordering: .acquiringAndReleasing) {
                 queue.wake()
             }
+            return true
+        }
+        if !accepted, case .job(let job) = message {
+            // The loop has ended; its tasks still have to run somewhere.
+            globalConcurrentExecutor.enqueue(ExecutorJob(job))
         }
     }
 
@@ -120,7 +128,11 @@ final class ServerEventLoop: @unchecked Sendable {
             // because it drains the inbox before every sleep. Under load this saves a
             // write and a read system call per response.
             wakePending.store(true, ordering: .sequentiallyConsistent)
-            drainInbox()
+            // Jobs run here may post responses (and responses may resume tasks): drain a few
+            // rounds so they are written in this iteration rather than after another wait.
+            for _ in 0..<4 {
+                if !drainInbox() { break }
+            }
             now = MonotonicClock.now()
             if now >= nextTick {
                 checkDeadlines()
@@ -130,9 +142,13 @@ final class ServerEventLoop: @unchecked Sendable {
         for fd in liveFDs {
             if let connection = connections[Int(fd)] { close(connection) }
         }
-        inbox.withLock { inbox in
+        let leftover = inbox.withLock { inbox -> [Message] in
             inbox.closed = true
-            inbox.messages = []
+            defer { inbox.messages = [] }
+            return inbox.messages
+        }
+        for case .job(let job) in leftover {
+            globalConcurrentExecutor.enqueue(ExecutorJob(job))
         }
         queue.close()
         listenersReleased.signal()
@@ -166,12 +182,15 @@ final class ServerEventLoop: @unchecked Sendable {
         }
     }
 
-    private func drainInbox() {
+    /// Handles every posted message; returns whether there was any.
+    @discardableResult
+    private func drainInbox() -> Bool {
         // Swap arrays instead of copying, and keep the drained one (uniquely referenced) for
         // the next swap, so steady state allocates nothing.
         var messages: [Message] = []
         swap(&messages, &spareInbox)
         inbox.withLock { swap(&$0.messages, &messages) }
+        let handledAny = !messages.isEmpty
         for message in messages {
             switch message {
             case .response(let fd, let id, let response):
@@ -183,10 +202,13 @@ final class ServerEventLoop: @unchecked Sendable {
                 beginShutdown()
             case .stop:
                 running = false
+            case .job(let job):
+                job.runSynchronously(on: asUnownedTaskExecutor())
             }
         }
         messages.removeAll(keepingCapacity: true)
         spareInbox = messages
+        return handledAny
     }
 
     // MARK: - Accepting
@@ -327,9 +349,16 @@ final class ServerEventLoop: @unchecked Sendable {
         let fd = connection.socket.fd
         let id = connection.id
         let responder = context.responder
-        Task {
-            let response = await responder(request)
-            self.post(.response(fd: fd, id: id, response))
+        if context.configuration.runsRespondersOnEventLoops {
+            Task(executorPreference: self) {
+                let response = await responder(request)
+                self.post(.response(fd: fd, id: id, response))
+            }
+        } else {
+            Task {
+                let response = await responder(request)
+                self.post(.response(fd: fd, id: id, response))
+            }
         }
     }
 
@@ -495,5 +524,14 @@ final class ServerEventLoop: @unchecked Sendable {
             if let connection = connections[Int(fd)], connection.isIdle { close(connection) }
         }
         if liveFDs.isEmpty { drained.signal() }
+    }
+}
+
+extension ServerEventLoop: TaskExecutor {
+    /// Runs jobs of tasks that prefer this loop (``HTTPServerConfiguration/runsRespondersOnEventLoops``)
+    /// on the loop thread, between readiness batches; after the loop has ended, on the
+    /// global concurrent executor instead.
+    func enqueue(_ job: consuming ExecutorJob) {
+        post(.job(UnownedJob(job)))
     }
 }

@@ -56,18 +56,7 @@ struct HTTPServerLifecycleTests {
 
         let shutdown = Task { await server.shutdown() }
         // New connections are refused once the listener is closed.
-        var refused = false
-        for _ in 0..<500 where !refused {
-            do {
-                let probe = HTTPClient(address: address, timeout: .seconds(1))
-                try await probe.connect()
-                probe.close()
-                await Task.yield()
-            } catch HTTPClientError.connectFailed {
-                refused = true
-            }
-        }
-        #expect(refused)
+        #expect(await waitUntilRefusing(address))
         // The idle keep-alive connection is closed without a response.
         #expect(try await idle.readUntilClose().isEmpty)
 

@@ -62,6 +62,22 @@ struct TestServer {
     }
 }
 
+/// Returns once connecting to `address` is refused (the server stopped listening), trying
+/// at most `attempts` times; returns whether it was refused.
+func waitUntilRefusing(_ address: HTTPServerAddress, attempts: Int = 500) async -> Bool {
+    for _ in 0..<attempts {
+        do {
+            let probe = HTTPClient(address: address, timeout: .seconds(1))
+            try await probe.connect()
+            probe.close()
+            await Task.yield()
+        } catch {
+            return true
+        }
+    }
+    return false
+}
+
 extension HTTPResponse {
     /// The body as UTF-8 text.
     var text: String { String(decoding: body, as: UTF8.self) }
