@@ -1,7 +1,7 @@
 import Synchronization
 package import StateFunHTTP
 
-/// The development server's routes (Docs/LocalRuntime.md, "The development server"):
+/// The development server's routes (Docs/DevServer.md):
 ///
 /// | route | what it does |
 /// | --- | --- |

@@ -16,7 +16,8 @@ public import StateFunHTTP
 /// default `io.statefun.types/string`; body = the value's bytes), `POST /ingress/<topic>/<key>` (a record of a
 /// topic or stream the app's ingresses read), `GET /egress[/<topic>]`, `GET /state/<namespace>/<type>/<id>`,
 /// `GET /health`. The runtime runs on the wall clock with the StateFun runtime's semantics (``LocalRuntime``);
-/// Docs/LocalRuntime.md lists where it differs from a Flink cluster.
+/// Docs/DevServer.md describes the routes and limits, Docs/LocalRuntime.md where the runtime differs from a Flink
+/// cluster.
 public final class DevServer: Sendable {
     /// The app being run.
     public let app: App
