@@ -1,0 +1,102 @@
+// The greeter's behaviour (greetings, state, egress records through the real request handler), its
+// module.yaml (the checked-in file, and format 1.0 against the walkthrough's), and its command line.
+
+import Foundation
+import GreeterApp
+import StateFun
+import Testing
+
+@Suite struct GreeterTests {
+    @Test func greetingsFollowTheWalkthrough() {
+        #expect(Greeter.greeting(for: "ann", seen: 1) == "Welcome ann")
+        #expect(Greeter.greeting(for: "ann", seen: 2) == "Nice to see you again ann")
+        #expect(Greeter.greeting(for: "ann", seen: 3) == "Third time is a charm ann")
+        #expect(Greeter.greeting(for: "ann", seen: 4) == "Nice to see you at the 4-nth time ann!")
+        #expect(Greeter.greeting(for: "ann", seen: 12) == "Nice to see you at the 12-nth time ann!")
+    }
+
+    @Test func greetCountsFromOne() throws {
+        let (first, response) = try Greeter.greet(GreetRequest(name: "bob"), seen: nil)
+        #expect(first == SeenCount(seen: 1) && response == GreetResponse(name: "bob", greeting: "Welcome bob"))
+        let (second, _) = try Greeter.greet(GreetRequest(name: "bob"), seen: first)
+        #expect(second.seen == 2)
+        #expect(throws: StateFunError.self) { try Greeter.greet(GreetRequest(name: "x"), seen: SeenCount(seen: .max)) }
+    }
+
+    @Test func messagesRoundTrip() throws {
+        let response = GreetResponse(name: "ann", greeting: "Welcome ann")
+        #expect(try GreetResponse.deserialize(from: response.serialize()) == response)
+        #expect(try SeenCount.deserialize(from: SeenCount(seen: -3).serialize()) == SeenCount(seen: -3))
+        // Field 1, wire type 2, length 3, "ann": the bytes the walkthrough's Python generator writes.
+        #expect(GreetRequest(name: "ann").serialize() == [0x0A, 0x03, 0x61, 0x6E, 0x6E])
+    }
+
+    @Test func appValidatesWithoutDiagnostics() {
+        #expect(Greeter.app.validate().isEmpty)
+    }
+
+    /// The third request for a name: state 2 → 3 and a record on `greetings`, through the 3.x request handler.
+    @Test func handlerWritesStateAndEgress() async throws {
+        let request = Wire.toFunction(
+            target: ("example", "greeter", "ann"),
+            state: [("seen_count", SeenCount.typeName.description, SeenCount(seen: 2).serialize())],
+            argument: (GreetRequest.typeName.description, GreetRequest(name: "ann").serialize()))
+        let response = try Wire.invocationResponse(try await Greeter.app.requestReplyHandler().handle(request))
+        #expect(response.mutations.count == 1)
+        #expect(response.mutations.first?.name == "seen_count")
+        #expect(response.mutations.first?.typename == "com.googleapis/example.SeenCount")
+        #expect(try SeenCount.deserialize(from: response.mutations.first?.value ?? []) == SeenCount(seen: 3))
+        let egress = try #require(response.egresses.first)
+        #expect(egress.namespace == "example" && egress.type == "greets")
+        #expect(egress.typename == "type.googleapis.com/io.statefun.sdk.egress.KafkaProducerRecord")
+        let record = try Wire.kafkaRecord(egress.value)
+        #expect(record.topic == "greetings" && record.key == "ann")
+        #expect(try GreetResponse.deserialize(from: record.value) == GreetResponse(name: "ann", greeting: "Third time is a charm ann"))
+    }
+
+    // MARK: - module.yaml
+
+    static let sampleDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func checkedInModuleYAMLIsWhatTheAppEmits() throws {
+        let checkedIn = try String(
+            contentsOf: Self.sampleDirectory.appendingPathComponent("module.yaml"), encoding: .utf8)
+        #expect(
+            checkedIn == Greeter.app.moduleYAML(),
+            "Samples/Greeter/module.yaml is stale: regenerate it with `swift run greeter module-yaml > module.yaml`")
+    }
+
+    /// `greeter module-yaml --format 1.0 --endpoint http://python-worker:8000/statefun` holds the data of the
+    /// walkthrough's module.yaml (key order and comments aside).
+    @Test func format10EqualsTheWalkthroughModule() throws {
+        let url = try #require(Bundle.module.resourceURL).appendingPathComponent("Fixtures/walkthrough-module.yaml")
+        let walkthrough = try MiniYAML.documents(try String(contentsOf: url, encoding: .utf8))
+        let emitted = try MiniYAML.documents(
+            Greeter.app.moduleYAML(format: .v1_0, endpoint: "http://python-worker:8000/statefun"))
+        #expect(emitted == walkthrough, "emitted: \(emitted)\nwalkthrough: \(walkthrough)")
+        #expect(walkthrough.first?["module"]?["spec"]?["functions"]?[0]?["function"]?["spec"]?["timeout"] == .string("2min"))
+    }
+
+    @Test func commandLinePrintsTheWalkthroughModule() async {
+        let captured = Captured()
+        let status = await Greeter.app.runCommandLine(
+            arguments: ["greeter", "module-yaml", "--format", "1.0", "--endpoint", "http://python-worker:8000/statefun"],
+            output: captured.output)
+        #expect(status == 0)
+        #expect(captured.text == Greeter.app.moduleYAML(format: .v1_0, endpoint: "http://python-worker:8000/statefun"))
+    }
+}
+
+/// Collects standard output.
+final class Captured: @unchecked Sendable {
+    private let lock = NSLock()
+    private var buffer = ""
+
+    var output: CommandOutput {
+        CommandOutput(
+            standardOutput: { text in self.lock.withLock { self.buffer += text } }, standardError: { _ in })
+    }
+
+    var text: String { lock.withLock { buffer } }
+}
