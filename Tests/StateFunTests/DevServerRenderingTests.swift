@@ -89,15 +89,15 @@ import Testing
     }
 
     @Test func egressLogKeepsTheNewestRecordsAndCountsTheDropped() {
-        let log = DevEgressLog(limit: 3)
+        let log = DevLog<CapturedEgressRecord>(limit: 3)
         for index in 0..<10 {
             log.append(
                 CapturedEgressRecord(
                     egress: "x/y", payload: .kafka(topic: index % 2 == 0 ? "even" : "odd", key: "\(index)", value: []),
                     source: Address("x/f", id: "1"), time: .zero))
         }
-        #expect(log.entries().map(\.record.key) == ["7", "8", "9"])
-        #expect(log.entries(topic: "even").map(\.record.key) == ["8"])
+        #expect(log.entries().map(\.element.key) == ["7", "8", "9"])
+        #expect(log.entries { $0.topic == "even" }.map(\.element.key) == ["8"])
         #expect(log.entries(since: 9).map(\.sequence) == [9, 10])
         #expect(log.droppedCount == 7)
         #expect(log.nextSequence == 11)

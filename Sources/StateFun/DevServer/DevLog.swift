@@ -1,13 +1,13 @@
 import Synchronization
 
-/// The egress records the development server has seen, oldest first, at most
-/// ``DevServerConfiguration/maxEgressRecords`` of them: when full, the oldest record is dropped (and counted) for
-/// each new one, so a server left running for days keeps a bounded amount of memory.
-package final class DevEgressLog: Sendable {
-    /// One record and its position in the order of arrival (1, 2, 3, … over the server's life).
+/// What the development server has seen — egress records, runtime failures — oldest first, at most `limit` of
+/// them: when full, the oldest entry is dropped (and counted) for each new one, so a server left running for days
+/// keeps a bounded amount of memory (``DevServerConfiguration/maxEgressRecords``).
+package final class DevLog<Element: Sendable>: Sendable {
+    /// One element and its position in the order of arrival (1, 2, 3, … over the server's life).
     package struct Entry: Sendable {
         package var sequence: UInt64
-        package var record: CapturedEgressRecord
+        package var element: Element
     }
 
     private struct Storage {
@@ -18,19 +18,19 @@ package final class DevEgressLog: Sendable {
         var dropped = 0
     }
 
-    /// How many records are kept.
+    /// How many entries are kept.
     package let limit: Int
     private let storage = Mutex(Storage())
 
-    /// A log keeping the newest `limit` records (at least 1).
+    /// A log keeping the newest `limit` entries (at least 1).
     package init(limit: Int) {
         self.limit = max(1, limit)
     }
 
-    /// Adds a record; drops the oldest one when the log is full.
-    package func append(_ record: CapturedEgressRecord) {
+    /// Adds an element; drops the oldest one when the log is full.
+    package func append(_ element: Element) {
         storage.withLock { storage in
-            storage.entries.append(Entry(sequence: storage.nextSequence, record: record))
+            storage.entries.append(Entry(sequence: storage.nextSequence, element: element))
             storage.nextSequence += 1
             if storage.entries.count - storage.start > limit {
                 storage.start += 1
@@ -43,19 +43,16 @@ package final class DevEgressLog: Sendable {
         }
     }
 
-    /// The sequence number the next record will get: records with a number at or above this one arrived later.
+    /// The sequence number the next element will get: elements with a number at or above this one arrived later.
     package var nextSequence: UInt64 { storage.withLock { $0.nextSequence } }
 
-    /// How many records were dropped because the log was full.
+    /// How many elements were dropped because the log was full.
     package var droppedCount: Int { storage.withLock { $0.dropped } }
 
-    /// The kept records, oldest first: all of them, those for a Kafka topic or Kinesis stream, and/or those that
-    /// arrived at or after `sequence`.
-    package func entries(topic: String? = nil, since sequence: UInt64 = 0) -> [Entry] {
+    /// The kept entries that arrived at or after `sequence` and satisfy `isIncluded`, oldest first.
+    package func entries(since sequence: UInt64 = 0, where isIncluded: (Element) -> Bool = { _ in true }) -> [Entry] {
         storage.withLock { storage in
-            storage.entries[storage.start...].filter { entry in
-                entry.sequence >= sequence && (topic == nil || entry.record.topic == topic)
-            }
+            storage.entries[storage.start...].filter { $0.sequence >= sequence && isIncluded($0.element) }
         }
     }
 }

@@ -17,17 +17,22 @@ package import StateFunHTTP
 package struct DevRouter: Sendable {
     package let app: App
     package let runtime: LocalRuntime
-    package let log: DevEgressLog
+    package let log: DevLog<CapturedEgressRecord>
+    package let failures: DevLog<RuntimeFailure>
     package let renderer: DevValueRenderer
     package let deliveryWait: Duration
 
     /// The typename of a body sent without `Content-Type: application/vnd.<typename>` (the playground's default).
     package static let defaultTypeName = "io.statefun.types/string"
 
-    package init(app: App, runtime: LocalRuntime, log: DevEgressLog, renderer: DevValueRenderer, deliveryWait: Duration) {
+    package init(
+        app: App, runtime: LocalRuntime, log: DevLog<CapturedEgressRecord>, failures: DevLog<RuntimeFailure>,
+        renderer: DevValueRenderer, deliveryWait: Duration
+    ) {
         self.app = app
         self.runtime = runtime
         self.log = log
+        self.failures = failures
         self.renderer = renderer
         self.deliveryWait = deliveryWait
     }
@@ -91,7 +96,7 @@ package struct DevRouter: Sendable {
     /// Delivers, waits until the runtime is idle (bounded), and answers with what happened meanwhile.
     private func deliver(_ delivery: () throws(RuntimeError) -> [Address]) async -> HTTPResponse {
         let sequence = log.nextSequence
-        let failuresBefore = runtime.failures.count
+        let failureSequence = failures.nextSequence
         let targets: [Address]
         do {
             targets = try delivery()
@@ -102,21 +107,20 @@ package struct DevRouter: Sendable {
             }
         }
         let idle = await Self.waitUntilIdle(runtime, atMost: deliveryWait)
-        let failures = runtime.failures.dropFirst(failuresBefore)
         let body = DevJSON.object([
             "deliveredTo": .array(targets.map { .string($0.description) }),
             "idle": .bool(idle),
-            "egress": .array(log.entries(since: sequence).map { json($0.record) }),
-            "failures": .array(failures.map { .string($0.description) }),
+            "egress": .array(log.entries(since: sequence).map { json($0.element) }),
+            "failures": .array(failures.entries(since: failureSequence).map { .string($0.element.description) }),
         ])
         return Self.json(idle ? 200 : 202, body)
     }
 
     private func egress(topic: String?) -> HTTPResponse {
-        let entries = log.entries(topic: topic)
+        let entries = log.entries { topic == nil || $0.topic == topic }
         var members: [DevJSONMember] = []
         if let topic { members.append(DevJSONMember(key: "topic", value: .string(topic))) }
-        members.append(DevJSONMember(key: "records", value: .array(entries.map { json($0.record) })))
+        members.append(DevJSONMember(key: "records", value: .array(entries.map { json($0.element) })))
         let dropped = log.droppedCount
         if dropped > 0 {
             members.append(DevJSONMember(key: "droppedOldest", value: .int(Int64(dropped))))

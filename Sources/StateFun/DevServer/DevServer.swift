@@ -27,7 +27,7 @@ public final class DevServer: Sendable {
     public let configuration: DevServerConfiguration
 
     private let server: HTTPServer
-    private let log: DevEgressLog
+    private let log: DevLog<CapturedEgressRecord>
     private let router: DevRouter
 
     /// Creates a server for `app` (nothing listens before ``start()``).
@@ -40,16 +40,20 @@ public final class DevServer: Sendable {
         self.app = app
         self.configuration = configuration
         let runtime = LocalRuntime(app: app, clock: WallClock(), configuration: configuration.runtime)
-        let log = DevEgressLog(limit: configuration.maxEgressRecords)
+        let log = DevLog<CapturedEgressRecord>(limit: configuration.maxEgressRecords)
+        let failures = DevLog<RuntimeFailure>(limit: configuration.maxEgressRecords)
         let router = DevRouter(
-            app: app, runtime: runtime, log: log, renderer: DevValueRenderer(messageTypes: configuration.messageTypes),
+            app: app, runtime: runtime, log: log, failures: failures, renderer: DevValueRenderer(messageTypes: configuration.messageTypes),
             deliveryWait: configuration.deliveryWait)
         runtime.onEgress { [weak runtime] record in
             log.append(record)
             runtime?.removeEgressRecords()
             output.print(router.line(record))
         }
-        runtime.onFailure { failure in output.printError("failure: \(failure)") }
+        runtime.onFailure { failure in
+            failures.append(failure)
+            output.printError("failure: \(failure)")
+        }
         self.runtime = runtime
         self.log = log
         self.router = router
@@ -77,6 +81,6 @@ public final class DevServer: Sendable {
     /// The egress records kept so far, oldest first; only those of a Kafka topic or Kinesis stream when `topic` is
     /// given (what `GET /egress/<topic>` shows).
     public func egressRecords(topic: String? = nil) -> [CapturedEgressRecord] {
-        log.entries(topic: topic).map(\.record)
+        log.entries { topic == nil || $0.topic == topic }.map(\.element)
     }
 }

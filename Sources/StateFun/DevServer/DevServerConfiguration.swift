@@ -21,7 +21,7 @@ public struct DevServerConfiguration: Sendable {
     public var messageTypes: [any StateFunType.Type]
 
     /// How many egress records the server keeps for `GET /egress` (default 10 000); beyond it the oldest are
-    /// dropped and the answer says how many.
+    /// dropped and the answer says how many. The failures it keeps for the answers to `POST`s have the same bound.
     public var maxEgressRecords: Int
 
     /// How long a `POST` waits for the runtime to finish the work it caused (the calls, the messages between
