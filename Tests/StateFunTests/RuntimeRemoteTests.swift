@@ -59,17 +59,19 @@ struct RuntimeRemoteTests {
     }
 
     @Test func reportsAnUnreachableEndpointAfterTheCallTimeout() async throws {
-        // Nothing listens on the port: connection refused, retried until a 200 ms budget is spent.
+        // Nothing listens on the port: every attempt is refused; the 200 ms budget runs on the manual clock.
         let port = try #require(PythonSDKServer.freePort())
         let runtime = LocalRuntime(
-            app: App {},
+            app: App {}, clock: ManualClock(),
             remoteEndpoints: [
                 FunctionEndpoint(functions: "example/greeter", url: "http://127.0.0.1:\(port)/", callTimeout: .milliseconds(200))
             ])
         try runtime.send("ann", to: Address("example/greeter", id: "ann"))
-        await runtime.runUntilIdle()
+        await runtime.advance(by: .seconds(1))
         let failure = try #require(runtime.failures.first)
-        #expect(failure.attempts > 1)
+        // Attempts at 0, 10, 30, 70, 150 and 200 ms.
+        #expect(failure.attempts == 6)
+        #expect(failure.time == .milliseconds(200))
         guard case .connectionFailed = failure.error else {
             Issue.record("unexpected \(failure.error)")
             return
