@@ -7,7 +7,7 @@
 /// struct CartModule: AppComponent {
 ///     var body: [any AppComponent] {
 ///         Function("shop/cart") { ... }
-///         KafkaEgress("shop/receipts", address: "kafka:9092")
+///         KafkaEgress(id: "shop/receipts", address: "kafka:9092")
 ///     }
 /// }
 /// ```
