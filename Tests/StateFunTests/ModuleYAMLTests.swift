@@ -42,6 +42,16 @@ import Testing
         try Self.golden("bare-1.0.yaml", ExampleApps.bare.moduleYAML(format: .v1_0))
     }
 
+    /// Runs Fixtures/module-yaml/check.py over the golden files when python3 with PyYAML is installed (the script
+    /// exits 77 without PyYAML; without python3 the test has nothing to run).
+    @Test(.enabled(if: PyYAML.python != nil))
+    func goldenFilesPassThePyYAMLCheck() throws {
+        let folder = try #require(Bundle.module.resourceURL).appendingPathComponent("Fixtures/module-yaml")
+        let result = try PyYAML.run([folder.appendingPathComponent("check.py").path, folder.path])
+        if result.status == 77 { return }
+        #expect(result.status == 0, "\(result.output)")
+    }
+
     @Test func versionIsAQuotedString() {
         for format in [ModuleFormat.v3_0, .v2_0, .v1_0] {
             #expect(ExampleApps.bare.moduleYAML(format: format).contains("\nversion: \"\(format.rawValue)\"\n"))
@@ -203,5 +213,25 @@ import Testing
         #expect(spec?["autoOffsetResetPosition"] == nil)
         #expect(spec?["consumerGroupId"] == nil)
         #expect(spec?["properties"] == nil)
+    }
+}
+
+/// Finds and runs python3 for the optional PyYAML cross-checks.
+enum PyYAML {
+    static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3", "/opt/homebrew/bin/python3"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python ?? "/usr/bin/python3")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

@@ -78,6 +78,28 @@ import Testing
         #expect(walkthrough.first?["module"]?["spec"]?["functions"]?[0]?["function"]?["spec"]?["timeout"] == .string("2min"))
     }
 
+    /// The same comparison with PyYAML (the SDK's `check.py --same-data`), when python3 is installed; the script
+    /// exits 77 when PyYAML is missing.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
+    func format10EqualsTheWalkthroughModuleForPyYAML() throws {
+        let script = Self.sampleDirectory.appendingPathComponent("../../Tests/StateFunTests/Fixtures/module-yaml/check.py")
+        let walkthrough = try #require(Bundle.module.resourceURL).appendingPathComponent("Fixtures/walkthrough-module.yaml")
+        let emitted = FileManager.default.temporaryDirectory.appendingPathComponent("greeter-1.0-\(getpid()).yaml")
+        try Greeter.app.moduleYAML(format: .v1_0, endpoint: "http://python-worker:8000/statefun")
+            .write(to: emitted, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: emitted) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [script.standardized.path, "--same-data", walkthrough.path, emitted.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0 || process.terminationStatus == 77, "\(output)")
+    }
+
     @Test func commandLinePrintsTheWalkthroughModule() async {
         let captured = Captured()
         let status = await Greeter.app.runCommandLine(
