@@ -37,7 +37,7 @@ import Testing
 
     @Test func typenamesAreTheWalkthroughs() {
         #expect(GreetRequest.typeName.description == "com.googleapis/example.GreetRequest")
-        #expect(GreetResponse.typeName.description == "type.googleapis.com/example.GreetResponse")
-        #expect(SeenCount.typeName.description == "type.googleapis.com/example.SeenCount")
+        #expect(GreetResponse.typeName.description == "com.googleapis/example.GreetResponse")
+        #expect(SeenCount.typeName.description == "com.googleapis/example.SeenCount")
     }
 }

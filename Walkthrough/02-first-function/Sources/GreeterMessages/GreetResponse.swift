@@ -5,6 +5,8 @@ public import StateFun
 /// `message GreetResponse { string name = 1; string greeting = 2; }` in the walkthrough's `messages.proto`.
 public struct GreetResponse: ProtobufMessage, Equatable {
     public static let messageName = "example.GreetResponse"
+    /// Typed like the other two messages, `com.googleapis/example.GreetResponse`.
+    public static var typeName: TypeName { TypeName(namespace: "com.googleapis", name: messageName) }
 
     /// Who is greeted.
     public var name: String

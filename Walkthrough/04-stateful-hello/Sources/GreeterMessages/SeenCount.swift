@@ -5,6 +5,8 @@ public import StateFun
 /// `message SeenCount { int64 seen = 1; }` in the walkthrough's `messages.proto`.
 public struct SeenCount: ProtobufMessage, Equatable {
     public static let messageName = "example.SeenCount"
+    /// Typed like the other two messages, `com.googleapis/example.SeenCount`.
+    public static var typeName: TypeName { TypeName(namespace: "com.googleapis", name: messageName) }
 
     /// The number of requests seen so far.
     public var seen: Int64

@@ -1,0 +1,12 @@
+/// One file of a deployment: where it goes, relative to the deployment folder, and what it holds.
+public struct DeploymentFile: Sendable, Equatable {
+    /// The path inside the deployment folder, `/`-separated (`generator/Dockerfile`).
+    public var path: String
+    /// The file's text.
+    public var contents: String
+
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
+}
