@@ -17,11 +17,13 @@ public struct Deployment: Sendable {
     public struct Options: Sendable {
         /// The StateFun runtime image; 3.1 or later reads the components module.yaml written here.
         public var statefunImage = "apache/flink-statefun:3.3.0"
-        /// The Kafka broker image, and the ZooKeeper image it runs with.
+        /// The Kafka broker image (also used to create the topics).
         public var kafkaImage = "confluentinc/cp-kafka:7.6.1"
+        /// The ZooKeeper image the broker runs with.
         public var zookeeperImage = "confluentinc/cp-zookeeper:7.6.1"
-        /// The images that build and run the function.
+        /// The image that builds the function: a Swift toolchain.
         public var swiftBuildImage = "swift:6.3-noble"
+        /// The image the function runs in: the Swift runtime libraries, no toolchain.
         public var swiftRuntimeImage = "swift:6.3-noble-slim"
         /// The event generator's image.
         public var pythonImage = "python:3.12-slim"
@@ -43,6 +45,7 @@ public struct Deployment: Sendable {
         /// How often Flink checkpoints; the exactly-once Kafka egress commits its records with each checkpoint.
         public var checkpointInterval = "10sec"
 
+        /// The defaults: the versions and names the walkthrough's deployment uses.
         public init() {}
     }
 
@@ -64,9 +67,19 @@ public struct Deployment: Sendable {
         for name in options.generatorNames where name.contains(where: { $0 == "\"" || $0 == "\\" || $0.isNewline }) {
             problems.append("generator name '\(name)' contains a quote, backslash or line break")
         }
+        let tokens = [
+            ("product", options.product), ("module name", options.moduleName),
+            ("checkpoint interval", options.checkpointInterval), ("StateFun image", options.statefunImage),
+            ("Kafka image", options.kafkaImage), ("ZooKeeper image", options.zookeeperImage),
+            ("Swift build image", options.swiftBuildImage), ("Swift runtime image", options.swiftRuntimeImage),
+            ("Python image", options.pythonImage),
+        ]
+        for (label, value) in tokens where !Self.isToken(value) {
+            problems.append("the \(label) '\(value)' must be letters, digits and . _ - : / only")
+        }
         for (label, path) in [("package path", options.packagePath), ("output path", options.outputFromRepositoryRoot)]
-        where path.isEmpty || path.hasPrefix("/") || path.split(separator: "/").contains("..") {
-            problems.append("the \(label) '\(path)' must be relative to the repository root, without '..'")
+        where !Self.isToken(path) || path.hasPrefix("/") || path.split(separator: "/").contains("..") {
+            problems.append("the \(label) '\(path)' must be relative to the repository root, without '..' (letters, digits and . _ - /)")
         }
         do {
             topology = try AppTopology(app: app)
@@ -112,14 +125,21 @@ public struct Deployment: Sendable {
     public var functionService: String { topology.functionHost }
     /// The port the function serves on.
     public var functionPort: Int { topology.functionPort }
-    /// The Kafka broker's service name and port, as the module.yaml names them.
+    /// The Kafka broker's service name, as the module.yaml's addresses name it.
     public var kafkaService: String { topology.kafkaHost }
+    /// The port the broker listens on, from the same addresses.
     public var kafkaPort: Int { topology.kafkaPort }
     /// Every topic the deployment creates: the ingress topics, then the egress topics.
     public var topics: [String] {
         var all: [String] = []
         for topic in topology.ingressTopics + options.egressTopics where !all.contains(topic) { all.append(topic) }
         return all
+    }
+
+    /// A word that goes into the generated files as it is: an image, a product, a duration.
+    static func isToken(_ value: String) -> Bool {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-:/")
+        return !value.isEmpty && value.allSatisfy(allowed.contains)
     }
 
     /// Kafka's rule for topic names: 1 to 249 of letters, digits, '.', '_' and '-'.

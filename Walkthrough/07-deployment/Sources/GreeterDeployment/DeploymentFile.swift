@@ -5,6 +5,7 @@ public struct DeploymentFile: Sendable, Equatable {
     /// The file's text.
     public var contents: String
 
+    /// A file at `path` holding `contents`.
     public init(path: String, contents: String) {
         self.path = path
         self.contents = contents

@@ -163,12 +163,14 @@ import Testing
         }
         var options = Deployment.Options()
         options.egressTopics = []
+        options.product = "green er"
         do {
             _ = try Deployment(app: app, options: options)
             Issue.record("expected an error")
         } catch {
             #expect(error.problems.count >= 3, "\(error)")
             #expect(error.problems.contains { $0.contains("egress topic") })
+            #expect(error.problems.contains { $0.contains("the product 'green er'") })
             #expect(error.problems.contains { $0.contains("https://secure:8443/statefun") })
             #expect(error.problems.contains { $0.contains("one broker address") })
         }
