@@ -110,7 +110,7 @@ package struct DevRouter: Sendable {
         let body = DevJSON.object([
             "deliveredTo": .array(targets.map { .string($0.description) }),
             "idle": .bool(idle),
-            "egress": .array(log.entries(since: sequence).map { json($0.element) }),
+            "egress": .array(log.entries(since: sequence).map { renderer.json($0.element) }),
             "failures": .array(failures.entries(since: failureSequence).map { .string($0.element.description) }),
         ])
         return Self.json(idle ? 200 : 202, body)
@@ -120,7 +120,7 @@ package struct DevRouter: Sendable {
         let entries = log.entries { topic == nil || $0.topic == topic }
         var members: [DevJSONMember] = []
         if let topic { members.append(DevJSONMember(key: "topic", value: .string(topic))) }
-        members.append(DevJSONMember(key: "records", value: .array(entries.map { json($0.element) })))
+        members.append(DevJSONMember(key: "records", value: .array(entries.map { renderer.json($0.element) })))
         let dropped = log.droppedCount
         if dropped > 0 {
             members.append(DevJSONMember(key: "droppedOldest", value: .int(Int64(dropped))))
@@ -145,55 +145,7 @@ package struct DevRouter: Sendable {
         return Self.json(200, body)
     }
 
-    // MARK: - Rendering
-
-    /// A captured record as JSON: where it went, who sent it, and its value (see ``DevValueRenderer``).
-    package func json(_ record: CapturedEgressRecord) -> DevJSON {
-        var members: [DevJSONMember] = [DevJSONMember(key: "egress", value: .string(record.egress.description))]
-        func add(_ key: String, _ value: DevJSON) { members.append(DevJSONMember(key: key, value: value)) }
-        switch record.payload {
-        case .kafka(let topic, let key, let value):
-            add("kind", .string("kafka"))
-            add("topic", .string(topic))
-            add("key", key.map { .string($0) } ?? .null)
-            add("value", renderer.render(bytes: value))
-        case .kinesis(let stream, let partitionKey, let hashKey, let value):
-            add("kind", .string("kinesis"))
-            add("stream", .string(stream))
-            add("partitionKey", .string(partitionKey))
-            if let hashKey { add("explicitHashKey", .string(hashKey)) }
-            add("value", renderer.render(bytes: value))
-        case .value(let message):
-            add("kind", .string("value"))
-            if message.typeName == CapturedEgressRecord.playgroundTypeName, let topic = record.topic {
-                add("topic", .string(topic))
-                add("value", .object(["text": .string(record.text ?? "")]))
-            } else {
-                add("value", renderer.render(typeName: message.typeName, bytes: message.bytes))
-            }
-        }
-        add("source", .string(record.source.description))
-        add("timeMillis", .int(Int64(record.time / .milliseconds(1))))
-        return .object(members)
-    }
-
-    /// One console line for a record: `egress example/greets topic=greetings key=ann {…}`.
-    package func line(_ record: CapturedEgressRecord) -> String {
-        var line = "egress \(record.egress)"
-        switch record.payload {
-        case .kafka(let topic, let key, let value):
-            line += " topic=\(topic) key=\(key ?? "-") " + renderer.render(bytes: value).compact()
-        case .kinesis(let stream, let partitionKey, _, let value):
-            line += " stream=\(stream) partitionKey=\(partitionKey) " + renderer.render(bytes: value).compact()
-        case .value(let message):
-            if message.typeName == CapturedEgressRecord.playgroundTypeName, let topic = record.topic {
-                line += " topic=\(topic) " + DevJSON.object(["text": .string(record.text ?? "")]).compact()
-            } else {
-                line += " " + renderer.render(typeName: message.typeName, bytes: message.bytes).compact()
-            }
-        }
-        return line
-    }
+    // MARK: - Responses
 
     private static func json(_ status: Int, _ body: DevJSON) -> HTTPResponse {
         HTTPResponse(status: status, headers: ["Content-Type": "application/json"], body: Array(body.pretty().utf8))

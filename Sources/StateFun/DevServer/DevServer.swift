@@ -42,13 +42,14 @@ public final class DevServer: Sendable {
         let runtime = LocalRuntime(app: app, clock: WallClock(), configuration: configuration.runtime)
         let log = DevLog<CapturedEgressRecord>(limit: configuration.maxEgressRecords)
         let failures = DevLog<RuntimeFailure>(limit: configuration.maxEgressRecords)
+        let renderer = DevValueRenderer(messageTypes: configuration.messageTypes)
         let router = DevRouter(
-            app: app, runtime: runtime, log: log, failures: failures, renderer: DevValueRenderer(messageTypes: configuration.messageTypes),
+            app: app, runtime: runtime, log: log, failures: failures, renderer: renderer,
             deliveryWait: configuration.deliveryWait)
         runtime.onEgress { [weak runtime] record in
             log.append(record)
             runtime?.removeEgressRecords()
-            output.print(router.line(record))
+            output.print(renderer.line(record))
         }
         runtime.onFailure { failure in
             failures.append(failure)
