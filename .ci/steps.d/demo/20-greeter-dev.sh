@@ -9,7 +9,7 @@ FLAGS=(-Xswiftc -warnings-as-errors)
 swift build --package-path Samples/Greeter --product greeter "${FLAGS[@]}"
 BIN=$(swift build --package-path Samples/Greeter "${FLAGS[@]}" --show-bin-path)/greeter
 WORK=$(mktemp -d "${CI_TMP:-/tmp}/greeter-dev.XXXXXX")
-printf '\x0a\x03ann' >"$WORK/greet-ann.bin"   # GreetRequest{name: "ann"}: field 1, length 3, "ann"
+printf '\012\003ann' >"$WORK/greet-ann.bin"   # GreetRequest{name: "ann"}: field 1, length 3, "ann"
 
 "$BIN" dev --port 0 >"$WORK/stdout" 2>"$WORK/stderr" &
 SERVER=$!
