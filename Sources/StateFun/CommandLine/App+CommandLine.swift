@@ -15,8 +15,8 @@ extension App {
     /// ```
     ///
     /// Built-in commands: `serve [--host H] [--port P] [--protocol v3|v2]` (validates the app, then serves
-    /// it), `module-yaml [--format components|3.0|2.0|1.0] [--endpoint URL]`, `describe [--json]` and
-    /// `validate`. `--help` works everywhere. Exit status: 0 success, 1 failure (e.g. validation errors),
+    /// it), `module-yaml [--format components|3.0|2.0|1.0] [--endpoint URL]`, `describe [--json]`,
+    /// `validate` and `dev [--host H] [--port P]` (``DevServer``). `--help` works everywhere. Exit status: 0 success, 1 failure (e.g. validation errors),
     /// 2 wrong arguments.
     ///
     /// - Parameters:
