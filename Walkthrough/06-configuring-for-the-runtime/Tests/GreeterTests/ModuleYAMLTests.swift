@@ -20,6 +20,13 @@ import Testing
         #expect(try Self.checkedIn("module.yaml") == GreeterApp.app.moduleYAML())
     }
 
+    @Test func theModuleYAMLIsTheGreeterSamplesByteForByte() throws {
+        // Where the walkthrough ends: Samples/Greeter's checked-in module.yaml (step 7 builds on that app).
+        let sample = Self.packageDirectory.deletingLastPathComponent().deletingLastPathComponent()
+            .appending(path: "Samples/Greeter/module.yaml")
+        #expect(try String(decoding: Data(contentsOf: sample), as: UTF8.self) == GreeterApp.app.moduleYAML())
+    }
+
     @Test func theCheckedInFormat10FileIsWhatTheAppEmits() throws {
         #expect(
             try Self.checkedIn("module-1.0.yaml")

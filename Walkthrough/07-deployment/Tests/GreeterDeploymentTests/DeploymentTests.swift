@@ -42,6 +42,7 @@ import Testing
         // Step 6 built the same app by hand: its module.yaml is byte for byte the sample's.
         let step6 = Self.stepDirectory.deletingLastPathComponent().appending(path: "06-configuring-for-the-runtime/module.yaml")
         #expect(try Self.read(step6) == moduleYAML)
+        #expect(try Self.read(Self.repositoryRoot.appending(path: "Samples/Greeter/module.yaml")) == moduleYAML)
     }
 
     /// The Dockerfile's instructions, continuation lines joined, comments and blank lines dropped.
