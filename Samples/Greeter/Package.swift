@@ -13,7 +13,9 @@ let package = Package(
     name: "Greeter",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "greeter", targets: ["greeter"])
+        .executable(name: "greeter", targets: ["greeter"]),
+        // The app as a library: Walkthrough/07-deployment and Samples/HummingbirdGreeter build on it.
+        .library(name: "GreeterApp", targets: ["GreeterApp"]),
     ],
     dependencies: [
         .package(name: "swift-statefun", path: "../..")
@@ -25,7 +27,7 @@ let package = Package(
             dependencies: [.product(name: "StateFun", package: "swift-statefun")],
             swiftSettings: settings
         ),
-        // `greeter serve | module-yaml | describe | validate`.
+        // `greeter` (the demo) | serve | dev | module-yaml | describe | validate.
         .executableTarget(
             name: "greeter",
             dependencies: ["GreeterApp", .product(name: "StateFun", package: "swift-statefun")],
