@@ -68,3 +68,16 @@ import Testing
         #expect(kinesis == KinesisEgressRecord(partitionKey: "p", valueBytes: [1], stream: "s"))
     }
 }
+
+extension ContextTests {
+    @Test func anUndecodedMessageCanBeForwardedToAnEgressAsItIs() async throws {
+        let result = try await Self.run { context in
+            try context.send(Message(typeName: "example/Raw", bytes: [1, 2, 3]), toEgress: "a/sink")
+            #expect(throws: StateFunError.self) { try context.send(Message(typeName: "x/y", bytes: []), toEgress: "bad") }
+        }
+        #expect(result.outgoingEgresses == [
+            .init(egressNamespace: "a", egressType: "sink",
+                argument: TypedValue(typename: "example/Raw", hasValue: true, value: [1, 2, 3]))
+        ])
+    }
+}

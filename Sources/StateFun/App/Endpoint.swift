@@ -3,7 +3,7 @@
 ///
 /// ```swift
 /// Endpoint(functions: "example/*", url: "http://greeter:8000/statefun",
-///          timeouts: .init(call: .minutes(2)), maxBatchSize: 500)
+///          timeouts: .init(call: .seconds(120)), maxBatchSize: 500)
 /// ```
 ///
 /// `functions` is `namespace/name` for one function or `namespace/*` for every function of a namespace; a

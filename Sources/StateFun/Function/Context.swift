@@ -151,6 +151,21 @@ public final class Context {
         effectCounts.egresses += 1
     }
 
+    /// Sends an undecoded message to the egress `egress` as it is, e.g. forwards the one received (Python 2.x
+    /// `send_egress(typename, any)`).
+    public func send(_ message: Message, toEgress egress: TypeName) throws {
+        if let reason = egress.validationError {
+            throw StateFunError.invalidTypeName(egress.description, reason: reason)
+        }
+        let version = protocolVersion
+        egressMessages.writeMessage(4) { egressMessage in
+            egressMessage.writeString(1, egress.namespace)
+            egressMessage.writeString(2, egress.name)
+            ValueCodec.write(message, version, field: 3, to: &egressMessage)
+        }
+        effectCounts.egresses += 1
+    }
+
     /// Sends a typed value to the egress `egress` (Python `send_egress(egress_message_builder(...))`).
     public func send<V: StateFunType>(_ value: V, toEgress egress: TypeName) throws {
         if let reason = egress.validationError {
