@@ -11,6 +11,8 @@ let settings: [SwiftSetting] = [
 let package = Package(
     name: "walkthrough-01-events",
     platforms: [.macOS(.v15)],
+    // The messages as a library: every later step builds on them unchanged.
+    products: [.library(name: "GreeterMessages", targets: ["GreeterMessages"])],
     dependencies: [.package(name: "swift-statefun", path: "../..")],
     targets: [
         // GreetRequest, GreetResponse, SeenCount and the event generator.

@@ -11,22 +11,20 @@ let settings: [SwiftSetting] = [
 let package = Package(
     name: "walkthrough-02-first-function",
     platforms: [.macOS(.v15)],
-    dependencies: [.package(name: "swift-statefun", path: "../..")],
+    dependencies: [
+        .package(name: "swift-statefun", path: "../.."),
+        // GreetRequest, GreetResponse, SeenCount and the event generator: step 1, unchanged.
+        .package(name: "walkthrough-01-events", path: "../01-events"),
+    ],
     targets: [
-        // GreetRequest, GreetResponse, SeenCount and the event generator (step 1).
-        .target(
-            name: "GreeterMessages",
-            dependencies: [.product(name: "StateFun", package: "swift-statefun")],
-            swiftSettings: settings),
         // The greeter function.
         .target(
             name: "Greeter",
-            dependencies: ["GreeterMessages", .product(name: "StateFun", package: "swift-statefun")],
+            dependencies: [.product(name: "GreeterMessages", package: "walkthrough-01-events"), .product(name: "StateFun", package: "swift-statefun")],
             swiftSettings: settings),
-        .testTarget(name: "GreeterMessagesTests", dependencies: ["GreeterMessages"], swiftSettings: settings),
         .testTarget(
             name: "GreeterTests",
-            dependencies: ["Greeter", "GreeterMessages", .product(name: "StateFunTesting", package: "swift-statefun")],
+            dependencies: ["Greeter", .product(name: "GreeterMessages", package: "walkthrough-01-events"), .product(name: "StateFunTesting", package: "swift-statefun")],
             swiftSettings: settings),
     ]
 )
