@@ -32,6 +32,7 @@ public enum StateFunError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A handler threw: the whole batch fails and no effect of it is returned.
     case handlerFailed(function: TypeName, id: String, reason: String)
 
+    /// A readable form, for logs and error messages.
     public var description: String {
         switch self {
         case .invalidTypeName(let name, let reason): "invalid typename '\(name)': \(reason)"

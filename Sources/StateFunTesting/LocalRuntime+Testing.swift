@@ -51,6 +51,7 @@ public struct RuntimeFailures: Error, Sendable, CustomStringConvertible {
     /// The failures, in order.
     public let failures: [RuntimeFailure]
 
+    /// A readable form, for logs and error messages.
     public var description: String {
         "\(failures.count) batch\(failures.count == 1 ? "" : "es") failed:\n"
             + failures.map { "  \($0)" }.joined(separator: "\n")

@@ -21,5 +21,6 @@ public struct FieldTag: Sendable, Hashable, CustomStringConvertible {
     /// The varint that introduces this field on the wire.
     public var key: UInt64 { UInt64(number) << 3 | UInt64(wireType.rawValue) }
 
+    /// A readable form, for logs and error messages.
     public var description: String { "field \(number) (\(wireType))" }
 }

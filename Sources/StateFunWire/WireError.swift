@@ -43,6 +43,7 @@ public enum WireError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// A readable form, for logs and error messages.
     public var description: String {
         switch self {
         case .truncated(let o):

@@ -16,6 +16,7 @@ public enum WireType: UInt8, Sendable, CustomStringConvertible {
     /// fixed32, sfixed32, float.
     case fixed32 = 5
 
+    /// A readable form, for logs and error messages.
     public var description: String {
         switch self {
         case .varint: "varint"

@@ -25,8 +25,11 @@ public struct EgressValue: Sendable, ExpressibleByStringLiteral, ExpressibleByIn
     /// A value serialized by its type (on 2.x, built-ins use their google.protobuf wrapper encoding).
     public static func typed(_ value: some StateFunType) -> EgressValue { EgressValue(storage: .typed(value)) }
 
+    /// Creates the value from a string literal.
     public init(stringLiteral value: String) { storage = .utf8(value) }
+    /// Creates the value from an integer literal.
     public init(integerLiteral value: Int32) { storage = .int32(value) }
+    /// Creates the value from a floating-point literal.
     public init(floatLiteral value: Double) { storage = .double(value) }
 
     init(storage: Storage) {

@@ -17,6 +17,7 @@ public struct FunctionDefinitionDraft: Sendable {
 }
 
 extension ValueSpec: FunctionComponent {
+    /// Adds this component to the function being declared.
     public func contribute(to draft: inout FunctionDefinitionDraft) {
         draft.definition.specs.append(erased)
     }
@@ -40,6 +41,7 @@ public struct Handle<Value: StateFunType>: FunctionComponent {
         self.body = body
     }
 
+    /// Adds this component to the function being declared.
     public func contribute(to draft: inout FunctionDefinitionDraft) {
         let body = self.body
         draft.definition.handlers.append(
@@ -63,6 +65,7 @@ public struct Otherwise: FunctionComponent {
         self.body = body
     }
 
+    /// Adds this component to the function being declared.
     public func contribute(to draft: inout FunctionDefinitionDraft) {
         if draft.definition.otherwise != nil {
             draft.problems.append("declares more than one Otherwise handler")
@@ -80,6 +83,7 @@ public struct Emits: FunctionComponent {
         self.egresses = egresses
     }
 
+    /// Adds this component to the function being declared.
     public func contribute(to draft: inout FunctionDefinitionDraft) {
         draft.definition.egresses.append(contentsOf: egresses)
     }
@@ -89,6 +93,7 @@ public struct Emits: FunctionComponent {
 public struct FunctionComponentGroup: FunctionComponent {
     let components: [any FunctionComponent]
 
+    /// Adds this component to the function being declared.
     public func contribute(to draft: inout FunctionDefinitionDraft) {
         for component in components { component.contribute(to: &draft) }
     }
@@ -97,27 +102,35 @@ public struct FunctionComponentGroup: FunctionComponent {
 /// Builds the body of a ``Function`` declaration; supports `if`, `if/else`, `for` and optionals.
 @resultBuilder
 public enum FunctionBuilder {
+    /// Turns one component into a list.
     public static func buildExpression(_ component: some FunctionComponent) -> [any FunctionComponent] {
         [component]
     }
 
+    /// Turns one component into a list.
     public static func buildExpression(_ components: [any FunctionComponent]) -> [any FunctionComponent] {
         components
     }
 
+    /// Joins the statements of a block.
     public static func buildBlock(_ parts: [any FunctionComponent]...) -> [any FunctionComponent] {
         parts.flatMap { $0 }
     }
 
+    /// An `if` without `else`: its components, or none.
     public static func buildOptional(_ part: [any FunctionComponent]?) -> [any FunctionComponent] { part ?? [] }
 
+    /// The first branch of an `if`/`else` or `switch`.
     public static func buildEither(first part: [any FunctionComponent]) -> [any FunctionComponent] { part }
 
+    /// The second branch of an `if`/`else` or `switch`.
     public static func buildEither(second part: [any FunctionComponent]) -> [any FunctionComponent] { part }
 
+    /// A `for` loop: the components of every iteration.
     public static func buildArray(_ parts: [[any FunctionComponent]]) -> [any FunctionComponent] {
         parts.flatMap { $0 }
     }
 
+    /// An `if #available` branch.
     public static func buildLimitedAvailability(_ part: [any FunctionComponent]) -> [any FunctionComponent] { part }
 }

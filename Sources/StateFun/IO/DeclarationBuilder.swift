@@ -13,15 +13,21 @@ public enum DeclarationBuilder<Element: Sendable> {
 
     public static func buildExpression(_ elements: [Element]) -> [Element] { elements }
 
+    /// Joins the statements of a block.
     public static func buildBlock(_ parts: [Element]...) -> [Element] { parts.flatMap { $0 } }
 
+    /// An `if` without `else`: its components, or none.
     public static func buildOptional(_ part: [Element]?) -> [Element] { part ?? [] }
 
+    /// The first branch of an `if`/`else` or `switch`.
     public static func buildEither(first part: [Element]) -> [Element] { part }
 
+    /// The second branch of an `if`/`else` or `switch`.
     public static func buildEither(second part: [Element]) -> [Element] { part }
 
+    /// A `for` loop: the components of every iteration.
     public static func buildArray(_ parts: [[Element]]) -> [Element] { parts.flatMap { $0 } }
 
+    /// An `if #available` branch.
     public static func buildLimitedAvailability(_ part: [Element]) -> [Element] { part }
 }

@@ -33,6 +33,7 @@ public struct KafkaTopicPartition: Sendable, Hashable, Comparable, CustomStringC
     /// `topic/partition`, as module.yaml writes it.
     public var description: String { partition.map { "\(topic)/\($0)" } ?? topic }
 
+    /// Orders by the text form.
     public static func < (lhs: KafkaTopicPartition, rhs: KafkaTopicPartition) -> Bool {
         if lhs.topic != rhs.topic { return lhs.topic < rhs.topic }
         return (lhs.partition ?? -1) < (rhs.partition ?? -1)

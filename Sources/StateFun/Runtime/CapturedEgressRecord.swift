@@ -92,6 +92,7 @@ public struct CapturedEgressRecord: Sendable, Equatable, CustomStringConvertible
         }
     }
 
+    /// A readable form, for logs and error messages.
     public var description: String {
         switch payload {
         case .kafka(let topic, let key, _):

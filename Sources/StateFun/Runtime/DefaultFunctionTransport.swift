@@ -13,6 +13,7 @@ public struct DefaultFunctionTransport: FunctionTransport {
         http = HTTPFunctionTransport(timeout: httpTimeout)
     }
 
+    /// Sends one batch and returns the function's answer (see ``FunctionTransport``).
     public func call(_ call: FunctionCall) async throws(RuntimeError) -> [UInt8] {
         switch call.destination {
         case .inProcess: try await inProcess.call(call)

@@ -27,6 +27,7 @@ public final class HTTPFunctionTransport: FunctionTransport {
         for client in idle.withLock({ $0.values.flatMap { $0 } }) { client.close() }
     }
 
+    /// Sends one batch and returns the function's answer (see ``FunctionTransport``).
     public func call(_ call: FunctionCall) async throws(RuntimeError) -> [UInt8] {
         guard case .url(let url) = call.destination else {
             throw .unsupportedURL("in-process", reason: "the HTTP transport calls only remote endpoints")

@@ -12,6 +12,7 @@ public struct InProcessTransport: FunctionTransport {
         handler = app.requestReplyHandler(protocolVersion: protocolVersion)
     }
 
+    /// Sends one batch and returns the function's answer (see ``FunctionTransport``).
     public func call(_ call: FunctionCall) async throws(RuntimeError) -> [UInt8] {
         guard call.destination == .inProcess else {
             throw .unsupportedURL("\(call.destination)", reason: "the in-process transport serves only the app's functions")

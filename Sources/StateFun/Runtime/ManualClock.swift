@@ -26,6 +26,7 @@ public final class ManualClock: RuntimeClock {
         state = Mutex(State(now: now))
     }
 
+    /// The current time, measured from the clock's origin.
     public var now: Duration { state.withLock { $0.now } }
 
     /// Moves the time forward by `duration`; a negative duration leaves it unchanged (the clock never goes back).

@@ -65,6 +65,7 @@ public enum RuntimeError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// A readable form, for logs and error messages.
     public var description: String {
         switch self {
         case .functionFailed(let error): "the function failed: \(error)"

@@ -26,6 +26,7 @@ public struct RuntimeFailure: Sendable, Equatable, CustomStringConvertible {
         self.time = time
     }
 
+    /// A readable form, for logs and error messages.
     public var description: String {
         let count = droppedMessages.count
         return "gave up on a batch of \(count) message\(count == 1 ? "" : "s") for \(address) after \(attempts) "

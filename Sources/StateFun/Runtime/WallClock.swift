@@ -8,8 +8,10 @@ public struct WallClock: RuntimeClock {
         origin = ContinuousClock.now
     }
 
+    /// The current time, measured from the clock's origin.
     public var now: Duration { ContinuousClock.now - origin }
 
+    /// Suspends until the clock reaches `deadline`.
     public func sleep(until deadline: Duration) async throws {
         try await ContinuousClock().sleep(until: origin + deadline)
     }

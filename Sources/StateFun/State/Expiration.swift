@@ -16,6 +16,7 @@ public enum Expiration: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// A readable form, for logs and error messages.
     public var description: String {
         switch self {
         case .none: "none"

@@ -5,12 +5,15 @@
 extension Bool: StateFunType {
     /// `io.statefun.types/bool` (BooleanWrapper).
     public static let typeName: TypeName = "io.statefun.types/bool"
+    /// Decodes a value from its serialized bytes (see ``StateFunType``).
     public static func deserialize(from bytes: [UInt8]) throws -> Bool {
         try WrapperCodec.decode(bytes, typeName, .varint) { tag, reader throws(WireError) in try reader.readBool(tag) } ?? false
     }
+    /// Appends the serialized value to `writer`.
     public func serialize(to writer: inout WireWriter) {
         writer.writeBool(1, self)
     }
+    /// Serializes the value (see ``StateFunType``).
     public func serialize() -> [UInt8] {
         var writer = WireWriter(capacity: 2)
         writer.writeBool(1, self)
@@ -21,12 +24,15 @@ extension Bool: StateFunType {
 extension Int32: StateFunType {
     /// `io.statefun.types/int` (IntWrapper, sfixed32).
     public static let typeName: TypeName = "io.statefun.types/int"
+    /// Decodes a value from its serialized bytes (see ``StateFunType``).
     public static func deserialize(from bytes: [UInt8]) throws -> Int32 {
         try WrapperCodec.decode(bytes, typeName, .fixed32) { tag, reader throws(WireError) in try reader.readSFixed32(tag) } ?? 0
     }
+    /// Appends the serialized value to `writer`.
     public func serialize(to writer: inout WireWriter) {
         writer.writeSFixed32(1, self)
     }
+    /// Serializes the value (see ``StateFunType``).
     public func serialize() -> [UInt8] {
         var writer = WireWriter(capacity: 5)
         writer.writeSFixed32(1, self)
@@ -37,12 +43,15 @@ extension Int32: StateFunType {
 extension Int64: StateFunType {
     /// `io.statefun.types/long` (LongWrapper, sfixed64).
     public static let typeName: TypeName = "io.statefun.types/long"
+    /// Decodes a value from its serialized bytes (see ``StateFunType``).
     public static func deserialize(from bytes: [UInt8]) throws -> Int64 {
         try WrapperCodec.decode(bytes, typeName, .fixed64) { tag, reader throws(WireError) in try reader.readSFixed64(tag) } ?? 0
     }
+    /// Appends the serialized value to `writer`.
     public func serialize(to writer: inout WireWriter) {
         writer.writeSFixed64(1, self)
     }
+    /// Serializes the value (see ``StateFunType``).
     public func serialize() -> [UInt8] {
         var writer = WireWriter(capacity: 9)
         writer.writeSFixed64(1, self)
@@ -53,12 +62,15 @@ extension Int64: StateFunType {
 extension Float: StateFunType {
     /// `io.statefun.types/float` (FloatWrapper).
     public static let typeName: TypeName = "io.statefun.types/float"
+    /// Decodes a value from its serialized bytes (see ``StateFunType``).
     public static func deserialize(from bytes: [UInt8]) throws -> Float {
         try WrapperCodec.decode(bytes, typeName, .fixed32) { tag, reader throws(WireError) in try reader.readFloat(tag) } ?? 0
     }
+    /// Appends the serialized value to `writer`.
     public func serialize(to writer: inout WireWriter) {
         writer.writeFloat(1, self)
     }
+    /// Serializes the value (see ``StateFunType``).
     public func serialize() -> [UInt8] {
         var writer = WireWriter(capacity: 5)
         writer.writeFloat(1, self)
@@ -69,12 +81,15 @@ extension Float: StateFunType {
 extension Double: StateFunType {
     /// `io.statefun.types/double` (DoubleWrapper).
     public static let typeName: TypeName = "io.statefun.types/double"
+    /// Decodes a value from its serialized bytes (see ``StateFunType``).
     public static func deserialize(from bytes: [UInt8]) throws -> Double {
         try WrapperCodec.decode(bytes, typeName, .fixed64) { tag, reader throws(WireError) in try reader.readDouble(tag) } ?? 0
     }
+    /// Appends the serialized value to `writer`.
     public func serialize(to writer: inout WireWriter) {
         writer.writeDouble(1, self)
     }
+    /// Serializes the value (see ``StateFunType``).
     public func serialize() -> [UInt8] {
         var writer = WireWriter(capacity: 9)
         writer.writeDouble(1, self)
@@ -85,12 +100,15 @@ extension Double: StateFunType {
 extension String: StateFunType {
     /// `io.statefun.types/string` (StringWrapper).
     public static let typeName: TypeName = "io.statefun.types/string"
+    /// Decodes a value from its serialized bytes (see ``StateFunType``).
     public static func deserialize(from bytes: [UInt8]) throws -> String {
         try WrapperCodec.decode(bytes, typeName, .lengthDelimited) { tag, reader throws(WireError) in try reader.readString(tag) } ?? ""
     }
+    /// Appends the serialized value to `writer`.
     public func serialize(to writer: inout WireWriter) {
         writer.writeString(1, self)
     }
+    /// Serializes the value (see ``StateFunType``).
     public func serialize() -> [UInt8] {
         var writer = WireWriter(capacity: utf8.count + 3)
         writer.writeString(1, self)

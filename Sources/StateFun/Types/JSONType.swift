@@ -21,6 +21,7 @@ import Foundation
 public protocol JSONType: StateFunType, Codable {}
 
 extension JSONType {
+    /// Decodes a value from its serialized bytes (see ``StateFunType``).
     public static func deserialize(from bytes: [UInt8]) throws -> Self {
         do {
             return try JSONDecoder().decode(Self.self, from: Data(bytes))
@@ -29,6 +30,7 @@ extension JSONType {
         }
     }
 
+    /// Serializes the value (see ``StateFunType``).
     public func serialize() throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]

@@ -43,6 +43,7 @@ public struct Message: Sendable, Equatable, CustomStringConvertible {
 
     package var raw: RawValue? { bytes.map { RawValue(typeName: typeName, bytes: $0) } }
 
+    /// A readable form, for logs and error messages.
     public var description: String {
         "Message(\(typeName), \(bytes.map { "\($0.count) bytes" } ?? "no value"))"
     }

@@ -31,6 +31,7 @@ extension ProtobufMessage {
     /// `type.googleapis.com/<messageName>`.
     public static var typeName: TypeName { TypeName(namespace: "type.googleapis.com", name: messageName) }
 
+    /// Decodes a value from its serialized bytes (see ``StateFunType``).
     public static func deserialize(from bytes: [UInt8]) throws -> Self {
         var reader = WireReader(bytes)
         do {
@@ -40,12 +41,14 @@ extension ProtobufMessage {
         }
     }
 
+    /// Serializes the value (see ``StateFunType``).
     public func serialize() -> [UInt8] {
         var writer = WireWriter()
         encode(to: &writer)
         return writer.bytes
     }
 
+    /// Appends the serialized value to `writer`.
     public func serialize(to writer: inout WireWriter) {
         encode(to: &writer)
     }

@@ -10,5 +10,6 @@ public enum ProtocolVersion: String, Sendable, CaseIterable, CustomStringConvert
     /// walkthrough.
     case v2
 
+    /// A readable form, for logs and error messages.
     public var description: String { rawValue }
 }

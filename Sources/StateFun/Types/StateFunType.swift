@@ -29,6 +29,7 @@ public protocol StateFunType: Sendable {
 }
 
 extension StateFunType {
+    /// Appends the serialized value to `writer`.
     public func serialize(to writer: inout WireWriter) throws {
         writer.writeRaw(try serialize())
     }

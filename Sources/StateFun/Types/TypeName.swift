@@ -41,6 +41,7 @@ public struct TypeName: Hashable, Sendable, Comparable, CustomStringConvertible,
         if let reason = validationError { throw .invalidTypeName(string, reason: reason) }
     }
 
+    /// Creates the value from a string literal.
     public init(stringLiteral value: String) {
         self.init(value)
     }
@@ -57,12 +58,15 @@ public struct TypeName: Hashable, Sendable, Comparable, CustomStringConvertible,
     public var isValid: Bool { validationError == nil }
 
 
+    /// Orders by the text form.
     public static func < (lhs: TypeName, rhs: TypeName) -> Bool { lhs.description < rhs.description }
 
+    /// Equal when every part is equal.
     public static func == (lhs: TypeName, rhs: TypeName) -> Bool {
         lhs.namespace == rhs.namespace && lhs.name == rhs.name && lhs.unsplit == rhs.unsplit
     }
 
+    /// Hashes the parts that equality compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(namespace)
         hasher.combine(name)
