@@ -35,7 +35,10 @@ let package = Package(
         ),
         .testTarget(
             name: "GreeterAppTests",
-            dependencies: ["GreeterApp", .product(name: "StateFun", package: "swift-statefun")],
+            dependencies: [
+                "GreeterApp", .product(name: "StateFun", package: "swift-statefun"),
+                .product(name: "StateFunTesting", package: "swift-statefun"),
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: settings
         ),

@@ -1,5 +1,5 @@
 // module.yaml generation: golden files per format (Fixtures/module-yaml/*.yaml, exact text), duration rendering,
-// endpoint override and defaults, and quoting of hostile strings read back through MiniYAML.
+// endpoint override and defaults, and quoting of hostile strings read back through BlockYAML.
 //
 // Fixtures/module-yaml/check.py loads every golden file with PyYAML (when python3 and PyYAML are present) and
 // checks the shape the runtime's loaders expect. To regenerate the goldens after a deliberate change, run the
@@ -7,6 +7,7 @@
 
 import Foundation
 import StateFun
+import StateFunTesting
 import Testing
 
 @Suite struct ModuleYAMLTests {
@@ -23,12 +24,12 @@ import Testing
     func shopAppMatchesGolden(format: ModuleFormat) throws {
         let yaml = ExampleApps.shop.moduleYAML(format: format)
         try Self.golden("shop-\(format).yaml", yaml)
-        let documents = try MiniYAML.documents(yaml)
+        let documents = try BlockYAML.documents(yaml)
         if format == .components {
             #expect(documents.count == 7)
             for document in documents {
                 guard case .map(let entries) = document else { Issue.record("not a mapping: \(document)"); continue }
-                #expect(entries.map(\.0) == ["kind", "spec"])
+                #expect(entries.map(\.key) == ["kind", "spec"])
             }
         } else {
             #expect(documents.count == 1)
@@ -74,10 +75,10 @@ import Testing
         let app = App {
             KafkaEgress(id: "a/out", address: "k:9092", deliverySemantic: .exactlyOnce(transactionTimeout: .seconds(100)))
         }
-        let components = try MiniYAML.documents(app.moduleYAML())
+        let components = try BlockYAML.documents(app.moduleYAML())
         #expect(components.first?["spec"]?["deliverySemantic"]?["transactionTimeout"] == .string("100s"))
         for format in [ModuleFormat.v3_0, .v2_0, .v1_0] {
-            let document = try MiniYAML.documents(app.moduleYAML(format: format)).first
+            let document = try BlockYAML.documents(app.moduleYAML(format: format)).first
             let semantic = document?["module"]?["spec"]?["egresses"]?[0]?["egress"]?["spec"]?["deliverySemantic"]
             #expect(semantic == .map([("type", .string("exactly-once")), ("transactionTimeoutMillis", .int(100_000))]))
         }
@@ -85,11 +86,11 @@ import Testing
 
     @Test func endpointOverrideReplacesEveryURL() throws {
         let url = "http://functions:9000/statefun"
-        for document in try MiniYAML.documents(ExampleApps.shop.moduleYAML(endpoint: url))
+        for document in try BlockYAML.documents(ExampleApps.shop.moduleYAML(endpoint: url))
         where document["kind"] == .string("io.statefun.endpoints.v2/http") {
             #expect(document["spec"]?["urlPathTemplate"] == .string(url))
         }
-        let legacy = try MiniYAML.documents(ExampleApps.shop.moduleYAML(format: .v1_0, endpoint: url)).first
+        let legacy = try BlockYAML.documents(ExampleApps.shop.moduleYAML(format: .v1_0, endpoint: url)).first
         guard case .list(let functions)? = legacy?["module"]?["spec"]?["functions"] else {
             Issue.record("no functions")
             return
@@ -101,7 +102,7 @@ import Testing
     @Test func uncoveredFunctionsUseTheDefaultEndpointWithANote() throws {
         let yaml = ExampleApps.bare.moduleYAML()
         #expect(yaml.contains("# Note: example/echo is covered by no Endpoint and is served at \(Endpoint.defaultURL)."))
-        let document = try #require(try MiniYAML.documents(yaml).first)
+        let document = try #require(try BlockYAML.documents(yaml).first)
         #expect(document["spec"]?["functions"] == .string("example/echo"))
         #expect(document["spec"]?["urlPathTemplate"] == .string(Endpoint.defaultURL))
         // With an explicit endpoint there is nothing to note.
@@ -109,7 +110,7 @@ import Testing
     }
 
     @Test func functionTemplateIsResolvedPerFunctionInTheLegacyFormats() throws {
-        let document = try #require(try MiniYAML.documents(ExampleApps.shop.moduleYAML(format: .v2_0)).first)
+        let document = try #require(try BlockYAML.documents(ExampleApps.shop.moduleYAML(format: .v2_0)).first)
         let first = document["module"]?["spec"]?["functions"]?[0]?["function"]
         #expect(first?["meta"]?["type"] == .string("shop/cart"))
         #expect(first?["spec"]?["endpoint"] == .string("http://shop:8000/cart"))
@@ -121,7 +122,7 @@ import Testing
     @Test func format10ListsStateNamesAndNotesLostExpiration() throws {
         let yaml = ExampleApps.shop.moduleYAML(format: .v1_0)
         #expect(yaml.contains("# Note: format 1.0 has no state expiration: state 'cart' of shop/cart never expires"))
-        let document = try #require(try MiniYAML.documents(yaml).first)
+        let document = try #require(try BlockYAML.documents(yaml).first)
         let states = document["module"]?["spec"]?["functions"]?[0]?["function"]?["spec"]?["states"]
         #expect(states == .list([.string("cart"), .string("seen"), .string("last_click")]))
     }
@@ -129,7 +130,7 @@ import Testing
     @Test func emptyAppIsANullDocument() throws {
         let yaml = App {}.moduleYAML()
         #expect(yaml.hasSuffix("\nnull\n"))
-        #expect(try MiniYAML.documents(yaml) == [.null])
+        #expect(try BlockYAML.documents(yaml) == [.null])
     }
 
     static let hostile: [String] = [
@@ -154,7 +155,7 @@ import Testing
         }
         let yaml = app.moduleYAML()
         try Self.golden("hostile-components.yaml", yaml)
-        let documents = try MiniYAML.documents(yaml)
+        let documents = try BlockYAML.documents(yaml)
         #expect(documents.count == 3)
         #expect(documents[0]["spec"]?["urlPathTemplate"] == .string("http://h:1/p?q=\"x\"&y=#z"))
         let ingress = documents[1]["spec"]
@@ -177,7 +178,7 @@ import Testing
                 transport: .async(.init(trustCACerts: "classpath:ca.pem", clientCert: "/c.pem", clientKey: "/k.pem",
                     clientKeyPassword: "pw")))
         }
-        let transport = try MiniYAML.documents(app.moduleYAML()).first?["spec"]?["transport"]
+        let transport = try BlockYAML.documents(app.moduleYAML()).first?["spec"]?["transport"]
         #expect(
             transport == .map([
                 ("type", .string("io.statefun.transports.v1/async")), ("call", .string("30s")),
@@ -188,7 +189,7 @@ import Testing
     }
 
     @Test func kafkaStartupPositionsAndDefaults() throws {
-        let positions: [(KafkaIngress.StartupPosition, MiniYAML.Value)] = [
+        let positions: [(KafkaIngress.StartupPosition, BlockYAML.Value)] = [
             (.groupOffsets, .map([("type", .string("group-offsets"))])),
             (.earliest, .map([("type", .string("earliest"))])),
             (.latest, .map([("type", .string("latest"))])),
@@ -201,14 +202,14 @@ import Testing
                     KafkaTopic("t", valueType: "a/T", targets: "a/f")
                 }
             }
-            let spec = try MiniYAML.documents(app.moduleYAML()).first?["spec"]
+            let spec = try BlockYAML.documents(app.moduleYAML()).first?["spec"]
             #expect(spec?["startupPosition"] == expected)
         }
         // Unset settings are left to the runtime's defaults.
         let plain = App {
             KafkaIngress(id: "a/in", address: "k:1") { KafkaTopic("t", valueType: "a/T", targets: "a/f") }
         }
-        let spec = try MiniYAML.documents(plain.moduleYAML()).first?["spec"]
+        let spec = try BlockYAML.documents(plain.moduleYAML()).first?["spec"]
         #expect(spec?["startupPosition"] == nil)
         #expect(spec?["autoOffsetResetPosition"] == nil)
         #expect(spec?["consumerGroupId"] == nil)

@@ -41,6 +41,7 @@ let package = Package(
                 "GreeterDeployment",
                 .product(name: "GreeterApp", package: "Greeter"),
                 .product(name: "StateFun", package: "swift-statefun"),
+                .product(name: "StateFunTesting", package: "swift-statefun"),
             ],
             swiftSettings: settings),
     ]

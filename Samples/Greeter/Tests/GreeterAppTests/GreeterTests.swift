@@ -4,6 +4,7 @@
 import Foundation
 import GreeterApp
 import StateFun
+import StateFunTesting
 import Testing
 
 @Suite struct GreeterTests {
@@ -71,8 +72,8 @@ import Testing
     /// walkthrough's module.yaml (key order and comments aside).
     @Test func format10EqualsTheWalkthroughModule() throws {
         let url = try #require(Bundle.module.resourceURL).appendingPathComponent("Fixtures/walkthrough-module.yaml")
-        let walkthrough = try MiniYAML.documents(try String(contentsOf: url, encoding: .utf8))
-        let emitted = try MiniYAML.documents(
+        let walkthrough = try BlockYAML.documents(try String(contentsOf: url, encoding: .utf8))
+        let emitted = try BlockYAML.documents(
             Greeter.app.moduleYAML(format: .v1_0, endpoint: "http://python-worker:8000/statefun"))
         #expect(emitted == walkthrough, "emitted: \(emitted)\nwalkthrough: \(walkthrough)")
         #expect(walkthrough.first?["module"]?["spec"]?["functions"]?[0]?["function"]?["spec"]?["timeout"] == .string("2min"))

@@ -5,6 +5,7 @@
 #endif
 import Greeter
 import StateFun
+import StateFunTesting
 import Testing
 
 @Suite struct ModuleYAMLTests {

@@ -3,6 +3,7 @@ import GreeterApp
 @testable import GreeterDeployment
 import StateFun
 import Synchronization
+import StateFunTesting
 import Testing
 
 @Suite struct DeploymentTests {

@@ -1,18 +1,33 @@
-/// A reader for the block-style YAML this walkthrough deals with (module.yaml, docker-compose.yml): block
-/// mappings and sequences, plain, single- and double-quoted scalars, full-line comments, `---` between
-/// documents, and the empty flow collections `[]` and `{}`. Anything else is an error, so a test fails loudly
-/// rather than reading something else than was written.
-enum BlockYAML {
-    indirect enum Value: Equatable, CustomStringConvertible {
+/// Reads block-style YAML back into values, so tests can compare module.yaml files (or docker-compose files) as
+/// data: key order and comments aside.
+///
+/// It understands what `App.moduleYAML(format:)` writes and hand-written files in the same style: block mappings
+/// and sequences, plain, single- and double-quoted scalars, full-line comments, `---` between documents, and the
+/// empty flow collections `[]` and `{}`. Anything else is an error, so a test fails loudly rather than reading
+/// something other than what was written.
+///
+/// ```swift
+/// let emitted = try BlockYAML.documents(app.moduleYAML(format: .v1_0))
+/// #expect(emitted == (try BlockYAML.documents(handWritten)))
+/// ```
+public enum BlockYAML {
+    /// A YAML value: scalars, mappings (entries in document order) and sequences.
+    public indirect enum Value: Equatable, Sendable, CustomStringConvertible {
+        /// A string scalar (plain or quoted).
         case string(String)
+        /// An integer scalar.
         case int(Int64)
+        /// `true` or `false`.
         case bool(Bool)
+        /// `null`, `~` or an empty value.
         case null
+        /// A mapping, entries in document order.
         case map([(key: String, value: Value)])
+        /// A sequence.
         case list([Value])
 
         /// Mappings compare as sets of entries: key order is not data.
-        static func == (lhs: Value, rhs: Value) -> Bool {
+        public static func == (lhs: Value, rhs: Value) -> Bool {
             switch (lhs, rhs) {
             case (.string(let a), .string(let b)): a == b
             case (.int(let a), .int(let b)): a == b
@@ -25,22 +40,26 @@ enum BlockYAML {
             }
         }
 
-        subscript(key: String) -> Value? {
+        /// The value of `key` in a mapping, or `nil`.
+        public subscript(key: String) -> Value? {
             guard case .map(let entries) = self else { return nil }
             return entries.first { $0.key == key }?.value
         }
 
-        subscript(index: Int) -> Value? {
+        /// The element at `index` of a sequence, or `nil`.
+        public subscript(index: Int) -> Value? {
             guard case .list(let items) = self, items.indices.contains(index) else { return nil }
             return items[index]
         }
 
-        var string: String? {
+        /// The text of a string scalar, or `nil`.
+        public var string: String? {
             if case .string(let s) = self { return s }
             return nil
         }
 
-        var description: String {
+        /// The value in a compact, JSON-like form.
+        public var description: String {
             switch self {
             case .string(let s): "\"\(s)\""
             case .int(let i): "\(i)"
@@ -52,10 +71,14 @@ enum BlockYAML {
         }
     }
 
-    struct ParseError: Error, CustomStringConvertible {
-        var line: Int
-        var message: String
-        var description: String { "line \(line): \(message)" }
+    /// What could not be read, and where.
+    public struct ParseError: Error, CustomStringConvertible {
+        /// The 1-based line number (0 for the whole text).
+        public var line: Int
+        /// What is wrong there.
+        public var message: String
+        /// `line N: message`.
+        public var description: String { "line \(line): \(message)" }
     }
 
     private struct Line {
@@ -65,7 +88,7 @@ enum BlockYAML {
     }
 
     /// Every document of `text`, in order (an empty document reads as `null`).
-    static func documents(_ text: String) throws -> [Value] {
+    public static func documents(_ text: String) throws -> [Value] {
         var documents: [[Line]] = [[]]
         for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if raw.contains("\t") { throw ParseError(line: offset + 1, message: "tab character") }
@@ -88,7 +111,7 @@ enum BlockYAML {
     }
 
     /// The only document of `text`.
-    static func document(_ text: String) throws -> Value {
+    public static func document(_ text: String) throws -> Value {
         let all = try documents(text)
         guard all.count == 1 else { throw ParseError(line: 0, message: "\(all.count) documents, expected 1") }
         return all[0]
@@ -97,6 +120,11 @@ enum BlockYAML {
     private static func node(_ lines: [Line], _ index: inout Int, indent: Int) throws -> Value {
         if lines[index].text == "-" || lines[index].text.hasPrefix("- ") {
             return try sequence(lines, &index, indent: indent)
+        }
+        if splitKey(lines[index].text) == nil {
+            // A scalar on its own line (a whole document such as `null`, or a value below its key).
+            index += 1
+            return try scalar(lines[index - 1].text, line: lines[index - 1].number)
         }
         return try mapping(lines, &index, indent: indent)
     }
@@ -115,6 +143,12 @@ enum BlockYAML {
                     continue
                 }
                 items.append(try node(lines, &index, indent: lines[index].indent))
+            } else if rest == "-" || rest.hasPrefix("- ") {
+                // "- - item": a sequence nested in this item, its dashes where the inner one stands.
+                var inner = lines
+                let column = indent + (line.text.count - rest.count)
+                inner[index] = Line(number: line.number, indent: column, text: rest)
+                items.append(try sequence(inner, &index, indent: column))
             } else if splitKey(rest) != nil {
                 // "- key: value": a mapping whose entries sit where `key` starts.
                 var inner = lines
@@ -180,24 +214,35 @@ enum BlockYAML {
     private static func scalar(_ text: Substring, line: Int, resolve: Bool = true) throws -> Value {
         if text.hasPrefix("\"") {
             guard text.count >= 2, text.hasSuffix("\"") else { throw ParseError(line: line, message: "unterminated string") }
-            var result = ""
-            var escaped = false
-            for c in text.dropFirst().dropLast() {
-                if escaped {
-                    switch c {
-                    case "n": result.append("\n")
-                    case "t": result.append("\t")
-                    case "\\", "\"", "/": result.append(c)
-                    default: throw ParseError(line: line, message: "unsupported escape '\\\(c)'")
-                    }
-                    escaped = false
-                } else if c == "\\" {
-                    escaped = true
-                } else {
+            var result = String.UnicodeScalarView()
+            var scalars = text.dropFirst().dropLast().unicodeScalars[...]
+            while let c = scalars.first {
+                scalars = scalars.dropFirst()
+                guard c == "\\" else {
                     result.append(c)
+                    continue
+                }
+                guard let e = scalars.first else { throw ParseError(line: line, message: "unterminated escape") }
+                scalars = scalars.dropFirst()
+                switch e {
+                case "n": result.append("\n")
+                case "t": result.append("\t")
+                case "r": result.append("\r")
+                case "0": result.append("\0")
+                case "\\", "\"", "/": result.append(e)
+                case "x", "u", "U":
+                    // YAML 1.2 §5.7: \xNN, \uNNNN, \UNNNNNNNN.
+                    let digits = e == "x" ? 2 : e == "u" ? 4 : 8
+                    let hex = String(String.UnicodeScalarView(scalars.prefix(digits)))
+                    scalars = scalars.dropFirst(digits)
+                    guard hex.count == digits, let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) else {
+                        throw ParseError(line: line, message: "bad escape '\\\(e)\(hex)'")
+                    }
+                    result.append(scalar)
+                default: throw ParseError(line: line, message: "unsupported escape '\\\(e)'")
                 }
             }
-            return .string(result)
+            return .string(String(result))
         }
         if text.hasPrefix("'") {
             guard text.count >= 2, text.hasSuffix("'") else { throw ParseError(line: line, message: "unterminated string") }
