@@ -64,22 +64,77 @@ public struct RequestReplyHandler: Sendable {
 
     // MARK: - 3.x
 
+    /// A 3.x batch decoded straight into what the handler needs: no intermediate `ToFunction` values, since the
+    /// request is decoded on every call (the same field semantics as ``ToFunctionV3``).
+    private struct BatchV3 {
+        var present = false
+        var target: Address?
+        var received: [String: TypedValue?] = [:]
+        var invocations: [(Address?, Message)] = []
+
+        init(_ body: [UInt8]) throws(WireError) {
+            var reader = WireReader(body)
+            while let tag = try reader.nextField() {
+                guard tag.number == 100 else {
+                    try reader.skip(tag)
+                    continue
+                }
+                // The request oneof: the last occurrence wins, as with the message types.
+                present = true
+                target = nil
+                received = [:]
+                invocations = []
+                try reader.readMessage(tag) { (batch: inout WireReader) throws(WireError) in
+                    while let field = try batch.nextField() {
+                        switch field.number {
+                        case 1: target = try Address.read(field, from: &batch)
+                        case 2:
+                            let value = try ToFunctionV3.PersistedValue.read(field, from: &batch)
+                            received[value.stateName] = value.stateValue
+                        case 3: invocations.append(try Self.invocation(field, &batch))
+                        default: try batch.skip(field)
+                        }
+                    }
+                }
+            }
+        }
+
+        /// `Invocation{caller=1, argument=2}`: the caller (none when absent or all-empty) and the argument.
+        private static func invocation(_ tag: FieldTag, _ reader: inout WireReader) throws(WireError)
+            -> (Address?, Message)
+        {
+            try reader.readMessage(tag) { (invocation: inout WireReader) throws(WireError) in
+                var caller: Address?
+                var argument = TypedValue()
+                while let field = try invocation.nextField() {
+                    switch field.number {
+                    case 1: caller = try Address.read(field, from: &invocation)
+                    case 2: argument = try TypedValue.read(field, from: &invocation)
+                    default: try invocation.skip(field)
+                    }
+                }
+                return (
+                    caller.flatMap { $0.isEmpty ? nil : $0 },
+                    Message(typeName: argument.typename, bytes: argument.hasValue ? argument.value : nil)
+                )
+            }
+        }
+    }
+
     private func handleV3(_ body: [UInt8]) async throws(StateFunError) -> [UInt8] {
-        let request: ToFunctionV3
+        let batch: BatchV3
         do {
-            request = try ToFunctionV3(serialized: body)
+            batch = try BatchV3(body)
         } catch {
             throw .malformedRequest(error.description)
         }
-        guard let batch = request.invocation else {
+        guard batch.present else {
             throw .malformedRequest("the ToFunction message has no invocation batch (field 100)")
         }
         let (target, function) = try lookUp(batch.target)
 
         // Resolve declared specs against what arrived (the last value for a name wins, as in a dict).
-        var received: [String: TypedValue?] = [:]
-        received.reserveCapacity(batch.state.count)
-        for value in batch.state { received[value.stateName] = value.stateValue }
+        let received = batch.received
         var missing: [FromFunctionV3.PersistedValueSpec] = []
         var cells: [AddressScopedStorage.Cell] = []
         cells.reserveCapacity(function.specs.count)
@@ -103,12 +158,7 @@ public struct RequestReplyHandler: Sendable {
 
         let storage = AddressScopedStorage(function: function.typeName, protocolVersion: .v3, cells: cells)
         let context = Context(address: target, storage: storage, protocolVersion: .v3)
-        let invocations = batch.invocations.lazy.map { invocation -> (Address?, Message) in
-            let caller = invocation.caller.flatMap { $0.isEmpty ? nil : $0 }
-            let argument = invocation.argument ?? TypedValue()
-            return (caller, Message(typeName: argument.typename, bytes: argument.hasValue ? argument.value : nil))
-        }
-        try await run(function, context, invocations)
+        try await run(function, context, batch.invocations)
 
         return Self.response(storage, context) { mutation, value in
             mutation.writeMessage(3) { typed in
