@@ -24,8 +24,6 @@ public final class Context {
     @exclusivity(unchecked) package private(set) var messages = WireWriter(capacity: 256)
     @exclusivity(unchecked) package private(set) var delayedMessages = WireWriter(capacity: 0)
     @exclusivity(unchecked) package private(set) var egressMessages = WireWriter(capacity: 256)
-    /// How many effects of each kind were produced (for tests and the testing library).
-    package private(set) var effectCounts = (messages: 0, delayed: 0, egresses: 0)
 
     package init(address: Address, storage: AddressScopedStorage, protocolVersion: ProtocolVersion) {
         self.address = address
@@ -47,7 +45,6 @@ public final class Context {
             throw error
         }
         messages.endLengthDelimited(invocation)
-        effectCounts.messages += 1
     }
 
     /// Sends an undecoded message as it is, e.g. forwards the one received (2.x `send` of an `Any`).
@@ -58,7 +55,6 @@ public final class Context {
             target.write(1, to: &invocation)
             ValueCodec.write(message, version, field: 2, to: &invocation)
         }
-        effectCounts.messages += 1
     }
 
     /// Sends `value` to the caller of the current message; throws when it came from an ingress.
@@ -88,7 +84,6 @@ public final class Context {
             try ValueCodec.write(value, version, field: 3, to: &delayed)
             delayed.writeString(11, cancellationToken ?? "")
         }
-        effectCounts.delayed += 1
     }
 
     /// Sends an undecoded message after `delay`.
@@ -103,7 +98,6 @@ public final class Context {
             ValueCodec.write(message, version, field: 3, to: &delayed)
             delayed.writeString(11, cancellationToken ?? "")
         }
-        effectCounts.delayed += 1
     }
 
     /// Validates a delayed send and returns its delay in milliseconds.
@@ -132,7 +126,6 @@ public final class Context {
             delayed.writeBool(10, true)
             delayed.writeString(11, token)
         }
-        effectCounts.delayed += 1
     }
 
     // MARK: - Egress
@@ -148,7 +141,6 @@ public final class Context {
             egress.writeString(2, record.egress.name)
             try record.write(version, field: 3, to: &egress)
         }
-        effectCounts.egresses += 1
     }
 
     /// Sends an undecoded message to the egress `egress` as it is, e.g. forwards the one received (Python 2.x
@@ -163,7 +155,6 @@ public final class Context {
             egressMessage.writeString(2, egress.name)
             ValueCodec.write(message, version, field: 3, to: &egressMessage)
         }
-        effectCounts.egresses += 1
     }
 
     /// Sends a typed value to the egress `egress` (Python `send_egress(egress_message_builder(...))`).
@@ -181,6 +172,5 @@ public final class Context {
             throw error
         }
         egressMessages.endLengthDelimited(message)
-        effectCounts.egresses += 1
     }
 }

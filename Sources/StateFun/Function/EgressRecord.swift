@@ -71,25 +71,4 @@ public struct EgressRecord: Sendable {
             }
         }
     }
-
-    /// The record in wire form: the egress record message, typed as the runtime expects on `version`.
-    package func encoded(_ version: ProtocolVersion) throws -> Message {
-        switch kind {
-        case .kafka(let topic, let key, let value):
-            guard !topic.isEmpty else { throw StateFunError.invalidArgument("a Kafka egress record needs a topic") }
-            let record = KafkaProducerRecord(key: key ?? "", valueBytes: try value.bytes(version, kinesis: false), topic: topic)
-            let type = version == .v3 ? KafkaProducerRecord.typeNameV3 : KafkaProducerRecord.typeURLV2
-            return Message(typeName: type, bytes: record.serialized(), protocolVersion: version)
-        case .kinesis(let stream, let partitionKey, let hashKey, let value):
-            guard !stream.isEmpty else { throw StateFunError.invalidArgument("a Kinesis egress record needs a stream") }
-            let record = KinesisEgressRecord(
-                partitionKey: partitionKey, valueBytes: try value.bytes(version, kinesis: true), stream: stream,
-                explicitHashKey: hashKey ?? "")
-            let type = version == .v3 ? KinesisEgressRecord.typeNameV3 : KinesisEgressRecord.typeURLV2
-            return Message(typeName: type, bytes: record.serialized(), protocolVersion: version)
-        case .value(let value):
-            func encode<V: StateFunType>(_ v: V) throws -> Message { try Message(v, protocolVersion: version) }
-            return try encode(value)
-        }
-    }
 }
