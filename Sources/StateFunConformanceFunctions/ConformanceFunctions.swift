@@ -39,7 +39,7 @@ package enum ConformanceFunctions {
     /// Python: `name = msg.as_string()` (None without a value), `seen += 1`, reply to the caller if any,
     /// and the same text to the egress `example/greets`.
     package static func greet(_ context: Context, _ message: Message) throws {
-        let name = try message.bytes.map(String.deserialize(from:))
+        let name = try message.payload.map(String.deserialize(from:))
         let count = try increment(try context.storage.get(seen) ?? 0)
         try context.storage.set(seen, count)
         let text = "Hello \(name ?? "None")! seen=\(count)"

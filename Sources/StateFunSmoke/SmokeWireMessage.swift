@@ -36,7 +36,7 @@ extension SmokeWireMessage {
     package func serializedBytes() -> [UInt8] {
         var writer = WireWriter()
         encode(to: &writer)
-        return writer.bytes
+        return writer.takeBytes()
     }
 
     /// Decodes a whole buffer.

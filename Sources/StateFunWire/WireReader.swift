@@ -28,31 +28,31 @@ public struct WireReader: Sendable {
         }
     }
 
-    @usableFromInline let storage: [UInt8]
+    /// The input. A slice, so a value inside a request (a message's payload, a state value) is read in place;
+    /// offsets are indices of the outermost buffer.
+    @usableFromInline let storage: ArraySlice<UInt8>
     @usableFromInline var index: Int
-    @usableFromInline let end: Int
-    @usableFromInline let depth: Int
+    /// Where the (sub)message being read ends; ``readMessage(_:_:)`` narrows it for the embedded message's body.
+    @usableFromInline var end: Int
+    @usableFromInline var depth: Int
     @usableFromInline let options: Options
     /// Start of the key of the field returned last by ``nextField()``: the offset errors report.
     @usableFromInline var fieldStart: Int
 
     /// Creates a reader over all of `bytes`.
     public init(_ bytes: [UInt8], options: Options = Options()) {
-        self.storage = bytes
-        self.index = 0
-        self.end = bytes.count
-        self.depth = 0
-        self.options = options
-        self.fieldStart = 0
+        self.init(bytes[...], options: options)
     }
 
-    @usableFromInline init(storage: [UInt8], start: Int, end: Int, depth: Int, options: Options) {
-        self.storage = storage
-        self.index = start
-        self.end = end
-        self.depth = depth
+    /// Creates a reader over a slice, without copying it (offsets are the slice's indices).
+    @inlinable
+    public init(_ bytes: ArraySlice<UInt8>, options: Options = Options()) {
+        self.storage = bytes
+        self.index = bytes.startIndex
+        self.end = bytes.endIndex
+        self.depth = 0
         self.options = options
-        self.fieldStart = start
+        self.fieldStart = bytes.startIndex
     }
 
     /// The read position, as an offset into the outermost buffer.
@@ -142,7 +142,7 @@ public struct WireReader: Sendable {
         }
         let count = Int(length)
         guard count <= remaining else {
-            if end == storage.count {
+            if end == storage.endIndex {
                 // The prefix is well-formed; the buffer simply ends before the value does.
                 throw .truncated(offset: end)
             }
@@ -250,8 +250,9 @@ public struct WireReader: Sendable {
         try expect(tag, .lengthDelimited)
         let range = try readLengthDelimitedRange()
         if range.isEmpty { return "" }
+        let base = storage.startIndex
         let decoded: String? = storage.withUnsafeBufferPointer { buffer in
-            UTF8Validation.string(UnsafeBufferPointer(rebasing: buffer[range]))
+            UTF8Validation.string(UnsafeBufferPointer(rebasing: buffer[(range.lowerBound - base)..<(range.upperBound - base)]))
         }
         guard let string = decoded else { throw .invalidUTF8(offset: range.lowerBound, field: tag.number) }
         return string
@@ -265,8 +266,9 @@ public struct WireReader: Sendable {
         try expect(tag, .lengthDelimited)
         let start = index
         let range = try readLengthDelimitedRange()
+        let base = storage.startIndex
         let match: String? = storage.withUnsafeBufferPointer { buffer in
-            let bytes = UnsafeBufferPointer(rebasing: buffer[range])
+            let bytes = UnsafeBufferPointer(rebasing: buffer[(range.lowerBound - base)..<(range.upperBound - base)])
             for candidate in candidates {
                 var candidate = candidate
                 let equal = candidate.withUTF8 { utf8 in
@@ -310,9 +312,18 @@ public struct WireReader: Sendable {
             throw .nestingTooDeep(offset: fieldStart, limit: options.maxDepth)
         }
         let range = try readLengthDelimitedRange()
-        var sub = WireReader(
-            storage: storage, start: range.lowerBound, end: range.upperBound, depth: depth + 1, options: options)
-        return try body(&sub)
+        // The body reads this same reader, narrowed to the message's bytes and one level deeper: no second
+        // reader (and no reference-count traffic on the storage) per embedded message.
+        let outerEnd = end
+        index = range.lowerBound
+        end = range.upperBound
+        depth += 1
+        defer {
+            index = range.upperBound
+            end = outerEnd
+            depth -= 1
+        }
+        return try body(&self)
     }
 
     // MARK: - Skipping

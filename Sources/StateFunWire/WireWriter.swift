@@ -21,15 +21,71 @@ public struct WireWriter: Sendable {
         case explicit
     }
 
-    /// The bytes written so far.
-    public var bytes: [UInt8] { buffer }
+    /// The bytes written so far (a copy; ``takeBytes()`` hands them over without one).
+    public var bytes: [UInt8] { length == buffer.count ? buffer : Array(buffer[..<length]) }
 
+    /// The storage: written bytes in `buffer[..<length]`, zeroed spare capacity after them. Each write makes
+    /// room once and stores through a pointer, instead of an `Array.append` (uniqueness and capacity checks)
+    /// per byte.
     @usableFromInline var buffer: [UInt8]
+    @usableFromInline var length: Int
 
     /// Creates an empty writer, reserving `capacity` bytes.
     public init(capacity: Int = 128) {
-        buffer = []
-        buffer.reserveCapacity(capacity)
+        buffer = [UInt8](repeating: 0, count: Swift.max(capacity, 0))
+        length = 0
+    }
+
+    /// The bytes written so far as a slice that shares the writer's storage (no copy). Writing again while the
+    /// slice is alive copies the storage first, as with any array.
+    public var writtenBytes: ArraySlice<UInt8> { buffer[..<length] }
+
+    /// Empties the writer, keeping its capacity for the next bytes.
+    public mutating func removeAll() {
+        length = 0
+    }
+
+    /// The bytes written, handed over without copying; the writer is empty afterwards.
+    public mutating func takeBytes() -> [UInt8] {
+        var result: [UInt8] = []
+        swap(&result, &buffer)
+        if result.count > length { result.removeLast(result.count - length) }
+        length = 0
+        return result
+    }
+
+    /// Makes room for at least `needed` more bytes.
+    @usableFromInline
+    mutating func grow(_ needed: Int) {
+        let target = Swift.max(buffer.count * 2, length + needed, 64)
+        buffer.append(contentsOf: repeatElement(0, count: target - buffer.count))
+    }
+
+    /// Runs `body` with a pointer to the end of the written bytes and room for `needed` more; `body` returns how
+    /// many it wrote.
+    @inlinable @inline(__always)
+    mutating func append(reserving needed: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        let start = length
+        if _slowPath(buffer.count - start < needed) { grow(needed) }
+        let written = buffer.withUnsafeMutableBufferPointer { all in
+            // The buffer is never empty here: `needed` > 0 and the capacity check above.
+            body(all.baseAddress.unsafelyUnwrapped + start)
+        }
+        length = start + written
+    }
+
+    /// Stores `value` as a varint at `pointer`; returns the number of bytes (1...10).
+    @inlinable @inline(__always)
+    static func put(varint value: UInt64, at pointer: UnsafeMutablePointer<UInt8>) -> Int {
+        var v = value
+        var i = 0
+        while v >= 0x80 {
+            pointer[i] = UInt8(truncatingIfNeeded: v) | 0x80
+            v >>= 7
+            i += 1
+        }
+        pointer[i] = UInt8(truncatingIfNeeded: v)
+        return i + 1
     }
 
     // MARK: - Raw
@@ -37,12 +93,7 @@ public struct WireWriter: Sendable {
     /// Appends a base-128 varint.
     @inlinable
     public mutating func writeVarint(_ value: UInt64) {
-        var v = value
-        while v >= 0x80 {
-            buffer.append(UInt8(truncatingIfNeeded: v) | 0x80)
-            v >>= 7
-        }
-        buffer.append(UInt8(truncatingIfNeeded: v))
+        append(reserving: 10) { Self.put(varint: value, at: $0) }
     }
 
     /// Appends a field key.
@@ -54,23 +105,54 @@ public struct WireWriter: Sendable {
     /// Appends four little-endian bytes.
     @inlinable
     public mutating func writeRawFixed32(_ value: UInt32) {
-        buffer.append(UInt8(truncatingIfNeeded: value))
-        buffer.append(UInt8(truncatingIfNeeded: value >> 8))
-        buffer.append(UInt8(truncatingIfNeeded: value >> 16))
-        buffer.append(UInt8(truncatingIfNeeded: value >> 24))
+        append(reserving: 4) { pointer in
+            UnsafeMutableRawPointer(pointer).storeBytes(of: value.littleEndian, as: UInt32.self)
+            return 4
+        }
     }
 
     /// Appends eight little-endian bytes.
     @inlinable
     public mutating func writeRawFixed64(_ value: UInt64) {
-        writeRawFixed32(UInt32(truncatingIfNeeded: value))
-        writeRawFixed32(UInt32(truncatingIfNeeded: value >> 32))
+        append(reserving: 8) { pointer in
+            UnsafeMutableRawPointer(pointer).storeBytes(of: value.littleEndian, as: UInt64.self)
+            return 8
+        }
     }
 
     /// Appends bytes as they are (for pre-encoded fields).
     @inlinable
     public mutating func writeRaw(_ raw: some Collection<UInt8>) {
-        buffer.append(contentsOf: raw)
+        let done: Void? = raw.withContiguousStorageIfAvailable { appendRaw($0) }
+        if done == nil { Array(raw).withUnsafeBufferPointer { appendRaw($0) } }
+    }
+
+    /// Appends everything `other` has written.
+    @inlinable
+    public mutating func writeRaw(_ other: WireWriter) {
+        other.buffer.withUnsafeBufferPointer { all in appendRaw(UnsafeBufferPointer(rebasing: all[..<other.length])) }
+    }
+
+    @inlinable
+    mutating func appendRaw(_ raw: UnsafeBufferPointer<UInt8>) {
+        let n = raw.count
+        guard n > 0, let source = raw.baseAddress else { return }
+        append(reserving: n) { pointer in
+            pointer.update(from: source, count: n)
+            return n
+        }
+    }
+
+    /// Appends a length-delimited field: key, length, bytes.
+    @inlinable
+    mutating func appendLengthDelimited(_ field: UInt32, _ raw: UnsafeBufferPointer<UInt8>) {
+        let n = raw.count
+        append(reserving: n + 15) { pointer in
+            var i = Self.put(varint: UInt64(field) << 3 | UInt64(WireType.lengthDelimited.rawValue), at: pointer)
+            i += Self.put(varint: UInt64(n), at: pointer + i)
+            if n > 0, let source = raw.baseAddress { (pointer + i).update(from: source, count: n) }
+            return i + n
+        }
     }
 
     // MARK: - Varint scalars
@@ -127,8 +209,11 @@ public struct WireWriter: Sendable {
     @inlinable
     public mutating func writeBool(_ field: UInt32, _ value: Bool, presence: Presence = .implicit) {
         guard value || presence == .explicit else { return }
-        writeKey(field, .varint)
-        buffer.append(value ? 1 : 0)
+        append(reserving: 6) { pointer in
+            let i = Self.put(varint: UInt64(field) << 3, at: pointer)
+            pointer[i] = value ? 1 : 0
+            return i + 1
+        }
     }
 
     /// Writes an enum's raw value.
@@ -193,12 +278,8 @@ public struct WireWriter: Sendable {
     @inlinable
     public mutating func writeString(_ field: UInt32, _ value: String, presence: Presence = .implicit) {
         guard !value.isEmpty || presence == .explicit else { return }
-        writeKey(field, .lengthDelimited)
         var value = value
-        value.withUTF8 { utf8 in
-            writeVarint(UInt64(utf8.count))
-            buffer.append(contentsOf: utf8)
-        }
+        value.withUTF8 { utf8 in appendLengthDelimited(field, utf8) }
     }
 
     /// Writes `bytes`.
@@ -207,9 +288,8 @@ public struct WireWriter: Sendable {
         _ field: UInt32, _ value: some Collection<UInt8>, presence: Presence = .implicit
     ) {
         guard !value.isEmpty || presence == .explicit else { return }
-        writeKey(field, .lengthDelimited)
-        writeVarint(UInt64(value.count))
-        buffer.append(contentsOf: value)
+        let done: Void? = value.withContiguousStorageIfAvailable { appendLengthDelimited(field, $0) }
+        if done == nil { Array(value).withUnsafeBufferPointer { appendLengthDelimited(field, $0) } }
     }
 
     /// Writes an embedded message whose fields `body` writes; the length prefix is fixed up afterwards.
@@ -237,40 +317,48 @@ public struct WireWriter: Sendable {
     /// ``writeLengthDelimited(_:presence:_:)``, for hot paths.
     @inlinable
     public mutating func beginLengthDelimited(_ field: UInt32) -> Mark {
-        let fieldStart = buffer.count
-        writeKey(field, .lengthDelimited)
-        let lengthAt = buffer.count
-        buffer.append(0)
-        return Mark(fieldStart: fieldStart, lengthAt: lengthAt)
+        let fieldStart = length
+        append(reserving: 6) { pointer in
+            let i = Self.put(varint: UInt64(field) << 3 | UInt64(WireType.lengthDelimited.rawValue), at: pointer)
+            pointer[i] = 0
+            return i + 1
+        }
+        return Mark(fieldStart: fieldStart, lengthAt: length - 1)
     }
 
     /// Ends a field started with ``beginLengthDelimited(_:)``, fixing its length. With `presence: .implicit` an
     /// empty content removes the field (proto3 omits an empty `bytes`/`string`).
     @inlinable
     public mutating func endLengthDelimited(_ mark: Mark, presence: Presence = .explicit) {
-        let length = buffer.count - mark.lengthAt - 1
-        if length < 0x80 {
-            if length == 0, presence == .implicit {
-                buffer.removeSubrange(mark.fieldStart...)
+        let size = length - mark.lengthAt - 1
+        if size < 0x80 {
+            if size == 0, presence == .implicit {
+                length = mark.fieldStart
             } else {
-                buffer[mark.lengthAt] = UInt8(truncatingIfNeeded: length)
+                buffer[mark.lengthAt] = UInt8(truncatingIfNeeded: size)
             }
             return
         }
-        var prefix: [UInt8] = []
-        var v = UInt64(length)
-        while v >= 0x80 {
-            prefix.append(UInt8(truncatingIfNeeded: v) | 0x80)
+        // A length of two or more varint bytes: move the content right to make room for them.
+        var extra = 0
+        var v = size >> 7
+        while v > 0 {
+            extra += 1
             v >>= 7
         }
-        prefix.append(UInt8(truncatingIfNeeded: v))
-        buffer.replaceSubrange(mark.lengthAt..<(mark.lengthAt + 1), with: prefix)
+        let contentStart = mark.lengthAt + 1
+        append(reserving: extra) { _ in extra }
+        buffer.withUnsafeMutableBufferPointer { all in
+            let base = all.baseAddress.unsafelyUnwrapped
+            (base + contentStart + extra).update(from: base + contentStart, count: size)
+            _ = Self.put(varint: UInt64(size), at: base + mark.lengthAt)
+        }
     }
 
     /// Removes everything written since `mark`'s field began (after an error while writing it).
     @inlinable
     public mutating func rollBack(to mark: Mark) {
-        buffer.removeSubrange(mark.fieldStart...)
+        length = mark.fieldStart
     }
 
     /// Writes a length-delimited field whose content `body` writes, and can fail.
@@ -293,7 +381,7 @@ public struct WireWriter: Sendable {
     }
 
     /// The number of bytes written so far.
-    public var count: Int { buffer.count }
+    public var count: Int { length }
 
     /// Writes an embedded message that has already been encoded.
     @inlinable

@@ -21,30 +21,54 @@ public final class Context {
     // allocates no intermediate values. A send that fails leaves these untouched.
     // Unchecked exclusivity: the context is used by one handler at a time (documented above), and the dynamic
     // access checks on these hot buffers cost more than writing the bytes.
-    @exclusivity(unchecked) package private(set) var messages = WireWriter(capacity: 256)
+    @exclusivity(unchecked) @usableFromInline package var messages: WireWriter
     @exclusivity(unchecked) package private(set) var delayedMessages = WireWriter(capacity: 0)
-    @exclusivity(unchecked) package private(set) var egressMessages = WireWriter(capacity: 256)
+    @exclusivity(unchecked) @usableFromInline package var egressMessages: WireWriter
 
-    package init(address: Address, storage: AddressScopedStorage, protocolVersion: ProtocolVersion) {
+    /// - Parameter expectedSize: room to reserve for messages and for egress records; the request's size is a
+    ///   good guess (a handler typically answers each message with about as many bytes), so most batches
+    ///   write their effects without growing a buffer.
+    package init(
+        address: Address, storage: AddressScopedStorage, protocolVersion: ProtocolVersion, expectedSize: Int = 256
+    ) {
         self.address = address
         self.storage = storage
         self.protocolVersion = protocolVersion
+        let capacity = min(max(expectedSize, 256), 64 * 1024)
+        messages = WireWriter(capacity: capacity)
+        egressMessages = WireWriter(capacity: capacity)
     }
 
     // MARK: - Messages
 
+    // The typed sends are inlinable so they are specialised for the value type in the caller's module: the
+    // value is serialized straight into the response with no witness-table or metadata work. What does not
+    // depend on the type (checks, headers) is in non-generic helpers.
+
     /// Sends `value` to the function at `target` (Python `send(message_builder(...))`, 2.x `pack_and_send`).
+    @inlinable
     public func send<V: StateFunType>(_ value: V, to target: Address) throws {
-        if let problem = target.sendError { throw StateFunError.invalidAddress(problem) }
-        let invocation = messages.beginLengthDelimited(2)
-        target.write(1, to: &messages)
+        let invocation = try beginMessage(to: target)
         do {
-            try ValueCodec.write(value, protocolVersion, field: 2, to: &messages)
+            if protocolVersion == .v3 {
+                try ValueCodec.writeTypedValue(value, field: 2, to: &messages)
+            } else {
+                try ValueCodec.write(value, protocolVersion, field: 2, to: &messages)
+            }
         } catch {
             messages.rollBack(to: invocation)
             throw error
         }
         messages.endLengthDelimited(invocation)
+    }
+
+    /// Checks `target` and starts `FromFunction.Invocation{target=1, argument=2}` with its target written.
+    @usableFromInline
+    func beginMessage(to target: Address) throws(StateFunError) -> WireWriter.Mark {
+        if let problem = target.sendError { throw .invalidAddress(problem) }
+        let invocation = messages.beginLengthDelimited(2)
+        target.write(1, to: &messages)
+        return invocation
     }
 
     /// Sends an undecoded message as it is, e.g. forwards the one received (2.x `send` of an `Any`).
@@ -58,6 +82,7 @@ public final class Context {
     }
 
     /// Sends `value` to the caller of the current message; throws when it came from an ingress.
+    @inlinable
     public func reply<V: StateFunType>(_ value: V) throws {
         guard let caller else { throw StateFunError.noCaller(function: address.typeName) }
         try send(value, to: caller)
@@ -158,19 +183,30 @@ public final class Context {
     }
 
     /// Sends a typed value to the egress `egress` (Python `send_egress(egress_message_builder(...))`).
+    @inlinable
     public func send<V: StateFunType>(_ value: V, toEgress egress: TypeName) throws {
-        if let reason = egress.validationError {
-            throw StateFunError.invalidTypeName(egress.description, reason: reason)
-        }
-        let message = egressMessages.beginLengthDelimited(4)
-        egressMessages.writeString(1, egress.namespace)
-        egressMessages.writeString(2, egress.name)
+        let message = try beginEgressMessage(to: egress)
         do {
-            try ValueCodec.write(value, protocolVersion, field: 3, to: &egressMessages)
+            if protocolVersion == .v3 {
+                try ValueCodec.writeTypedValue(value, field: 3, to: &egressMessages)
+            } else {
+                try ValueCodec.write(value, protocolVersion, field: 3, to: &egressMessages)
+            }
         } catch {
             egressMessages.rollBack(to: message)
             throw error
         }
         egressMessages.endLengthDelimited(message)
+    }
+
+    /// Checks `egress` and starts `EgressMessage{egress_namespace=1, egress_type=2, argument=3}` with its
+    /// typename written.
+    @usableFromInline
+    func beginEgressMessage(to egress: TypeName) throws(StateFunError) -> WireWriter.Mark {
+        if let reason = egress.validationError { throw .invalidTypeName(egress.description, reason: reason) }
+        let message = egressMessages.beginLengthDelimited(4)
+        egressMessages.writeString(1, egress.namespace)
+        egressMessages.writeString(2, egress.name)
+        return message
     }
 }

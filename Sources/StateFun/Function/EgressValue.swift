@@ -62,7 +62,7 @@ public struct EgressValue: Sendable, ExpressibleByStringLiteral, ExpressibleByIn
             let u = v.bitPattern
             return (0..<8).map { UInt8(truncatingIfNeeded: u >> (56 - 8 * UInt64($0))) }
         case .typed(let value):
-            func encode<V: StateFunType>(_ v: V) throws -> [UInt8] { try ValueCodec.encode(v, version).bytes }
+            func encode<V: StateFunType>(_ v: V) throws -> [UInt8] { Array(try ValueCodec.encode(v, version).bytes) }
             return try encode(value)
         }
     }

@@ -34,23 +34,27 @@ extension ValueSpec: FunctionComponent {
 /// A function accepts several types by declaring several handlers (the Python SDK's `typing.Union` hints).
 /// The closure may be synchronous or `async`.
 public struct Handle<Value: StateFunType>: FunctionComponent {
-    let body: @Sendable (Context, Value) async throws -> Void
+    let body: HandlerBody
 
     /// Declares the handler for `type`.
+    public init(_ type: Value.Type, _ body: @escaping @Sendable (Context, Value) throws -> Void) {
+        self.body = .sync { context, message in try body(context, try Self.decode(message, context)) }
+    }
+
+    /// Declares an `async` handler for `type`.
     public init(_ type: Value.Type, _ body: @escaping @Sendable (Context, Value) async throws -> Void) {
-        self.body = body
+        self.body = .async { context, message in try await body(context, try Self.decode(message, context)) }
+    }
+
+    private static func decode(_ message: Message, _ context: Context) throws -> Value {
+        try ValueCodec.decode(message.payload ?? [], as: Value.self, context.protocolVersion)
     }
 
     /// Adds this component to the function being declared.
     public func contribute(to draft: inout FunctionDefinitionDraft) {
-        let body = self.body
         draft.definition.handlers.append(
             FunctionDefinition.TypedHandler(
-                typeName: Value.typeName, v2TypeName: ValueCodec.typeName(of: Value.self, .v2),
-                call: { context, message in
-                    let value = try ValueCodec.decode(message.bytes ?? [], as: Value.self, context.protocolVersion)
-                    try await body(context, value)
-                }))
+                typeName: Value.typeName, v2TypeName: ValueCodec.typeName(of: Value.self, .v2), call: body))
     }
 }
 
@@ -58,11 +62,16 @@ public struct Handle<Value: StateFunType>: FunctionComponent {
 ///
 /// Without one, such a message fails the batch with an error naming its type.
 public struct Otherwise: FunctionComponent {
-    let body: @Sendable (Context, Message) async throws -> Void
+    let body: HandlerBody
 
     /// Declares the catch-all.
+    public init(_ body: @escaping @Sendable (Context, Message) throws -> Void) {
+        self.body = .sync(body)
+    }
+
+    /// Declares an `async` catch-all.
     public init(_ body: @escaping @Sendable (Context, Message) async throws -> Void) {
-        self.body = body
+        self.body = .async(body)
     }
 
     /// Adds this component to the function being declared.

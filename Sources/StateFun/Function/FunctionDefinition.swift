@@ -1,3 +1,18 @@
+/// A handler's code: synchronous handlers are called directly, so a batch of them runs without an async call
+/// (and its task-allocator frame and executor check) per message.
+package enum HandlerBody: Sendable {
+    case sync(@Sendable (Context, Message) throws -> Void)
+    case async(@Sendable (Context, Message) async throws -> Void)
+
+    @inline(__always)
+    package func callAsFunction(_ context: Context, _ message: Message) async throws {
+        switch self {
+        case .sync(let body): try body(context, message)
+        case .async(let body): try await body(context, message)
+        }
+    }
+}
+
 /// A function as the registry keeps it: its type, its state specs and how it dispatches messages.
 package struct FunctionDefinition: Sendable {
     /// A handler for one message type.
@@ -6,7 +21,7 @@ package struct FunctionDefinition: Sendable {
         package var typeName: TypeName
         /// The accepted type's `Any` type URL on 2.x.
         package var v2TypeName: String
-        package var call: @Sendable (Context, Message) async throws -> Void
+        package var call: HandlerBody
 
         package func accepts(_ received: String, _ version: ProtocolVersion) -> Bool {
             ValueCodec.matches(received, expected: version == .v3 ? typeName.description : v2TypeName, version)
@@ -17,7 +32,7 @@ package struct FunctionDefinition: Sendable {
     package var specs: [AnyValueSpec]
     package var handlers: [TypedHandler]
     /// The catch-all for messages no typed handler accepts; `nil` fails such a message (the default policy).
-    package var otherwise: (@Sendable (Context, Message) async throws -> Void)?
+    package var otherwise: HandlerBody?
     /// Egresses the declaration says the function writes to (checked by validation).
     package var egresses: [TypeName]
 

@@ -27,7 +27,7 @@ extension WireMessage {
     package func serialized(capacity: Int = 256) -> [UInt8] {
         var writer = WireWriter(capacity: capacity)
         encode(to: &writer)
-        return writer.bytes
+        return writer.takeBytes()
     }
 
     /// Reads an embedded message of this type.

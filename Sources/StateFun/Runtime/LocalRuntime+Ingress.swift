@@ -39,7 +39,7 @@ extension LocalRuntime {
         }
         let bytes: [UInt8]
         do {
-            bytes = try ValueCodec.encode(value, protocolVersion).bytes
+            bytes = Array(try ValueCodec.encode(value, protocolVersion).bytes)
         } catch {
             throw .invalidMessage("\(error)")
         }

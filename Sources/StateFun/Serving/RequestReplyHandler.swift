@@ -65,11 +65,19 @@ public struct RequestReplyHandler: Sendable {
     // MARK: - 3.x
 
     /// A 3.x batch decoded straight into what the handler needs: no intermediate `ToFunction` values, since the
-    /// request is decoded on every call (the same field semantics as ``ToFunctionV3``).
+    /// request is decoded on every call (the same field semantics as ``ToFunctionV3``). Values stay slices of
+    /// the request body: nothing is copied.
     private struct BatchV3 {
+        /// `ToFunction.PersistedValue`: a state as the runtime sent it; `value == nil` when it has no value
+        /// (no `state_value`, or `has_value = false`).
+        struct ReceivedState {
+            var name: String
+            var value: RawValue?
+        }
+
         var present = false
         var target: Address?
-        var received: [String: TypedValue?] = [:]
+        var received: [ReceivedState] = []
         var invocations: [(Address?, Message)] = []
 
         init(_ body: [UInt8]) throws(WireError) {
@@ -82,20 +90,66 @@ public struct RequestReplyHandler: Sendable {
                 // The request oneof: the last occurrence wins, as with the message types.
                 present = true
                 target = nil
-                received = [:]
-                invocations = []
+                received.removeAll(keepingCapacity: true)
+                invocations.removeAll(keepingCapacity: true)
+                invocations.reserveCapacity(16)
                 try reader.readMessage(tag) { (batch: inout WireReader) throws(WireError) in
                     while let field = try batch.nextField() {
                         switch field.number {
                         case 1: target = try Address.read(field, from: &batch)
-                        case 2:
-                            let value = try ToFunctionV3.PersistedValue.read(field, from: &batch)
-                            received[value.stateName] = value.stateValue
+                        case 2: received.append(try Self.persistedValue(field, &batch))
                         case 3: invocations.append(try Self.invocation(field, &batch))
                         default: try batch.skip(field)
                         }
                     }
                 }
+            }
+        }
+
+        /// The value the runtime sent for `name`: `nil` when it sent none, `.some(nil)` when it sent the state
+        /// without a value. The last occurrence wins, as in the SDKs' dictionaries.
+        func value(of name: String) -> RawValue?? {
+            for state in received.reversed() where state.name == name { return .some(state.value) }
+            return nil
+        }
+
+        /// `PersistedValue{state_name=1, state_value=2}`.
+        private static func persistedValue(_ tag: FieldTag, _ reader: inout WireReader) throws(WireError)
+            -> ReceivedState
+        {
+            try reader.readMessage(tag) { (state: inout WireReader) throws(WireError) in
+                var name = ""
+                var value: RawValue?
+                while let field = try state.nextField() {
+                    switch field.number {
+                    case 1: name = try state.readString(field)
+                    case 2:
+                        let typed = try typedValue(field, &state)
+                        value = typed.hasValue ? RawValue(typeName: typed.typeName, bytes: typed.value) : nil
+                    default: try state.skip(field)
+                    }
+                }
+                return ReceivedState(name: name, value: value)
+            }
+        }
+
+        /// `TypedValue{typename=1, has_value=2, value=3}`, the value a slice of the request.
+        private static func typedValue(_ tag: FieldTag, _ reader: inout WireReader) throws(WireError)
+            -> (typeName: String, hasValue: Bool, value: ArraySlice<UInt8>)
+        {
+            try reader.readMessage(tag) { (typed: inout WireReader) throws(WireError) in
+                var typeName = ""
+                var hasValue = false
+                var value: ArraySlice<UInt8> = []
+                while let field = try typed.nextField() {
+                    switch field.number {
+                    case 1: typeName = try typed.readString(field, interning: TypedValue.commonTypeNames)
+                    case 2: hasValue = try typed.readBool(field)
+                    case 3: value = try typed.readBytesSlice(field)
+                    default: try typed.skip(field)
+                    }
+                }
+                return (typeName, hasValue, value)
             }
         }
 
@@ -105,18 +159,19 @@ public struct RequestReplyHandler: Sendable {
         {
             try reader.readMessage(tag) { (invocation: inout WireReader) throws(WireError) in
                 var caller: Address?
-                var argument = TypedValue()
+                var typeName = ""
+                var payload: ArraySlice<UInt8>?
                 while let field = try invocation.nextField() {
                     switch field.number {
                     case 1: caller = try Address.read(field, from: &invocation)
-                    case 2: argument = try TypedValue.read(field, from: &invocation)
+                    case 2:
+                        let argument = try typedValue(field, &invocation)
+                        typeName = argument.typeName
+                        payload = argument.hasValue ? argument.value : nil
                     default: try invocation.skip(field)
                     }
                 }
-                return (
-                    caller.flatMap { $0.isEmpty ? nil : $0 },
-                    Message(typeName: argument.typename, bytes: argument.hasValue ? argument.value : nil)
-                )
+                return (caller.flatMap { $0.isEmpty ? nil : $0 }, Message(typeName: typeName, payload: payload))
             }
         }
     }
@@ -134,17 +189,15 @@ public struct RequestReplyHandler: Sendable {
         let (target, function) = try lookUp(batch.target)
 
         // Resolve declared specs against what arrived (the last value for a name wins, as in a dict).
-        let received = batch.received
         var missing: [FromFunctionV3.PersistedValueSpec] = []
         var cells: [AddressScopedStorage.Cell] = []
         cells.reserveCapacity(function.specs.count)
         for spec in function.specs {
-            guard let value = received[spec.name] else {
+            guard let value = batch.value(of: spec.name) else {
                 missing.append(Self.persistedValueSpec(spec))
                 continue
             }
-            let raw = value.flatMap { $0.hasValue ? RawValue(typeName: $0.typename, bytes: $0.value) : nil }
-            cells.append(.init(name: spec.name, spec: spec, value: raw, dirty: false, provided: true))
+            cells.append(.init(name: spec.name, spec: spec, version: .v3, value: value, dirty: false, provided: true))
         }
         if !missing.isEmpty {
             let answer = FromFunctionV3(response: .incompleteInvocationContext(.init(missingValues: missing)))
@@ -157,7 +210,7 @@ public struct RequestReplyHandler: Sendable {
         }
 
         let storage = AddressScopedStorage(function: function.typeName, protocolVersion: .v3, cells: cells)
-        let context = Context(address: target, storage: storage, protocolVersion: .v3)
+        let context = Context(address: target, storage: storage, protocolVersion: .v3, expectedSize: 2 * body.count)
         try await run(function, context, batch.invocations)
 
         return Self.response(storage, context) { mutation, value in
@@ -175,16 +228,14 @@ public struct RequestReplyHandler: Sendable {
         _ storage: AddressScopedStorage, _ context: Context,
         stateValue: (inout WireWriter, RawValue) -> Void
     ) -> [UInt8] {
-        let messages = context.messages.bytes
-        let delayed = context.delayedMessages.bytes
-        let egresses = context.egressMessages.bytes
         // A batch without effects answers an empty body, as the official SDKs do: they touch
         // `invocation_result` only through its repeated fields, so an empty result leaves the oneof unset. The
         // runtime reads a FromFunction with no response as an empty InvocationResponse (protocol.md §4).
-        if messages.isEmpty, delayed.isEmpty, egresses.isEmpty, !storage.cells.contains(where: \.dirty) {
+        let effects = context.messages.count + context.delayedMessages.count + context.egressMessages.count
+        if effects == 0, !storage.cells.contains(where: \.dirty) {
             return []
         }
-        var out = WireWriter(capacity: 64 + messages.count + delayed.count + egresses.count)
+        var out = WireWriter(capacity: 64 + effects)
         out.writeMessage(100) { result in
             for cell in storage.cells where cell.dirty {
                 result.writeMessage(1) { mutation in
@@ -197,11 +248,11 @@ public struct RequestReplyHandler: Sendable {
                     }
                 }
             }
-            result.writeRaw(messages)
-            result.writeRaw(delayed)
-            result.writeRaw(egresses)
+            result.writeRaw(context.messages)
+            result.writeRaw(context.delayedMessages)
+            result.writeRaw(context.egressMessages)
         }
-        return out.bytes
+        return out.takeBytes()
     }
 
     package static func persistedValueSpec(_ spec: AnyValueSpec) -> FromFunctionV3.PersistedValueSpec {
@@ -253,15 +304,17 @@ public struct RequestReplyHandler: Sendable {
                 position[value.stateName] = cells.count
                 let spec = function.specs.first { $0.name == value.stateName }
                 cells.append(
-                    .init(name: value.stateName, spec: spec, value: raw, dirty: false, provided: true, problem: problem))
+                    .init(
+                        name: value.stateName, spec: spec, version: .v2, value: raw, dirty: false, provided: true,
+                        problem: problem))
             }
         }
         for spec in function.specs where position[spec.name] == nil {
-            cells.append(.init(name: spec.name, spec: spec, value: nil, dirty: false, provided: false))
+            cells.append(.init(name: spec.name, spec: spec, version: .v2, value: nil, dirty: false, provided: false))
         }
 
         let storage = AddressScopedStorage(function: function.typeName, protocolVersion: .v2, cells: cells)
-        let context = Context(address: target, storage: storage, protocolVersion: .v2)
+        let context = Context(address: target, storage: storage, protocolVersion: .v2, expectedSize: 2 * body.count)
         let invocations = batch.invocations.lazy.map { invocation -> (Address?, Message) in
             let caller = invocation.caller.flatMap { $0.isEmpty ? nil : $0 }
             let argument = invocation.argument ?? AnyValue()

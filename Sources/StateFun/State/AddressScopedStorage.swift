@@ -8,8 +8,16 @@
 public final class AddressScopedStorage {
     package struct Cell {
         package var name: String
-        package var spec: AnyValueSpec?
+        /// The declared type (`nil` for a state the runtime sent but the function does not declare, 2.x), and
+        /// the typename its values carry under the request's protocol.
+        package var declaredType: TypeName?
+        package var valueTypeName: String
         package var value: RawValue?
+        /// Writes serialize into these two buffers in turn: `current` holds the bytes `value` points into (after
+        /// a write), `spare` is the other one, free for the next write. So a state written once per message
+        /// allocates for its first two writes in a batch only, and a failed write leaves `value` untouched.
+        package var current: WireWriter?
+        package var spare: WireWriter?
         package var dirty: Bool
         /// 2.x: false when a declared state was not in the request (module.yaml lacks it).
         package var provided: Bool
@@ -18,10 +26,12 @@ public final class AddressScopedStorage {
         package var problem: String?
 
         package init(
-            name: String, spec: AnyValueSpec?, value: RawValue?, dirty: Bool, provided: Bool, problem: String? = nil
+            name: String, spec: AnyValueSpec?, version: ProtocolVersion, value: RawValue?, dirty: Bool,
+            provided: Bool, problem: String? = nil
         ) {
             self.name = name
-            self.spec = spec
+            self.declaredType = spec?.typeName
+            self.valueTypeName = spec?.typeName(for: version) ?? ""
             self.value = value
             self.dirty = dirty
             self.provided = provided
@@ -31,7 +41,7 @@ public final class AddressScopedStorage {
 
     @exclusivity(unchecked) package private(set) var cells: [Cell]
     package let function: TypeName
-    package let protocolVersion: ProtocolVersion
+    @usableFromInline package let protocolVersion: ProtocolVersion
 
     package init(function: TypeName, protocolVersion: ProtocolVersion, cells: [Cell]) {
         self.function = function
@@ -49,7 +59,7 @@ public final class AddressScopedStorage {
     }
 
     private func cellIndex(for spec: AnyValueSpec, reading: Bool = true) throws(StateFunError) -> Int {
-        guard let i = index(of: spec.name), let declared = cells[i].spec, declared.typeName == spec.typeName else {
+        guard let i = index(of: spec.name), cells[i].declaredType == spec.typeName else {
             throw .undeclaredState(function: function, state: spec.name)
         }
         guard cells[i].provided else { throw .stateNotProvided(function: function, state: spec.name) }
@@ -67,39 +77,90 @@ public final class AddressScopedStorage {
     }
 
     // MARK: - Typed
+    //
+    // The generic entry points are inlinable so they are specialised for the value type in the caller's module
+    // (no witness-table or metadata work per access); what does not depend on the type is in the non-generic
+    // helpers below them.
 
     /// The current value of `spec`, or `nil` when it has none.
+    @inlinable
     public func get<V: StateFunType>(_ spec: ValueSpec<V>) throws -> V? {
-        let i = try cellIndex(for: spec.erased)
-        guard let raw = cells[i].value else { return nil }
-        let expected = ValueCodec.typeName(of: V.self, protocolVersion)
-        guard ValueCodec.matches(raw.typeName, expected: expected, protocolVersion) else {
-            throw StateFunError.stateTypeMismatch(
-                function: function, state: spec.name, expected: expected, actual: raw.typeName)
-        }
+        guard let raw = try storedValue(spec.erased) else { return nil }
+        if protocolVersion == .v3 { return try V.deserialize(from: raw.bytes) }
         return try ValueCodec.decode(raw.bytes, as: V.self, protocolVersion)
     }
 
     /// Stores `value` under `spec`.
+    @inlinable
     public func set<V: StateFunType>(_ spec: ValueSpec<V>, _ value: V) throws {
-        let i = try cellIndex(for: spec.erased, reading: false)
-        cells[i].value = try ValueCodec.encode(value, protocolVersion)
-        cells[i].dirty = true
+        let i = try writableCell(spec.erased)
+        if protocolVersion == .v3 {
+            var writer = spareWriter(at: i)
+            try value.serialize(to: &writer)
+            store(writer, at: i)
+        } else {
+            store(Array(try ValueCodec.encode(value, protocolVersion).bytes), at: i)
+        }
     }
 
     /// Deletes the value of `spec`.
     public func delete<V: StateFunType>(_ spec: ValueSpec<V>) throws {
-        let i = try cellIndex(for: spec.erased, reading: false)
+        let i = try writableCell(spec.erased)
         cells[i].value = nil
         cells[i].dirty = true
     }
 
     /// Reads, changes and writes back `spec` in one step; the closure sees `nil` when there is no value, and
     /// setting it to `nil` deletes the value.
+    @inlinable
     public func update<V: StateFunType>(_ spec: ValueSpec<V>, _ body: (inout V?) throws -> Void) throws {
         var value = try get(spec)
         try body(&value)
         if let value { try set(spec, value) } else { try delete(spec) }
+    }
+
+    /// The value of a typed state as stored, after checking the spec is declared (with this type), provided and
+    /// readable, and that the value is of the declared type. `nil` when the state has no value.
+    @usableFromInline
+    func storedValue(_ spec: AnyValueSpec) throws(StateFunError) -> RawValue? {
+        let i = try cellIndex(for: spec)
+        guard let raw = cells[i].value else { return nil }
+        let expected = spec.typeName(for: protocolVersion)
+        guard ValueCodec.matches(raw.typeName, expected: expected, protocolVersion) else {
+            throw .stateTypeMismatch(function: function, state: spec.name, expected: expected, actual: raw.typeName)
+        }
+        return raw
+    }
+
+    /// The index of a typed state about to be written or deleted.
+    @usableFromInline
+    func writableCell(_ spec: AnyValueSpec) throws(StateFunError) -> Int {
+        try cellIndex(for: spec, reading: false)
+    }
+
+    /// An empty buffer to serialize the next value of cell `i` into.
+    @usableFromInline
+    func spareWriter(at i: Int) -> WireWriter {
+        guard var writer = cells[i].spare else { return WireWriter(capacity: 32) }
+        cells[i].spare = nil
+        writer.removeAll()
+        return writer
+    }
+
+    /// Stores the value serialized into `writer` (from ``spareWriter(at:)``) in cell `i`.
+    @usableFromInline
+    func store(_ writer: WireWriter, at i: Int) {
+        cells[i].value = RawValue(typeName: cells[i].valueTypeName, bytes: writer.writtenBytes)
+        cells[i].spare = cells[i].current
+        cells[i].current = writer
+        cells[i].dirty = true
+    }
+
+    /// Stores a serialized value of the state's declared type.
+    @usableFromInline
+    func store(_ bytes: [UInt8], at i: Int) {
+        cells[i].value = RawValue(typeName: cells[i].valueTypeName, bytes: bytes)
+        cells[i].dirty = true
     }
 
     // MARK: - By name (the Python SDK's `context["name"]` / `context.storage.name`)
@@ -107,7 +168,7 @@ public final class AddressScopedStorage {
     /// The value of the state `name` as it arrived (or was last written), undecoded; `nil` when it has none.
     public func value(named name: String) throws -> Message? {
         let i = try cellIndex(named: name)
-        return cells[i].value.map { Message(typeName: $0.typeName, bytes: $0.bytes, protocolVersion: protocolVersion) }
+        return cells[i].value.map { Message(typeName: $0.typeName, payload: $0.bytes, protocolVersion: protocolVersion) }
     }
 
     /// Stores `value` under the state `name`; on 3.x it must be of the declared type.
@@ -123,8 +184,8 @@ public final class AddressScopedStorage {
             cells[i].dirty = true
             return
         }
-        if let spec = cells[i].spec {
-            let expected = spec.typeName(for: protocolVersion)
+        if cells[i].declaredType != nil {
+            let expected = cells[i].valueTypeName
             guard ValueCodec.matches(raw.typeName, expected: expected, protocolVersion) else {
                 throw StateFunError.stateTypeMismatch(
                     function: function, state: name, expected: expected, actual: raw.typeName)

@@ -15,7 +15,7 @@ public struct ValueSpec<Value: StateFunType>: Sendable, Hashable {
     /// When the runtime drops the value.
     public let expiration: Expiration
     /// The spec without its static type, computed once (it is consulted on every state access).
-    package let erased: AnyValueSpec
+    @usableFromInline package let erased: AnyValueSpec
 
     /// Declares a state with the given expiration (none by default).
     public init(_ name: String, as type: Value.Type = Value.self, expiration: Expiration = .none) {
@@ -39,7 +39,7 @@ public struct ValueSpec<Value: StateFunType>: Sendable, Hashable {
 }
 
 /// A ``ValueSpec`` without its static type: what the registry, validation and module.yaml work with.
-package struct AnyValueSpec: Sendable, Hashable {
+@usableFromInline package struct AnyValueSpec: Sendable, Hashable {
     package var name: String
     package var typeName: TypeName
     package var expiration: Expiration

@@ -5,7 +5,7 @@
 /// A built-in type with a distinct 2.x (google.protobuf wrapper) representation.
 protocol GoogleWrapperRepresentable {
     static var anyTypeURL: String { get }
-    static func deserializeV2(from bytes: [UInt8]) throws -> Self
+    static func deserializeV2(from bytes: ArraySlice<UInt8>) throws -> Self
     func serializeV2() -> [UInt8]
     func serializeV2(to writer: inout WireWriter)
 }
@@ -19,13 +19,13 @@ extension GoogleWrapperRepresentable where Self: StateFunType {
 extension Bool: GoogleWrapperRepresentable {
     func serializeV2(to writer: inout WireWriter) { serialize(to: &writer) }
     static var anyTypeURL: String { "type.googleapis.com/google.protobuf.BoolValue" }
-    static func deserializeV2(from bytes: [UInt8]) throws -> Bool { try deserialize(from: bytes) }
+    static func deserializeV2(from bytes: ArraySlice<UInt8>) throws -> Bool { try deserialize(from: bytes) }
     func serializeV2() -> [UInt8] { serialize() }
 }
 
 extension Int32: GoogleWrapperRepresentable {
     static var anyTypeURL: String { "type.googleapis.com/google.protobuf.Int32Value" }
-    static func deserializeV2(from bytes: [UInt8]) throws -> Int32 {
+    static func deserializeV2(from bytes: ArraySlice<UInt8>) throws -> Int32 {
         try WrapperCodec.decode(bytes, "google.protobuf/Int32Value", .varint) { tag, reader throws(WireError) in
             try reader.readInt32(tag)
         } ?? 0
@@ -33,14 +33,14 @@ extension Int32: GoogleWrapperRepresentable {
     func serializeV2() -> [UInt8] {
         var writer = WireWriter(capacity: 11)
         serializeV2(to: &writer)
-        return writer.bytes
+        return writer.takeBytes()
     }
     func serializeV2(to writer: inout WireWriter) { writer.writeInt32(1, self) }
 }
 
 extension Int64: GoogleWrapperRepresentable {
     static var anyTypeURL: String { "type.googleapis.com/google.protobuf.Int64Value" }
-    static func deserializeV2(from bytes: [UInt8]) throws -> Int64 {
+    static func deserializeV2(from bytes: ArraySlice<UInt8>) throws -> Int64 {
         try WrapperCodec.decode(bytes, "google.protobuf/Int64Value", .varint) { tag, reader throws(WireError) in
             try reader.readInt64(tag)
         } ?? 0
@@ -48,7 +48,7 @@ extension Int64: GoogleWrapperRepresentable {
     func serializeV2() -> [UInt8] {
         var writer = WireWriter(capacity: 11)
         serializeV2(to: &writer)
-        return writer.bytes
+        return writer.takeBytes()
     }
     func serializeV2(to writer: inout WireWriter) { writer.writeInt64(1, self) }
 }
@@ -56,20 +56,20 @@ extension Int64: GoogleWrapperRepresentable {
 extension Float: GoogleWrapperRepresentable {
     func serializeV2(to writer: inout WireWriter) { serialize(to: &writer) }
     static var anyTypeURL: String { "type.googleapis.com/google.protobuf.FloatValue" }
-    static func deserializeV2(from bytes: [UInt8]) throws -> Float { try deserialize(from: bytes) }
+    static func deserializeV2(from bytes: ArraySlice<UInt8>) throws -> Float { try deserialize(from: bytes) }
     func serializeV2() -> [UInt8] { serialize() }
 }
 
 extension Double: GoogleWrapperRepresentable {
     func serializeV2(to writer: inout WireWriter) { serialize(to: &writer) }
     static var anyTypeURL: String { "type.googleapis.com/google.protobuf.DoubleValue" }
-    static func deserializeV2(from bytes: [UInt8]) throws -> Double { try deserialize(from: bytes) }
+    static func deserializeV2(from bytes: ArraySlice<UInt8>) throws -> Double { try deserialize(from: bytes) }
     func serializeV2() -> [UInt8] { serialize() }
 }
 
 extension String: GoogleWrapperRepresentable {
     func serializeV2(to writer: inout WireWriter) { serialize(to: &writer) }
     static var anyTypeURL: String { "type.googleapis.com/google.protobuf.StringValue" }
-    static func deserializeV2(from bytes: [UInt8]) throws -> String { try deserialize(from: bytes) }
+    static func deserializeV2(from bytes: ArraySlice<UInt8>) throws -> String { try deserialize(from: bytes) }
     func serializeV2() -> [UInt8] { serialize() }
 }

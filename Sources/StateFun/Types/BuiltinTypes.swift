@@ -7,6 +7,10 @@ extension Bool: StateFunType {
     public static let typeName: TypeName = "io.statefun.types/bool"
     /// Decodes a value from its serialized bytes (see ``StateFunType``).
     public static func deserialize(from bytes: [UInt8]) throws -> Bool {
+        try deserialize(from: bytes[...])
+    }
+    /// Decodes a value from a slice, in place (see ``StateFunType``).
+    public static func deserialize(from bytes: ArraySlice<UInt8>) throws -> Bool {
         try WrapperCodec.decode(bytes, typeName, .varint) { tag, reader throws(WireError) in try reader.readBool(tag) } ?? false
     }
     /// Appends the serialized value to `writer`.
@@ -17,7 +21,7 @@ extension Bool: StateFunType {
     public func serialize() -> [UInt8] {
         var writer = WireWriter(capacity: 2)
         writer.writeBool(1, self)
-        return writer.bytes
+        return writer.takeBytes()
     }
 }
 
@@ -26,6 +30,10 @@ extension Int32: StateFunType {
     public static let typeName: TypeName = "io.statefun.types/int"
     /// Decodes a value from its serialized bytes (see ``StateFunType``).
     public static func deserialize(from bytes: [UInt8]) throws -> Int32 {
+        try deserialize(from: bytes[...])
+    }
+    /// Decodes a value from a slice, in place (see ``StateFunType``).
+    public static func deserialize(from bytes: ArraySlice<UInt8>) throws -> Int32 {
         try WrapperCodec.decode(bytes, typeName, .fixed32) { tag, reader throws(WireError) in try reader.readSFixed32(tag) } ?? 0
     }
     /// Appends the serialized value to `writer`.
@@ -36,7 +44,7 @@ extension Int32: StateFunType {
     public func serialize() -> [UInt8] {
         var writer = WireWriter(capacity: 5)
         writer.writeSFixed32(1, self)
-        return writer.bytes
+        return writer.takeBytes()
     }
 }
 
@@ -45,6 +53,10 @@ extension Int64: StateFunType {
     public static let typeName: TypeName = "io.statefun.types/long"
     /// Decodes a value from its serialized bytes (see ``StateFunType``).
     public static func deserialize(from bytes: [UInt8]) throws -> Int64 {
+        try deserialize(from: bytes[...])
+    }
+    /// Decodes a value from a slice, in place (see ``StateFunType``).
+    public static func deserialize(from bytes: ArraySlice<UInt8>) throws -> Int64 {
         try WrapperCodec.decode(bytes, typeName, .fixed64) { tag, reader throws(WireError) in try reader.readSFixed64(tag) } ?? 0
     }
     /// Appends the serialized value to `writer`.
@@ -55,7 +67,7 @@ extension Int64: StateFunType {
     public func serialize() -> [UInt8] {
         var writer = WireWriter(capacity: 9)
         writer.writeSFixed64(1, self)
-        return writer.bytes
+        return writer.takeBytes()
     }
 }
 
@@ -64,6 +76,10 @@ extension Float: StateFunType {
     public static let typeName: TypeName = "io.statefun.types/float"
     /// Decodes a value from its serialized bytes (see ``StateFunType``).
     public static func deserialize(from bytes: [UInt8]) throws -> Float {
+        try deserialize(from: bytes[...])
+    }
+    /// Decodes a value from a slice, in place (see ``StateFunType``).
+    public static func deserialize(from bytes: ArraySlice<UInt8>) throws -> Float {
         try WrapperCodec.decode(bytes, typeName, .fixed32) { tag, reader throws(WireError) in try reader.readFloat(tag) } ?? 0
     }
     /// Appends the serialized value to `writer`.
@@ -74,7 +90,7 @@ extension Float: StateFunType {
     public func serialize() -> [UInt8] {
         var writer = WireWriter(capacity: 5)
         writer.writeFloat(1, self)
-        return writer.bytes
+        return writer.takeBytes()
     }
 }
 
@@ -83,6 +99,10 @@ extension Double: StateFunType {
     public static let typeName: TypeName = "io.statefun.types/double"
     /// Decodes a value from its serialized bytes (see ``StateFunType``).
     public static func deserialize(from bytes: [UInt8]) throws -> Double {
+        try deserialize(from: bytes[...])
+    }
+    /// Decodes a value from a slice, in place (see ``StateFunType``).
+    public static func deserialize(from bytes: ArraySlice<UInt8>) throws -> Double {
         try WrapperCodec.decode(bytes, typeName, .fixed64) { tag, reader throws(WireError) in try reader.readDouble(tag) } ?? 0
     }
     /// Appends the serialized value to `writer`.
@@ -93,7 +113,7 @@ extension Double: StateFunType {
     public func serialize() -> [UInt8] {
         var writer = WireWriter(capacity: 9)
         writer.writeDouble(1, self)
-        return writer.bytes
+        return writer.takeBytes()
     }
 }
 
@@ -102,6 +122,10 @@ extension String: StateFunType {
     public static let typeName: TypeName = "io.statefun.types/string"
     /// Decodes a value from its serialized bytes (see ``StateFunType``).
     public static func deserialize(from bytes: [UInt8]) throws -> String {
+        try deserialize(from: bytes[...])
+    }
+    /// Decodes a value from a slice, in place (see ``StateFunType``).
+    public static func deserialize(from bytes: ArraySlice<UInt8>) throws -> String {
         try WrapperCodec.decode(bytes, typeName, .lengthDelimited) { tag, reader throws(WireError) in try reader.readString(tag) } ?? ""
     }
     /// Appends the serialized value to `writer`.
@@ -112,7 +136,7 @@ extension String: StateFunType {
     public func serialize() -> [UInt8] {
         var writer = WireWriter(capacity: utf8.count + 3)
         writer.writeString(1, self)
-        return writer.bytes
+        return writer.takeBytes()
     }
 }
 
@@ -124,7 +148,7 @@ enum WrapperCodec {
     /// does (the Python SDK then reads the default), so such bytes decode exactly as the official SDKs decode them.
     @inline(__always)
     static func decode<T>(
-        _ bytes: [UInt8], _ typeName: TypeName, _ wireType: WireType,
+        _ bytes: ArraySlice<UInt8>, _ typeName: TypeName, _ wireType: WireType,
         _ read: (FieldTag, inout WireReader) throws(WireError) -> T
     ) throws(StateFunError) -> T? {
         var reader = WireReader(bytes)

@@ -6,22 +6,33 @@
 public struct Message: Sendable, Equatable, CustomStringConvertible {
     /// The typename (3.x) or `Any` type URL (2.x) the value carries.
     public let typeName: String
-    /// The serialized value, or `nil` when the value is absent (3.x `has_value = false`).
-    public let bytes: [UInt8]?
+    /// The serialized value in place, or `nil` when the value is absent (3.x `has_value = false`).
+    ///
+    /// A received message's payload is a slice of the request body, so reading it copies nothing; decode it
+    /// with ``as(_:)`` or a type's ``StateFunType/deserialize(from:)-(ArraySlice<UInt8>)``.
+    public let payload: ArraySlice<UInt8>?
     /// The protocol the value came with: it decides how built-in types are encoded and matched.
     public let protocolVersion: ProtocolVersion
 
+    /// The serialized value as a new array, or `nil` when the value is absent (3.x `has_value = false`).
+    public var bytes: [UInt8]? { payload.map { Array($0) } }
+
     /// Creates a message from a typename and bytes.
     public init(typeName: String, bytes: [UInt8]?, protocolVersion: ProtocolVersion = .v3) {
+        self.init(typeName: typeName, payload: bytes.map { $0[...] }, protocolVersion: protocolVersion)
+    }
+
+    /// Creates a message from a typename and a slice of a larger buffer (kept as it is, not copied).
+    public init(typeName: String, payload: ArraySlice<UInt8>?, protocolVersion: ProtocolVersion = .v3) {
         self.typeName = typeName
-        self.bytes = bytes
+        self.payload = payload
         self.protocolVersion = protocolVersion
     }
 
     /// Encodes `value` as a message.
     public init<V: StateFunType>(_ value: V, protocolVersion: ProtocolVersion = .v3) throws {
         let raw = try ValueCodec.encode(value, protocolVersion)
-        self.init(typeName: raw.typeName, bytes: raw.bytes, protocolVersion: protocolVersion)
+        self.init(typeName: raw.typeName, payload: raw.bytes, protocolVersion: protocolVersion)
     }
 
     /// True when the message carries a value of type `V`.
@@ -32,19 +43,19 @@ public struct Message: Sendable, Equatable, CustomStringConvertible {
     /// Decodes the value as `V`: `nil` when the message has no value; throws when it is of another type or its
     /// bytes don't decode.
     public func `as`<V: StateFunType>(_ type: V.Type) throws -> V? {
-        guard let bytes else { return nil }
+        guard let payload else { return nil }
         guard self.is(type) else {
             throw StateFunError.deserializationFailed(
                 typeName: ValueCodec.typeName(of: type, protocolVersion),
                 reason: "the message holds a value of type '\(typeName)'")
         }
-        return try ValueCodec.decode(bytes, as: type, protocolVersion)
+        return try ValueCodec.decode(payload, as: type, protocolVersion)
     }
 
-    package var raw: RawValue? { bytes.map { RawValue(typeName: typeName, bytes: $0) } }
+    package var raw: RawValue? { payload.map { RawValue(typeName: typeName, bytes: $0) } }
 
     /// A readable form, for logs and error messages.
     public var description: String {
-        "Message(\(typeName), \(bytes.map { "\($0.count) bytes" } ?? "no value"))"
+        "Message(\(typeName), \(payload.map { "\($0.count) bytes" } ?? "no value"))"
     }
 }

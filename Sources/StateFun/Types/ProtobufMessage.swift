@@ -33,6 +33,11 @@ extension ProtobufMessage {
 
     /// Decodes a value from its serialized bytes (see ``StateFunType``).
     public static func deserialize(from bytes: [UInt8]) throws -> Self {
+        try deserialize(from: bytes[...])
+    }
+
+    /// Decodes a value from a slice, in place (see ``StateFunType``).
+    public static func deserialize(from bytes: ArraySlice<UInt8>) throws -> Self {
         var reader = WireReader(bytes)
         do {
             return try Self(from: &reader)
@@ -45,7 +50,7 @@ extension ProtobufMessage {
     public func serialize() -> [UInt8] {
         var writer = WireWriter()
         encode(to: &writer)
-        return writer.bytes
+        return writer.takeBytes()
     }
 
     /// Appends the serialized value to `writer`.

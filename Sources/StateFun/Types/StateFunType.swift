@@ -19,6 +19,11 @@ public protocol StateFunType: Sendable {
     static var typeName: TypeName { get }
     /// Decodes a value; throw when the bytes are not a value of this type.
     static func deserialize(from bytes: [UInt8]) throws -> Self
+    /// Decodes a value from a slice of a larger buffer (a message's payload inside the request).
+    ///
+    /// The default copies the slice and calls ``deserialize(from:)-([UInt8])``; built-in and protobuf types read
+    /// the slice in place, which saves an allocation per received value.
+    static func deserialize(from bytes: ArraySlice<UInt8>) throws -> Self
     /// Encodes this value.
     func serialize() throws -> [UInt8]
     /// Appends this value's serialized bytes to `writer`.
@@ -29,6 +34,11 @@ public protocol StateFunType: Sendable {
 }
 
 extension StateFunType {
+    /// Copies the slice and decodes it with ``deserialize(from:)-([UInt8])``.
+    public static func deserialize(from bytes: ArraySlice<UInt8>) throws -> Self {
+        try deserialize(from: Array(bytes))
+    }
+
     /// Appends the serialized value to `writer`.
     public func serialize(to writer: inout WireWriter) throws {
         writer.writeRaw(try serialize())

@@ -10,15 +10,20 @@ public struct TypeName: Hashable, Sendable, Comparable, CustomStringConvertible,
     public let name: String
     /// Set when the name was written without any `/`, so ``description`` can show it as written.
     private let unsplit: Bool
-    /// `namespace/name`, computed once: typenames are compared with received strings on every message.
-    public let description: String
+    /// The text as written, kept for typenames made from a string: declared typenames are compared with
+    /// received strings on every message. `nil` for ones decoded from their two halves (addresses on the
+    /// wire), which rarely need the joined form, so decoding one allocates nothing.
+    private let text: String?
+
+    /// `namespace/name`, as written.
+    public var description: String { text ?? namespace + "/" + name }
 
     /// Creates a typename from its two halves, as they arrive on the wire (not validated).
     public init(namespace: String, name: String) {
         self.namespace = namespace
         self.name = name
         self.unsplit = false
-        self.description = namespace + "/" + name
+        self.text = nil
     }
 
     /// Splits `string` at its last `/`; an invalid string is kept and reported by ``validationError``.
@@ -32,7 +37,7 @@ public struct TypeName: Hashable, Sendable, Comparable, CustomStringConvertible,
             name = string
             unsplit = true
         }
-        description = string
+        text = string
     }
 
     /// Parses and validates `string`, throwing ``StateFunError/invalidTypeName(_:reason:)`` when it is invalid.

@@ -3,13 +3,13 @@
 /// 3.x carries every value with its ``StateFunType/typeName``. 2.x packs values in `Any` the way the Python 2.2
 /// SDK does: the built-ins become google.protobuf wrappers (`type.googleapis.com/google.protobuf.Int32Value`
 /// and so on), everything else is named by its typename. 2.x matches types by the URL's last segment only.
-package enum ValueCodec {
+@usableFromInline package enum ValueCodec {
     package static func typeName<V: StateFunType>(of type: V.Type, _ version: ProtocolVersion) -> String {
         if version == .v2, let wrapper = type as? any GoogleWrapperRepresentable.Type { return wrapper.anyTypeURL }
         return V.typeName.description
     }
 
-    package static func encode<V: StateFunType>(_ value: V, _ version: ProtocolVersion) throws -> RawValue {
+    @usableFromInline package static func encode<V: StateFunType>(_ value: V, _ version: ProtocolVersion) throws -> RawValue {
         if version == .v2, let wrapper = value as? any GoogleWrapperRepresentable {
             return RawValue(typeName: type(of: wrapper).anyTypeURL, bytes: wrapper.serializeV2())
         }
@@ -18,7 +18,7 @@ package enum ValueCodec {
 
     /// Writes `value` as the payload of field `field`: a `TypedValue` (3.x) or an `Any` (2.x), straight into
     /// `writer` with no intermediate buffers. Nothing is written if serialization throws.
-    @inline(__always)
+    @usableFromInline
     package static func write<V: StateFunType>(
         _ value: V, _ version: ProtocolVersion, field: UInt32, to writer: inout WireWriter
     ) throws {
@@ -50,6 +50,26 @@ package enum ValueCodec {
         writer.endLengthDelimited(payload)
     }
 
+    /// Writes `value` as a 3.x `TypedValue{typename=1, has_value=2, value=3}` in field `field`; nothing is
+    /// written if serialization throws. Inlinable, so it is specialised for `V` where it is used.
+    @inlinable
+    package static func writeTypedValue<V: StateFunType>(_ value: V, field: UInt32, to writer: inout WireWriter)
+        throws
+    {
+        let payload = writer.beginLengthDelimited(field)
+        writer.writeString(1, V.typeName.description)
+        writer.writeBool(2, true)
+        let bytes = writer.beginLengthDelimited(3)
+        do {
+            try value.serialize(to: &writer)
+        } catch {
+            writer.rollBack(to: payload)
+            throw error
+        }
+        writer.endLengthDelimited(bytes, presence: .implicit)
+        writer.endLengthDelimited(payload)
+    }
+
     /// Appends `value`'s plain serialized bytes (no TypedValue/Any around them) to `writer`.
     package static func writePlain<V: StateFunType>(_ value: V, _ version: ProtocolVersion, to writer: inout WireWriter)
         throws
@@ -67,15 +87,15 @@ package enum ValueCodec {
         writer.writeMessage(field) { payload in
             payload.writeString(1, message.typeName)
             if version == .v2 {
-                payload.writeBytes(2, message.bytes ?? [])
+                payload.writeBytes(2, message.payload ?? [])
             } else {
-                payload.writeBool(2, message.bytes != nil)
-                payload.writeBytes(3, message.bytes ?? [])
+                payload.writeBool(2, message.payload != nil)
+                payload.writeBytes(3, message.payload ?? [])
             }
         }
     }
 
-    package static func decode<V: StateFunType>(_ bytes: [UInt8], as type: V.Type, _ version: ProtocolVersion)
+    @usableFromInline package static func decode<V: StateFunType>(_ bytes: ArraySlice<UInt8>, as type: V.Type, _ version: ProtocolVersion)
         throws -> V
     {
         if version == .v2, let wrapper = type as? any GoogleWrapperRepresentable.Type {
