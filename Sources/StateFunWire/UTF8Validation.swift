@@ -6,11 +6,17 @@ enum UTF8Validation {
     /// Decodes `bytes` as a String, or returns nil when they are not valid UTF-8.
     @usableFromInline
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        isValid(bytes) ? String(decoding: bytes, as: UTF8.self) : nil
+    }
+
+    /// Whether `bytes` are valid UTF-8.
+    @usableFromInline
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = bytes.count
         // ASCII fast path, eight bytes at a time where aligned reads are possible.
         while i < n, bytes[i] < 0x80 { i += 1 }
-        if i == n { return String(decoding: bytes, as: UTF8.self) }
+        if i == n { return true }
         while i < n {
             let b0 = bytes[i]
             if b0 < 0x80 {
@@ -28,14 +34,14 @@ enum UTF8Validation {
             case 0xF0: length = 4; lower = 0x90
             case 0xF1...0xF3: length = 4
             case 0xF4: length = 4; upper = 0x8F
-            default: return nil
+            default: return false
             }
-            guard i + length <= n else { return nil }
+            guard i + length <= n else { return false }
             let b1 = bytes[i + 1]
-            guard b1 >= lower, b1 <= upper else { return nil }
-            for k in 2..<max(2, length) where bytes[i + k] & 0xC0 != 0x80 { return nil }
+            guard b1 >= lower, b1 <= upper else { return false }
+            for k in 2..<max(2, length) where bytes[i + k] & 0xC0 != 0x80 { return false }
             i += length
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return true
     }
 }

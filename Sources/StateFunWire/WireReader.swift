@@ -258,6 +258,21 @@ public struct WireReader: Sendable {
         return string
     }
 
+    /// Reads a `string` field's bytes without making a `String`: checks they are valid UTF-8 and returns where
+    /// they are (indices of the outermost buffer). For decoders that keep a position now and make the text later,
+    /// or never.
+    @inlinable public mutating func readStringRange(_ tag: FieldTag) throws(WireError) -> Range<Int> {
+        try expect(tag, .lengthDelimited)
+        let range = try readLengthDelimitedRange()
+        if range.isEmpty { return range }
+        let base = storage.startIndex
+        let valid: Bool = storage.withUnsafeBufferPointer { buffer in
+            UTF8Validation.isValid(UnsafeBufferPointer(rebasing: buffer[(range.lowerBound - base)..<(range.upperBound - base)]))
+        }
+        guard valid else { throw .invalidUTF8(offset: range.lowerBound, field: tag.number) }
+        return range
+    }
+
     /// Reads a `string`, returning the matching candidate itself when the bytes equal one (no allocation:
     /// typenames repeat in every request, and a literal candidate is never reference counted).
     @inlinable public mutating func readString(_ tag: FieldTag, interning candidates: [String]) throws(WireError)
@@ -290,6 +305,12 @@ public struct WireReader: Sendable {
         try expect(tag, .lengthDelimited)
         let range = try readLengthDelimitedRange()
         return Array(storage[range])
+    }
+
+    /// Reads a `bytes` field's position (indices of the outermost buffer), for decoders that slice it later.
+    @inlinable public mutating func readBytesRange(_ tag: FieldTag) throws(WireError) -> Range<Int> {
+        try expect(tag, .lengthDelimited)
+        return try readLengthDelimitedRange()
     }
 
     /// Reads `bytes` as a slice that shares the input's storage (no copy).

@@ -138,8 +138,19 @@ public struct WireWriter: Sendable {
         let n = raw.count
         guard n > 0, let source = raw.baseAddress else { return }
         append(reserving: n) { pointer in
-            pointer.update(from: source, count: n)
+            Self.copy(source, to: pointer, count: n)
             return n
+        }
+    }
+
+    /// Copies `count` bytes; short runs (names, ids, small values: most fields) byte by byte, which beats a
+    /// call to `memmove`.
+    @inlinable @inline(__always)
+    static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
+        if count <= 16 {
+            for k in 0..<count { target[k] = source[k] }
+        } else {
+            target.update(from: source, count: count)
         }
     }
 
@@ -150,7 +161,7 @@ public struct WireWriter: Sendable {
         append(reserving: n + 15) { pointer in
             var i = Self.put(varint: UInt64(field) << 3 | UInt64(WireType.lengthDelimited.rawValue), at: pointer)
             i += Self.put(varint: UInt64(n), at: pointer + i)
-            if n > 0, let source = raw.baseAddress { (pointer + i).update(from: source, count: n) }
+            if let source = raw.baseAddress { Self.copy(source, to: pointer + i, count: n) }
             return i + n
         }
     }
@@ -278,8 +289,11 @@ public struct WireWriter: Sendable {
     @inlinable
     public mutating func writeString(_ field: UInt32, _ value: String, presence: Presence = .implicit) {
         guard !value.isEmpty || presence == .explicit else { return }
-        var value = value
-        value.withUTF8 { utf8 in appendLengthDelimited(field, utf8) }
+        let done: Void? = value.utf8.withContiguousStorageIfAvailable { appendLengthDelimited(field, $0) }
+        if done == nil {
+            var copy = value
+            copy.withUTF8 { utf8 in appendLengthDelimited(field, utf8) }
+        }
     }
 
     /// Writes `bytes`.

@@ -10,7 +10,7 @@ public final class Context {
     /// The address of the function instance being invoked.
     public let address: Address
     /// The function that sent the current message, or `nil` when it came from an ingress.
-    public package(set) var caller: Address?
+    @exclusivity(unchecked) public package(set) var caller: Address?
     /// The state of ``address``.
     public let storage: AddressScopedStorage
     /// The protocol of the request being answered.

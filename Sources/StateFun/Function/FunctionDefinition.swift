@@ -11,6 +11,11 @@ package enum HandlerBody: Sendable {
         case .async(let body): try await body(context, message)
         }
     }
+
+    package var isSynchronous: Bool {
+        if case .sync = self { return true }
+        return false
+    }
 }
 
 /// A function as the registry keeps it: its type, its state specs and how it dispatches messages.
@@ -42,6 +47,22 @@ package struct FunctionDefinition: Sendable {
         self.handlers = []
         self.otherwise = nil
         self.egresses = []
+    }
+
+    /// Whether every handler is synchronous: then a batch runs in a plain loop (``dispatchSynchronously(_:_:)``),
+    /// with no suspension point that would make it copy each message into an async frame.
+    package var isSynchronous: Bool {
+        handlers.allSatisfy(\.call.isSynchronous) && (otherwise?.isSynchronous ?? true)
+    }
+
+    /// Runs the handler that accepts `message`; only for functions whose handlers are all synchronous.
+    @inline(__always)
+    package func dispatchSynchronously(_ context: Context, _ message: Message) throws {
+        for handler in handlers where handler.accepts(message.typeName, context.protocolVersion) {
+            if case .sync(let body) = handler.call { return try body(context, message) }
+        }
+        if case .sync(let body) = otherwise { return try body(context, message) }
+        throw StateFunError.unhandledMessage(function: typeName, typeName: message.typeName)
     }
 
     /// Runs the handler that accepts `message`.

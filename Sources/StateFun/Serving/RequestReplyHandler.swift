@@ -47,139 +47,49 @@ public struct RequestReplyHandler: Sendable {
         return (target, function)
     }
 
-    private func run<Invocations: Sequence>(
-        _ function: FunctionDefinition, _ context: Context, _ invocations: Invocations
-    ) async throws(StateFunError) where Invocations.Element == (Address?, Message) {
-        for (caller, message) in invocations {
+    /// Runs `count` invocations in order; `invocation(i, &previousCaller)` makes the caller and message of the
+    /// `i`-th just before it runs (`previousCaller` lets it reuse parts of the last caller it made).
+    private func run(
+        _ function: FunctionDefinition, _ context: Context, count: Int,
+        _ invocation: (Int, inout Address?) -> (caller: Address?, message: Message)
+    ) async throws(StateFunError) {
+        var previousCaller: Address?
+        if function.isSynchronous {
+            for i in 0..<count {
+                let (caller, message) = invocation(i, &previousCaller)
+                context.caller = caller
+                do {
+                    try function.dispatchSynchronously(context, message)
+                } catch {
+                    throw Self.handlerFailed(function, context, error)
+                }
+            }
+            return
+        }
+        for i in 0..<count {
+            let (caller, message) = invocation(i, &previousCaller)
             context.caller = caller
             do {
                 try await function.dispatch(context, message)
-            } catch let error as StateFunError {
-                throw .handlerFailed(function: function.typeName, id: context.address.id, reason: error.description)
             } catch {
-                throw .handlerFailed(function: function.typeName, id: context.address.id, reason: "\(error)")
+                throw Self.handlerFailed(function, context, error)
             }
         }
+    }
+
+    private static func handlerFailed(_ function: FunctionDefinition, _ context: Context, _ error: any Error)
+        -> StateFunError
+    {
+        let reason = (error as? StateFunError)?.description ?? "\(error)"
+        return .handlerFailed(function: function.typeName, id: context.address.id, reason: reason)
     }
 
     // MARK: - 3.x
 
-    /// A 3.x batch decoded straight into what the handler needs: no intermediate `ToFunction` values, since the
-    /// request is decoded on every call (the same field semantics as ``ToFunctionV3``). Values stay slices of
-    /// the request body: nothing is copied.
-    private struct BatchV3 {
-        /// `ToFunction.PersistedValue`: a state as the runtime sent it; `value == nil` when it has no value
-        /// (no `state_value`, or `has_value = false`).
-        struct ReceivedState {
-            var name: String
-            var value: RawValue?
-        }
-
-        var present = false
-        var target: Address?
-        var received: [ReceivedState] = []
-        var invocations: [(Address?, Message)] = []
-
-        init(_ body: [UInt8]) throws(WireError) {
-            var reader = WireReader(body)
-            while let tag = try reader.nextField() {
-                guard tag.number == 100 else {
-                    try reader.skip(tag)
-                    continue
-                }
-                // The request oneof: the last occurrence wins, as with the message types.
-                present = true
-                target = nil
-                received.removeAll(keepingCapacity: true)
-                invocations.removeAll(keepingCapacity: true)
-                invocations.reserveCapacity(16)
-                try reader.readMessage(tag) { (batch: inout WireReader) throws(WireError) in
-                    while let field = try batch.nextField() {
-                        switch field.number {
-                        case 1: target = try Address.read(field, from: &batch)
-                        case 2: received.append(try Self.persistedValue(field, &batch))
-                        case 3: invocations.append(try Self.invocation(field, &batch))
-                        default: try batch.skip(field)
-                        }
-                    }
-                }
-            }
-        }
-
-        /// The value the runtime sent for `name`: `nil` when it sent none, `.some(nil)` when it sent the state
-        /// without a value. The last occurrence wins, as in the SDKs' dictionaries.
-        func value(of name: String) -> RawValue?? {
-            for state in received.reversed() where state.name == name { return .some(state.value) }
-            return nil
-        }
-
-        /// `PersistedValue{state_name=1, state_value=2}`.
-        private static func persistedValue(_ tag: FieldTag, _ reader: inout WireReader) throws(WireError)
-            -> ReceivedState
-        {
-            try reader.readMessage(tag) { (state: inout WireReader) throws(WireError) in
-                var name = ""
-                var value: RawValue?
-                while let field = try state.nextField() {
-                    switch field.number {
-                    case 1: name = try state.readString(field)
-                    case 2:
-                        let typed = try typedValue(field, &state)
-                        value = typed.hasValue ? RawValue(typeName: typed.typeName, bytes: typed.value) : nil
-                    default: try state.skip(field)
-                    }
-                }
-                return ReceivedState(name: name, value: value)
-            }
-        }
-
-        /// `TypedValue{typename=1, has_value=2, value=3}`, the value a slice of the request.
-        private static func typedValue(_ tag: FieldTag, _ reader: inout WireReader) throws(WireError)
-            -> (typeName: String, hasValue: Bool, value: ArraySlice<UInt8>)
-        {
-            try reader.readMessage(tag) { (typed: inout WireReader) throws(WireError) in
-                var typeName = ""
-                var hasValue = false
-                var value: ArraySlice<UInt8> = []
-                while let field = try typed.nextField() {
-                    switch field.number {
-                    case 1: typeName = try typed.readString(field, interning: TypedValue.commonTypeNames)
-                    case 2: hasValue = try typed.readBool(field)
-                    case 3: value = try typed.readBytesSlice(field)
-                    default: try typed.skip(field)
-                    }
-                }
-                return (typeName, hasValue, value)
-            }
-        }
-
-        /// `Invocation{caller=1, argument=2}`: the caller (none when absent or all-empty) and the argument.
-        private static func invocation(_ tag: FieldTag, _ reader: inout WireReader) throws(WireError)
-            -> (Address?, Message)
-        {
-            try reader.readMessage(tag) { (invocation: inout WireReader) throws(WireError) in
-                var caller: Address?
-                var typeName = ""
-                var payload: ArraySlice<UInt8>?
-                while let field = try invocation.nextField() {
-                    switch field.number {
-                    case 1: caller = try Address.read(field, from: &invocation)
-                    case 2:
-                        let argument = try typedValue(field, &invocation)
-                        typeName = argument.typeName
-                        payload = argument.hasValue ? argument.value : nil
-                    default: try invocation.skip(field)
-                    }
-                }
-                return (caller.flatMap { $0.isEmpty ? nil : $0 }, Message(typeName: typeName, payload: payload))
-            }
-        }
-    }
-
     private func handleV3(_ body: [UInt8]) async throws(StateFunError) -> [UInt8] {
-        let batch: BatchV3
+        let batch: ReceivedBatch
         do {
-            batch = try BatchV3(body)
+            batch = try ReceivedBatch(body)
         } catch {
             throw .malformedRequest(error.description)
         }
@@ -211,7 +121,9 @@ public struct RequestReplyHandler: Sendable {
 
         let storage = AddressScopedStorage(function: function.typeName, protocolVersion: .v3, cells: cells)
         let context = Context(address: target, storage: storage, protocolVersion: .v3, expectedSize: 2 * body.count)
-        try await run(function, context, batch.invocations)
+        try await run(function, context, count: batch.invocations.count) { i, previousCaller in
+            (batch.caller(i, previous: &previousCaller), batch.message(i))
+        }
 
         return Self.response(storage, context) { mutation, value in
             mutation.writeMessage(3) { typed in
@@ -237,14 +149,15 @@ public struct RequestReplyHandler: Sendable {
         }
         var out = WireWriter(capacity: 64 + effects)
         out.writeMessage(100) { result in
-            for cell in storage.cells where cell.dirty {
+            let cells = storage.cells
+            for i in cells.indices where cells[i].dirty {
                 result.writeMessage(1) { mutation in
-                    if let value = cell.value {
+                    if let value = cells[i].value {
                         mutation.writeEnum(1, FromFunctionV3.MutationType.modify.rawValue)
-                        mutation.writeString(2, cell.name)
+                        mutation.writeString(2, cells[i].name)
                         stateValue(&mutation, value)
                     } else {
-                        mutation.writeString(2, cell.name)  // DELETE is 0: only the name goes on the wire
+                        mutation.writeString(2, cells[i].name)  // DELETE is 0: only the name goes on the wire
                     }
                 }
             }
@@ -315,12 +228,12 @@ public struct RequestReplyHandler: Sendable {
 
         let storage = AddressScopedStorage(function: function.typeName, protocolVersion: .v2, cells: cells)
         let context = Context(address: target, storage: storage, protocolVersion: .v2, expectedSize: 2 * body.count)
-        let invocations = batch.invocations.lazy.map { invocation -> (Address?, Message) in
-            let caller = invocation.caller.flatMap { $0.isEmpty ? nil : $0 }
-            let argument = invocation.argument ?? AnyValue()
+        let invocations = batch.invocations
+        try await run(function, context, count: invocations.count) { i, _ in
+            let caller = invocations[i].caller.flatMap { $0.isEmpty ? nil : $0 }
+            let argument = invocations[i].argument ?? AnyValue()
             return (caller, Message(typeName: argument.typeURL, bytes: argument.value, protocolVersion: .v2))
         }
-        try await run(function, context, invocations)
 
         return Self.response(storage, context) { mutation, value in
             // 2.x state is opaque bytes: the serialized Any, as the Python 2.2 SDK stores it.

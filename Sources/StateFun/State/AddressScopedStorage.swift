@@ -5,14 +5,20 @@
 /// 3.x and in the order the runtime sent them on 2.x, as the Python SDKs do). A received value whose typename
 /// differs from the declared one fails the read with ``StateFunError/stateTypeMismatch(function:state:expected:actual:)``;
 /// a value the runtime sent without `has_value` reads as `nil`.
+///
+/// A storage belongs to one batch and is used by one handler at a time, like its ``Context``.
 public final class AddressScopedStorage {
+    @usableFromInline
     package struct Cell {
         package var name: String
-        /// The declared type (`nil` for a state the runtime sent but the function does not declare, 2.x), and
-        /// the typename its values carry under the request's protocol.
-        package var declaredType: TypeName?
+        /// The declared type's ``TypeNameIdentity`` (0 for a state the runtime sent but the function does not
+        /// declare, 2.x), and the typename its values carry under the request's protocol.
+        package var declaredType: Int
         package var valueTypeName: String
-        package var value: RawValue?
+        @usableFromInline package var value: RawValue?
+        /// Whether `value` carries `valueTypeName`: decided once when the batch starts (and by every write), so
+        /// a typed read checks a flag instead of comparing typenames.
+        package var typeMatches: Bool
         /// Writes serialize into these two buffers in turn: `current` holds the bytes `value` points into (after
         /// a write), `spare` is the other one, free for the next write. So a state written once per message
         /// allocates for its first two writes in a batch only, and a failed write leaves `value` untouched.
@@ -30,49 +36,73 @@ public final class AddressScopedStorage {
             provided: Bool, problem: String? = nil
         ) {
             self.name = name
-            self.declaredType = spec?.typeName
-            self.valueTypeName = spec?.typeName(for: version) ?? ""
+            self.declaredType = spec?.typeNumber ?? 0
+            let valueTypeName = spec?.typeName(for: version) ?? ""
+            self.valueTypeName = valueTypeName
             self.value = value
+            self.typeMatches =
+                spec == nil || value.map { ValueCodec.matches($0.typeName, expected: valueTypeName, version) } ?? true
+            self.current = nil
+            self.spare = nil
             self.dirty = dirty
             self.provided = provided
             self.problem = problem
         }
     }
 
-    @exclusivity(unchecked) package private(set) var cells: [Cell]
+    /// The cells, in a buffer this storage owns: every access is a pointer offset, with no reference counting
+    /// on a container and no uniqueness checks (the storage is not shared between threads).
+    @usableFromInline let base: UnsafeMutablePointer<Cell>
+    @usableFromInline let count: Int
     package let function: TypeName
     @usableFromInline package let protocolVersion: ProtocolVersion
 
     package init(function: TypeName, protocolVersion: ProtocolVersion, cells: [Cell]) {
         self.function = function
         self.protocolVersion = protocolVersion
-        self.cells = cells
+        count = cells.count
+        base = .allocate(capacity: Swift.max(cells.count, 1))
+        cells.withUnsafeBufferPointer { source in
+            if let start = source.baseAddress { base.initialize(from: start, count: source.count) }
+        }
     }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    /// The cells in order (mutations are written in this order).
+    package var cells: UnsafeMutableBufferPointer<Cell> { UnsafeMutableBufferPointer(start: base, count: count) }
 
     /// The names of the states this batch can use.
     public var names: [String] { cells.map(\.name) }
 
     @inline(__always)
     private func index(of name: String) -> Int? {
-        for i in cells.indices where cells[i].name == name { return i }
+        for i in 0..<count where base[i].name == name { return i }
         return nil
     }
 
-    private func cellIndex(for spec: AnyValueSpec, reading: Bool = true) throws(StateFunError) -> Int {
-        guard let i = index(of: spec.name), cells[i].declaredType == spec.typeName else {
+    private func cellIndex(for spec: AnyValueSpec, reading: Bool) throws(StateFunError) -> Int {
+        guard let i = index(of: spec.name), base[i].declaredType == spec.typeNumber else {
             throw .undeclaredState(function: function, state: spec.name)
         }
-        guard cells[i].provided else { throw .stateNotProvided(function: function, state: spec.name) }
-        if reading, let problem = cells[i].problem { throw .malformedRequest(problem) }
-        if !reading { cells[i].problem = nil }
+        guard base[i].provided else { throw .stateNotProvided(function: function, state: spec.name) }
+        if base[i].problem != nil {
+            if reading, let problem = base[i].problem { throw .malformedRequest(problem) }
+            base[i].problem = nil
+        }
         return i
     }
 
-    private func cellIndex(named name: String, reading: Bool = true) throws(StateFunError) -> Int {
+    private func cellIndex(named name: String, reading: Bool) throws(StateFunError) -> Int {
         guard let i = index(of: name) else { throw .undeclaredState(function: function, state: name) }
-        guard cells[i].provided else { throw .stateNotProvided(function: function, state: name) }
-        if reading, let problem = cells[i].problem { throw .malformedRequest(problem) }
-        if !reading { cells[i].problem = nil }
+        guard base[i].provided else { throw .stateNotProvided(function: function, state: name) }
+        if base[i].problem != nil {
+            if reading, let problem = base[i].problem { throw .malformedRequest(problem) }
+            base[i].problem = nil
+        }
         return i
     }
 
@@ -85,9 +115,10 @@ public final class AddressScopedStorage {
     /// The current value of `spec`, or `nil` when it has none.
     @inlinable
     public func get<V: StateFunType>(_ spec: ValueSpec<V>) throws -> V? {
-        guard let raw = try storedValue(spec.erased) else { return nil }
-        if protocolVersion == .v3 { return try V.deserialize(from: raw.bytes) }
-        return try ValueCodec.decode(raw.bytes, as: V.self, protocolVersion)
+        let i = try readableCell(spec.erased)
+        guard let bytes = base[i].value?.bytes else { return nil }
+        if protocolVersion == .v3 { return try V.deserialize(from: bytes) }
+        return try ValueCodec.decode(bytes, as: V.self, protocolVersion)
     }
 
     /// Stores `value` under `spec`.
@@ -106,8 +137,8 @@ public final class AddressScopedStorage {
     /// Deletes the value of `spec`.
     public func delete<V: StateFunType>(_ spec: ValueSpec<V>) throws {
         let i = try writableCell(spec.erased)
-        cells[i].value = nil
-        cells[i].dirty = true
+        base[i].value = nil
+        base[i].dirty = true
     }
 
     /// Reads, changes and writes back `spec` in one step; the closure sees `nil` when there is no value, and
@@ -119,17 +150,16 @@ public final class AddressScopedStorage {
         if let value { try set(spec, value) } else { try delete(spec) }
     }
 
-    /// The value of a typed state as stored, after checking the spec is declared (with this type), provided and
-    /// readable, and that the value is of the declared type. `nil` when the state has no value.
+    /// The index of a typed state about to be read, after checking the spec is declared (with this type),
+    /// provided and readable, and that its value is of the declared type.
     @usableFromInline
-    func storedValue(_ spec: AnyValueSpec) throws(StateFunError) -> RawValue? {
-        let i = try cellIndex(for: spec)
-        guard let raw = cells[i].value else { return nil }
-        let expected = spec.typeName(for: protocolVersion)
-        guard ValueCodec.matches(raw.typeName, expected: expected, protocolVersion) else {
-            throw .stateTypeMismatch(function: function, state: spec.name, expected: expected, actual: raw.typeName)
+    func readableCell(_ spec: AnyValueSpec) throws(StateFunError) -> Int {
+        let i = try cellIndex(for: spec, reading: true)
+        if !base[i].typeMatches, let value = base[i].value {
+            throw .stateTypeMismatch(
+                function: function, state: spec.name, expected: base[i].valueTypeName, actual: value.typeName)
         }
-        return raw
+        return i
     }
 
     /// The index of a typed state about to be written or deleted.
@@ -141,8 +171,9 @@ public final class AddressScopedStorage {
     /// An empty buffer to serialize the next value of cell `i` into.
     @usableFromInline
     func spareWriter(at i: Int) -> WireWriter {
-        guard var writer = cells[i].spare else { return WireWriter(capacity: 32) }
-        cells[i].spare = nil
+        var spare: WireWriter?
+        swap(&spare, &base[i].spare)
+        guard var writer = spare else { return WireWriter(capacity: 32) }
         writer.removeAll()
         return writer
     }
@@ -150,25 +181,27 @@ public final class AddressScopedStorage {
     /// Stores the value serialized into `writer` (from ``spareWriter(at:)``) in cell `i`.
     @usableFromInline
     func store(_ writer: WireWriter, at i: Int) {
-        cells[i].value = RawValue(typeName: cells[i].valueTypeName, bytes: writer.writtenBytes)
-        cells[i].spare = cells[i].current
-        cells[i].current = writer
-        cells[i].dirty = true
+        base[i].value = RawValue(typeName: base[i].valueTypeName, bytes: writer.writtenBytes)
+        base[i].typeMatches = true
+        swap(&base[i].spare, &base[i].current)
+        base[i].current = writer
+        base[i].dirty = true
     }
 
     /// Stores a serialized value of the state's declared type.
     @usableFromInline
     func store(_ bytes: [UInt8], at i: Int) {
-        cells[i].value = RawValue(typeName: cells[i].valueTypeName, bytes: bytes)
-        cells[i].dirty = true
+        base[i].value = RawValue(typeName: base[i].valueTypeName, bytes: bytes)
+        base[i].typeMatches = true
+        base[i].dirty = true
     }
 
     // MARK: - By name (the Python SDK's `context["name"]` / `context.storage.name`)
 
     /// The value of the state `name` as it arrived (or was last written), undecoded; `nil` when it has none.
     public func value(named name: String) throws -> Message? {
-        let i = try cellIndex(named: name)
-        return cells[i].value.map { Message(typeName: $0.typeName, payload: $0.bytes, protocolVersion: protocolVersion) }
+        let i = try cellIndex(named: name, reading: true)
+        return base[i].value.map { Message(typeName: $0.typeName, payload: $0.bytes, protocolVersion: protocolVersion) }
     }
 
     /// Stores `value` under the state `name`; on 3.x it must be of the declared type.
@@ -180,25 +213,24 @@ public final class AddressScopedStorage {
     public func setValue(_ message: Message, named name: String) throws {
         let i = try cellIndex(named: name, reading: false)
         guard let raw = message.raw else {
-            cells[i].value = nil
-            cells[i].dirty = true
+            base[i].value = nil
+            base[i].dirty = true
             return
         }
-        if cells[i].declaredType != nil {
-            let expected = cells[i].valueTypeName
-            guard ValueCodec.matches(raw.typeName, expected: expected, protocolVersion) else {
-                throw StateFunError.stateTypeMismatch(
-                    function: function, state: name, expected: expected, actual: raw.typeName)
-            }
+        let matches = ValueCodec.matches(raw.typeName, expected: base[i].valueTypeName, protocolVersion)
+        if base[i].declaredType != 0, !matches {
+            throw StateFunError.stateTypeMismatch(
+                function: function, state: name, expected: base[i].valueTypeName, actual: raw.typeName)
         }
-        cells[i].value = raw
-        cells[i].dirty = true
+        base[i].value = raw
+        base[i].typeMatches = true
+        base[i].dirty = true
     }
 
     /// Deletes the value of the state `name`.
     public func deleteValue(named name: String) throws {
         let i = try cellIndex(named: name, reading: false)
-        cells[i].value = nil
-        cells[i].dirty = true
+        base[i].value = nil
+        base[i].dirty = true
     }
 }

@@ -23,7 +23,8 @@ public struct ValueSpec<Value: StateFunType>: Sendable, Hashable {
         self.expiration = expiration
         self.erased = AnyValueSpec(
             name: name, typeName: Value.typeName, expiration: expiration,
-            v2TypeName: ValueCodec.typeName(of: Value.self, .v2))
+            v2TypeName: ValueCodec.typeName(of: Value.self, .v2),
+            typeNumber: TypeNameIdentity.number(of: Value.typeName))
     }
 
     /// Declares a state that expires when the function has not been called for `duration`.
@@ -45,6 +46,8 @@ public struct ValueSpec<Value: StateFunType>: Sendable, Hashable {
     package var expiration: Expiration
     /// The `Any` type URL values of this state carry on the 2.x protocol.
     package var v2TypeName: String
+    /// ``TypeNameIdentity`` of `typeName`.
+    package var typeNumber: Int
 
     package func typeName(for version: ProtocolVersion) -> String {
         version == .v3 ? typeName.description : v2TypeName

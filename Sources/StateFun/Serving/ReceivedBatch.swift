@@ -1,0 +1,221 @@
+/// A 3.x `ToFunction` as the request handler reads it (the field semantics of ``ToFunctionV3``).
+///
+/// One pass checks the whole request (structure, lengths, UTF-8) before any handler runs, and notes where
+/// each part is. Values stay in the request body as slices, and an invocation's caller and message are made
+/// only when it runs: the list of invocations holds positions only, so building, reading and dropping it
+/// costs no reference counting.
+struct ReceivedBatch {
+    /// `ToFunction.PersistedValue`: a state as the runtime sent it; `value == nil` when it has no value
+    /// (no `state_value`, or `has_value = false`).
+    struct State {
+        var name: String
+        var value: RawValue?
+    }
+
+    /// Where one `Invocation{caller=1, argument=2}`'s parts are in the body.
+    struct InvocationPosition {
+        /// `Address{namespace=1, type=2, id=3}`'s strings; `nil` when the invocation has no caller (absent, or
+        /// all three empty: the 3.x SDKs read both as "from an ingress").
+        var caller: (namespace: Range<Int>, type: Range<Int>, id: Range<Int>)?
+        /// `TypedValue{typename=1, has_value=2, value=3}`.
+        var typeName: Range<Int>
+        /// The index of the typename in ``TypedValue/commonTypeNames``, or -1.
+        var commonTypeName: Int
+        var hasValue: Bool
+        var value: Range<Int>
+    }
+
+    let body: [UInt8]
+    /// Whether the request had its `invocation` (field 100) at all.
+    private(set) var present = false
+    private(set) var target: Address?
+    private(set) var states: [State] = []
+    private(set) var invocations: [InvocationPosition] = []
+
+    init(_ body: [UInt8]) throws(WireError) {
+        self.body = body
+        var reader = WireReader(body)
+        while let tag = try reader.nextField() {
+            guard tag.number == 100 else {
+                try reader.skip(tag)
+                continue
+            }
+            // The request oneof: the last occurrence wins, as with the message types.
+            present = true
+            target = nil
+            states.removeAll(keepingCapacity: true)
+            invocations.removeAll(keepingCapacity: true)
+            invocations.reserveCapacity(16)
+            try reader.readMessage(tag) { (batch: inout WireReader) throws(WireError) in
+                while let field = try batch.nextField() {
+                    switch field.number {
+                    case 1: target = try Address.read(field, from: &batch)
+                    case 2: states.append(try Self.state(field, &batch))
+                    case 3: invocations.append(try Self.invocation(field, &batch, body))
+                    default: try batch.skip(field)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The value the runtime sent for `name`: `nil` when it sent none, `.some(nil)` when it sent the state
+    /// without a value. The last occurrence wins, as in the SDKs' dictionaries.
+    func value(of name: String) -> RawValue?? {
+        for state in states.reversed() where state.name == name { return .some(state.value) }
+        return nil
+    }
+
+    // MARK: - Making an invocation's values
+
+    /// The message of invocation `i`.
+    func message(_ i: Int) -> Message {
+        let position = invocations[i]
+        let typeName =
+            position.commonTypeName >= 0 ? TypedValue.commonTypeNames[position.commonTypeName] : text(position.typeName)
+        return Message(typeName: typeName, payload: position.hasValue ? body[position.value] : nil)
+    }
+
+    /// The caller of invocation `i`. `previous` carries the last caller made, whose typename is reused when the
+    /// next one's is the same (batches often come from one calling function).
+    func caller(_ i: Int, previous: inout Address?) -> Address? {
+        guard let caller = invocations[i].caller else { return nil }
+        let typeName: TypeName
+        if let last = previous, sameBytes(last.typeName.namespace, caller.namespace),
+            sameBytes(last.typeName.name, caller.type)
+        {
+            typeName = last.typeName
+        } else {
+            typeName = TypeName(namespace: text(caller.namespace), name: text(caller.type))
+        }
+        let address = Address(typeName, id: text(caller.id))
+        previous = address
+        return address
+    }
+
+    /// The (already validated) UTF-8 text at `range`.
+    private func text(_ range: Range<Int>) -> String {
+        if range.isEmpty { return "" }
+        return body.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    private func sameBytes(_ string: String, _ range: Range<Int>) -> Bool {
+        Self.equal(string, range, body)
+    }
+
+    // MARK: - Decoding
+
+    /// `PersistedValue{state_name=1, state_value=2}`.
+    private static func state(_ tag: FieldTag, _ reader: inout WireReader) throws(WireError) -> State {
+        try reader.readMessage(tag) { (state: inout WireReader) throws(WireError) in
+            var name = ""
+            var value: RawValue?
+            while let field = try state.nextField() {
+                switch field.number {
+                case 1: name = try state.readString(field)
+                case 2:
+                    let typed = try typedValue(field, &state)
+                    value = typed.hasValue ? RawValue(typeName: typed.typeName, bytes: typed.value) : nil
+                default: try state.skip(field)
+                }
+            }
+            return State(name: name, value: value)
+        }
+    }
+
+    /// `TypedValue{typename=1, has_value=2, value=3}`, the value a slice of the request.
+    private static func typedValue(_ tag: FieldTag, _ reader: inout WireReader) throws(WireError)
+        -> (typeName: String, hasValue: Bool, value: ArraySlice<UInt8>)
+    {
+        try reader.readMessage(tag) { (typed: inout WireReader) throws(WireError) in
+            var typeName = ""
+            var hasValue = false
+            var value: ArraySlice<UInt8> = []
+            while let field = try typed.nextField() {
+                switch field.number {
+                case 1: typeName = try typed.readString(field, interning: TypedValue.commonTypeNames)
+                case 2: hasValue = try typed.readBool(field)
+                case 3: value = try typed.readBytesSlice(field)
+                default: try typed.skip(field)
+                }
+            }
+            return (typeName, hasValue, value)
+        }
+    }
+
+    /// `Invocation{caller=1, argument=2}`, checked and located.
+    private static func invocation(_ tag: FieldTag, _ reader: inout WireReader, _ body: [UInt8]) throws(WireError)
+        -> InvocationPosition
+    {
+        try reader.readMessage(tag) { (invocation: inout WireReader) throws(WireError) in
+            var position = InvocationPosition(caller: nil, typeName: 0..<0, commonTypeName: -1, hasValue: false, value: 0..<0)
+            while let field = try invocation.nextField() {
+                switch field.number {
+                case 1: position.caller = try caller(field, &invocation)
+                case 2:
+                    // A repeated argument replaces the earlier one (as a caller does).
+                    position.typeName = 0..<0
+                    position.commonTypeName = -1
+                    position.hasValue = false
+                    position.value = 0..<0
+                    try invocation.readMessage(field) { (typed: inout WireReader) throws(WireError) in
+                        while let part = try typed.nextField() {
+                            switch part.number {
+                            case 1:
+                                position.typeName = try typed.readStringRange(part)
+                                position.commonTypeName = commonTypeName(at: position.typeName, in: body)
+                            case 2: position.hasValue = try typed.readBool(part)
+                            case 3: position.value = try typed.readBytesRange(part)
+                            default: try typed.skip(part)
+                            }
+                        }
+                    }
+                default: try invocation.skip(field)
+                }
+            }
+            return position
+        }
+    }
+
+    /// `Address{namespace=1, type=2, id=3}` located; `nil` when all three are empty.
+    private static func caller(_ tag: FieldTag, _ reader: inout WireReader) throws(WireError)
+        -> (namespace: Range<Int>, type: Range<Int>, id: Range<Int>)?
+    {
+        try reader.readMessage(tag) { (address: inout WireReader) throws(WireError) in
+            var namespace = 0..<0
+            var type = 0..<0
+            var id = 0..<0
+            while let field = try address.nextField() {
+                switch field.number {
+                case 1: namespace = try address.readStringRange(field)
+                case 2: type = try address.readStringRange(field)
+                case 3: id = try address.readStringRange(field)
+                default: try address.skip(field)
+                }
+            }
+            if namespace.isEmpty, type.isEmpty, id.isEmpty { return nil }
+            return (namespace, type, id)
+        }
+    }
+
+    /// Which of ``TypedValue/commonTypeNames`` the bytes at `range` spell, or -1.
+    private static func commonTypeName(at range: Range<Int>, in body: [UInt8]) -> Int {
+        for (index, candidate) in TypedValue.commonTypeNames.enumerated() where candidate.utf8.count == range.count {
+            if equal(candidate, range, body) { return index }
+        }
+        return -1
+    }
+
+    /// Whether `string`'s UTF-8 equals `body[range]`.
+    private static func equal(_ string: String, _ range: Range<Int>, _ body: [UInt8]) -> Bool {
+        var string = string
+        return string.withUTF8 { utf8 in
+            guard utf8.count == range.count else { return false }
+            return body.withUnsafeBufferPointer { all in
+                let other = UnsafeBufferPointer(rebasing: all[range])
+                for k in 0..<utf8.count where utf8[k] != other[k] { return false }
+                return true
+            }
+        }
+    }
+}
