@@ -1,20 +1,23 @@
 /// UTF-8 validation for `string` fields, written out so the hot path stays specialised: the generic
 /// `String(validating:as:)` looks up type metadata on every call, which showed up as the top cost of decoding
 /// a request. Rules: RFC 3629 §4 (no overlong forms, no surrogates, nothing above U+10FFFF).
-@usableFromInline
-enum UTF8Validation {
+public enum UTF8Validation {
     /// Decodes `bytes` as a String, or returns nil when they are not valid UTF-8.
-    @usableFromInline
-    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    public static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         isValid(bytes) ? String(decoding: bytes, as: UTF8.self) : nil
     }
 
     /// Whether `bytes` are valid UTF-8.
-    @usableFromInline
-    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = bytes.count
-        // ASCII fast path, eight bytes at a time where aligned reads are possible.
+        // ASCII fast path: eight bytes at a time, then byte by byte.
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
+        }
         while i < n, bytes[i] < 0x80 { i += 1 }
         if i == n { return true }
         while i < n {

@@ -10,7 +10,10 @@ public final class Context {
     /// The address of the function instance being invoked.
     public let address: Address
     /// The function that sent the current message, or `nil` when it came from an ingress.
-    @exclusivity(unchecked) public package(set) var caller: Address?
+    public var caller: Address? { currentCaller }
+    /// Set by the request handler before each message. Kept behind ``caller`` so that reading it from another
+    /// module is a call, not a direct access with a dynamic exclusivity check.
+    @exclusivity(unchecked) package var currentCaller: Address?
     /// The state of ``address``.
     public let storage: AddressScopedStorage
     /// The protocol of the request being answered.

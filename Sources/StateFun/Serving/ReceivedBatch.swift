@@ -12,17 +12,29 @@ struct ReceivedBatch {
         var value: RawValue?
     }
 
-    /// Where one `Invocation{caller=1, argument=2}`'s parts are in the body.
+    /// Where one `Invocation{caller=1, argument=2}`'s parts are in the body (all plain values: copying one
+    /// costs no reference counting).
     struct InvocationPosition {
-        /// `Address{namespace=1, type=2, id=3}`'s strings; `nil` when the invocation has no caller (absent, or
-        /// all three empty: the 3.x SDKs read both as "from an ingress").
-        var caller: (namespace: Range<Int>, type: Range<Int>, id: Range<Int>)?
+        /// False when the invocation has no caller (absent, or all three strings empty: the 3.x SDKs read both
+        /// as "from an ingress").
+        var hasCaller = false
+        /// `Address{namespace=1, type=2, id=3}`'s strings.
+        var callerNamespace = 0..<0
+        var callerType = 0..<0
+        var callerID = 0..<0
         /// `TypedValue{typename=1, has_value=2, value=3}`.
-        var typeName: Range<Int>
+        var typeName = 0..<0
         /// The index of the typename in ``TypedValue/commonTypeNames``, or -1.
-        var commonTypeName: Int
-        var hasValue: Bool
-        var value: Range<Int>
+        var commonTypeName = -1
+        var hasValue = false
+        var value = 0..<0
+    }
+
+    /// The last caller typename ``caller(_:previous:)`` made, and where its parts were.
+    struct CallerTypeName {
+        var typeName: TypeName
+        var namespace: Range<Int>
+        var type: Range<Int>
     }
 
     let body: [UInt8]
@@ -76,21 +88,19 @@ struct ReceivedBatch {
         return Message(typeName: typeName, payload: position.hasValue ? body[position.value] : nil)
     }
 
-    /// The caller of invocation `i`. `previous` carries the last caller made, whose typename is reused when the
-    /// next one's is the same (batches often come from one calling function).
-    func caller(_ i: Int, previous: inout Address?) -> Address? {
-        guard let caller = invocations[i].caller else { return nil }
-        let typeName: TypeName
-        if let last = previous, sameBytes(last.typeName.namespace, caller.namespace),
-            sameBytes(last.typeName.name, caller.type)
+    /// The caller of invocation `i`. `previous` carries the last caller typename made, reused when the next
+    /// caller's is the same (batches often come from one calling function).
+    func caller(_ i: Int, previous: inout CallerTypeName?) -> Address? {
+        let position = invocations[i]
+        guard position.hasCaller else { return nil }
+        if let last = previous, sameBytes(last.namespace, position.callerNamespace),
+            sameBytes(last.type, position.callerType)
         {
-            typeName = last.typeName
-        } else {
-            typeName = TypeName(namespace: text(caller.namespace), name: text(caller.type))
+            return Address(last.typeName, id: text(position.callerID))
         }
-        let address = Address(typeName, id: text(caller.id))
-        previous = address
-        return address
+        let typeName = TypeName(namespace: text(position.callerNamespace), name: text(position.callerType))
+        previous = CallerTypeName(typeName: typeName, namespace: position.callerNamespace, type: position.callerType)
+        return Address(typeName, id: text(position.callerID))
     }
 
     /// The (already validated) UTF-8 text at `range`.
@@ -99,8 +109,13 @@ struct ReceivedBatch {
         return body.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
-    private func sameBytes(_ string: String, _ range: Range<Int>) -> Bool {
-        Self.equal(string, range, body)
+    /// Whether the body holds the same bytes at `a` and `b`.
+    private func sameBytes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count else { return false }
+        return body.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return true }
+            return Self.bytesEqual(UnsafeRawPointer(base + a.lowerBound), UnsafeRawPointer(base + b.lowerBound), a.count)
+        }
     }
 
     // MARK: - Decoding
@@ -148,10 +163,10 @@ struct ReceivedBatch {
         -> InvocationPosition
     {
         try reader.readMessage(tag) { (invocation: inout WireReader) throws(WireError) in
-            var position = InvocationPosition(caller: nil, typeName: 0..<0, commonTypeName: -1, hasValue: false, value: 0..<0)
+            var position = InvocationPosition()
             while let field = try invocation.nextField() {
                 switch field.number {
-                case 1: position.caller = try caller(field, &invocation)
+                case 1: try caller(field, &invocation, into: &position)
                 case 2:
                     // A repeated argument replaces the earlier one (as a caller does).
                     position.typeName = 0..<0
@@ -177,9 +192,9 @@ struct ReceivedBatch {
         }
     }
 
-    /// `Address{namespace=1, type=2, id=3}` located; `nil` when all three are empty.
-    private static func caller(_ tag: FieldTag, _ reader: inout WireReader) throws(WireError)
-        -> (namespace: Range<Int>, type: Range<Int>, id: Range<Int>)?
+    /// `Address{namespace=1, type=2, id=3}` located (no caller when all three are empty).
+    private static func caller(_ tag: FieldTag, _ reader: inout WireReader, into position: inout InvocationPosition)
+        throws(WireError)
     {
         try reader.readMessage(tag) { (address: inout WireReader) throws(WireError) in
             var namespace = 0..<0
@@ -193,8 +208,10 @@ struct ReceivedBatch {
                 default: try address.skip(field)
                 }
             }
-            if namespace.isEmpty, type.isEmpty, id.isEmpty { return nil }
-            return (namespace, type, id)
+            position.hasCaller = !(namespace.isEmpty && type.isEmpty && id.isEmpty)
+            position.callerNamespace = namespace
+            position.callerType = type
+            position.callerID = id
         }
     }
 
@@ -208,14 +225,29 @@ struct ReceivedBatch {
 
     /// Whether `string`'s UTF-8 equals `body[range]`.
     private static func equal(_ string: String, _ range: Range<Int>, _ body: [UInt8]) -> Bool {
-        var string = string
-        return string.withUTF8 { utf8 in
-            guard utf8.count == range.count else { return false }
-            return body.withUnsafeBufferPointer { all in
-                let other = UnsafeBufferPointer(rebasing: all[range])
-                for k in 0..<utf8.count where utf8[k] != other[k] { return false }
-                return true
+        guard string.utf8.count == range.count else { return false }
+        let result: Bool? = string.utf8.withContiguousStorageIfAvailable { utf8 in
+            body.withUnsafeBufferPointer { all in
+                guard let a = utf8.baseAddress, let b = all.baseAddress else { return range.isEmpty }
+                return bytesEqual(UnsafeRawPointer(a), UnsafeRawPointer(b + range.lowerBound), range.count)
             }
         }
+        return result ?? (String(decoding: body[range], as: UTF8.self) == string)
+    }
+
+    /// Compares `count` bytes, eight at a time.
+    private static func bytesEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+        var k = 0
+        while k + 8 <= count {
+            if a.loadUnaligned(fromByteOffset: k, as: UInt64.self) != b.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
+                return false
+            }
+            k += 8
+        }
+        while k < count {
+            if a.load(fromByteOffset: k, as: UInt8.self) != b.load(fromByteOffset: k, as: UInt8.self) { return false }
+            k += 1
+        }
+        return true
     }
 }

@@ -47,17 +47,16 @@ public struct RequestReplyHandler: Sendable {
         return (target, function)
     }
 
-    /// Runs `count` invocations in order; `invocation(i, &previousCaller)` makes the caller and message of the
-    /// `i`-th just before it runs (`previousCaller` lets it reuse parts of the last caller it made).
+    /// Runs `count` invocations in order; `invocation(i)` makes the caller and message of the `i`-th just before
+    /// it runs.
     private func run(
         _ function: FunctionDefinition, _ context: Context, count: Int,
-        _ invocation: (Int, inout Address?) -> (caller: Address?, message: Message)
+        _ invocation: (Int) -> (caller: Address?, message: Message)
     ) async throws(StateFunError) {
-        var previousCaller: Address?
         if function.isSynchronous {
             for i in 0..<count {
-                let (caller, message) = invocation(i, &previousCaller)
-                context.caller = caller
+                let (caller, message) = invocation(i)
+                context.currentCaller = caller
                 do {
                     try function.dispatchSynchronously(context, message)
                 } catch {
@@ -67,8 +66,8 @@ public struct RequestReplyHandler: Sendable {
             return
         }
         for i in 0..<count {
-            let (caller, message) = invocation(i, &previousCaller)
-            context.caller = caller
+            let (caller, message) = invocation(i)
+            context.currentCaller = caller
             do {
                 try await function.dispatch(context, message)
             } catch {
@@ -121,7 +120,8 @@ public struct RequestReplyHandler: Sendable {
 
         let storage = AddressScopedStorage(function: function.typeName, protocolVersion: .v3, cells: cells)
         let context = Context(address: target, storage: storage, protocolVersion: .v3, expectedSize: 2 * body.count)
-        try await run(function, context, count: batch.invocations.count) { i, previousCaller in
+        var previousCaller: ReceivedBatch.CallerTypeName?
+        try await run(function, context, count: batch.invocations.count) { i in
             (batch.caller(i, previous: &previousCaller), batch.message(i))
         }
 
@@ -229,7 +229,7 @@ public struct RequestReplyHandler: Sendable {
         let storage = AddressScopedStorage(function: function.typeName, protocolVersion: .v2, cells: cells)
         let context = Context(address: target, storage: storage, protocolVersion: .v2, expectedSize: 2 * body.count)
         let invocations = batch.invocations
-        try await run(function, context, count: invocations.count) { i, _ in
+        try await run(function, context, count: invocations.count) { i in
             let caller = invocations[i].caller.flatMap { $0.isEmpty ? nil : $0 }
             let argument = invocations[i].argument ?? AnyValue()
             return (caller, Message(typeName: argument.typeURL, bytes: argument.value, protocolVersion: .v2))

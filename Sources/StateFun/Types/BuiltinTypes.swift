@@ -4,14 +4,18 @@
 
 extension Bool: StateFunType {
     /// `io.statefun.types/bool` (BooleanWrapper).
-    public static let typeName: TypeName = "io.statefun.types/bool"
+    /// Built from literals where it is used (no global to look up on every send).
+    @inlinable public static var typeName: TypeName {
+        TypeName(namespace: "io.statefun.types", name: "bool", text: "io.statefun.types/bool")
+    }
     /// Decodes a value from its serialized bytes (see ``StateFunType``).
     public static func deserialize(from bytes: [UInt8]) throws -> Bool {
         try deserialize(from: bytes[...])
     }
     /// Decodes a value from a slice, in place (see ``StateFunType``).
     public static func deserialize(from bytes: ArraySlice<UInt8>) throws -> Bool {
-        try WrapperCodec.decode(bytes, typeName, .varint) { tag, reader throws(WireError) in try reader.readBool(tag) } ?? false
+        if let value = WrapperCodec.canonicalVarint(bytes) { return value != 0 }
+        return try WrapperCodec.decode(bytes, typeName, .varint) { tag, reader throws(WireError) in try reader.readBool(tag) } ?? false
     }
     /// Appends the serialized value to `writer`.
     public func serialize(to writer: inout WireWriter) {
@@ -27,14 +31,18 @@ extension Bool: StateFunType {
 
 extension Int32: StateFunType {
     /// `io.statefun.types/int` (IntWrapper, sfixed32).
-    public static let typeName: TypeName = "io.statefun.types/int"
+    /// Built from literals where it is used (no global to look up on every send).
+    @inlinable public static var typeName: TypeName {
+        TypeName(namespace: "io.statefun.types", name: "int", text: "io.statefun.types/int")
+    }
     /// Decodes a value from its serialized bytes (see ``StateFunType``).
     public static func deserialize(from bytes: [UInt8]) throws -> Int32 {
         try deserialize(from: bytes[...])
     }
     /// Decodes a value from a slice, in place (see ``StateFunType``).
     public static func deserialize(from bytes: ArraySlice<UInt8>) throws -> Int32 {
-        try WrapperCodec.decode(bytes, typeName, .fixed32) { tag, reader throws(WireError) in try reader.readSFixed32(tag) } ?? 0
+        if let value = WrapperCodec.canonicalFixed32(bytes) { return Int32(bitPattern: value) }
+        return try WrapperCodec.decode(bytes, typeName, .fixed32) { tag, reader throws(WireError) in try reader.readSFixed32(tag) } ?? 0
     }
     /// Appends the serialized value to `writer`.
     public func serialize(to writer: inout WireWriter) {
@@ -50,14 +58,18 @@ extension Int32: StateFunType {
 
 extension Int64: StateFunType {
     /// `io.statefun.types/long` (LongWrapper, sfixed64).
-    public static let typeName: TypeName = "io.statefun.types/long"
+    /// Built from literals where it is used (no global to look up on every send).
+    @inlinable public static var typeName: TypeName {
+        TypeName(namespace: "io.statefun.types", name: "long", text: "io.statefun.types/long")
+    }
     /// Decodes a value from its serialized bytes (see ``StateFunType``).
     public static func deserialize(from bytes: [UInt8]) throws -> Int64 {
         try deserialize(from: bytes[...])
     }
     /// Decodes a value from a slice, in place (see ``StateFunType``).
     public static func deserialize(from bytes: ArraySlice<UInt8>) throws -> Int64 {
-        try WrapperCodec.decode(bytes, typeName, .fixed64) { tag, reader throws(WireError) in try reader.readSFixed64(tag) } ?? 0
+        if let value = WrapperCodec.canonicalFixed64(bytes) { return Int64(bitPattern: value) }
+        return try WrapperCodec.decode(bytes, typeName, .fixed64) { tag, reader throws(WireError) in try reader.readSFixed64(tag) } ?? 0
     }
     /// Appends the serialized value to `writer`.
     public func serialize(to writer: inout WireWriter) {
@@ -73,14 +85,18 @@ extension Int64: StateFunType {
 
 extension Float: StateFunType {
     /// `io.statefun.types/float` (FloatWrapper).
-    public static let typeName: TypeName = "io.statefun.types/float"
+    /// Built from literals where it is used (no global to look up on every send).
+    @inlinable public static var typeName: TypeName {
+        TypeName(namespace: "io.statefun.types", name: "float", text: "io.statefun.types/float")
+    }
     /// Decodes a value from its serialized bytes (see ``StateFunType``).
     public static func deserialize(from bytes: [UInt8]) throws -> Float {
         try deserialize(from: bytes[...])
     }
     /// Decodes a value from a slice, in place (see ``StateFunType``).
     public static func deserialize(from bytes: ArraySlice<UInt8>) throws -> Float {
-        try WrapperCodec.decode(bytes, typeName, .fixed32) { tag, reader throws(WireError) in try reader.readFloat(tag) } ?? 0
+        if let value = WrapperCodec.canonicalFixed32(bytes) { return Float(bitPattern: value) }
+        return try WrapperCodec.decode(bytes, typeName, .fixed32) { tag, reader throws(WireError) in try reader.readFloat(tag) } ?? 0
     }
     /// Appends the serialized value to `writer`.
     public func serialize(to writer: inout WireWriter) {
@@ -96,14 +112,18 @@ extension Float: StateFunType {
 
 extension Double: StateFunType {
     /// `io.statefun.types/double` (DoubleWrapper).
-    public static let typeName: TypeName = "io.statefun.types/double"
+    /// Built from literals where it is used (no global to look up on every send).
+    @inlinable public static var typeName: TypeName {
+        TypeName(namespace: "io.statefun.types", name: "double", text: "io.statefun.types/double")
+    }
     /// Decodes a value from its serialized bytes (see ``StateFunType``).
     public static func deserialize(from bytes: [UInt8]) throws -> Double {
         try deserialize(from: bytes[...])
     }
     /// Decodes a value from a slice, in place (see ``StateFunType``).
     public static func deserialize(from bytes: ArraySlice<UInt8>) throws -> Double {
-        try WrapperCodec.decode(bytes, typeName, .fixed64) { tag, reader throws(WireError) in try reader.readDouble(tag) } ?? 0
+        if let value = WrapperCodec.canonicalFixed64(bytes) { return Double(bitPattern: value) }
+        return try WrapperCodec.decode(bytes, typeName, .fixed64) { tag, reader throws(WireError) in try reader.readDouble(tag) } ?? 0
     }
     /// Appends the serialized value to `writer`.
     public func serialize(to writer: inout WireWriter) {
@@ -119,14 +139,18 @@ extension Double: StateFunType {
 
 extension String: StateFunType {
     /// `io.statefun.types/string` (StringWrapper).
-    public static let typeName: TypeName = "io.statefun.types/string"
+    /// Built from literals where it is used (no global to look up on every send).
+    @inlinable public static var typeName: TypeName {
+        TypeName(namespace: "io.statefun.types", name: "string", text: "io.statefun.types/string")
+    }
     /// Decodes a value from its serialized bytes (see ``StateFunType``).
     public static func deserialize(from bytes: [UInt8]) throws -> String {
         try deserialize(from: bytes[...])
     }
     /// Decodes a value from a slice, in place (see ``StateFunType``).
     public static func deserialize(from bytes: ArraySlice<UInt8>) throws -> String {
-        try WrapperCodec.decode(bytes, typeName, .lengthDelimited) { tag, reader throws(WireError) in try reader.readString(tag) } ?? ""
+        if let value = WrapperCodec.canonicalString(bytes) { return value }
+        return try WrapperCodec.decode(bytes, typeName, .lengthDelimited) { tag, reader throws(WireError) in try reader.readString(tag) } ?? ""
     }
     /// Appends the serialized value to `writer`.
     public func serialize(to writer: inout WireWriter) {
@@ -142,6 +166,39 @@ extension String: StateFunType {
 
 /// Reads the single field 1 of a wrapper message (StateFun's `*Wrapper` and google.protobuf's `*Value`).
 enum WrapperCodec {
+    // Fast paths for the bytes every encoder writes for a non-default value: exactly one field 1, nothing else.
+    // Anything else (defaults, repeated or unknown fields, other wire types) takes the general path below.
+
+    /// `08 <one-byte varint>`.
+    @inline(__always)
+    static func canonicalVarint(_ bytes: ArraySlice<UInt8>) -> UInt8? {
+        guard bytes.count == 2, bytes[bytes.startIndex] == 0x08 else { return nil }
+        let value = bytes[bytes.startIndex + 1]
+        return value < 0x80 ? value : nil
+    }
+
+    /// `0D <four bytes>`.
+    @inline(__always)
+    static func canonicalFixed32(_ bytes: ArraySlice<UInt8>) -> UInt32? {
+        guard bytes.count == 5, bytes[bytes.startIndex] == 0x0D else { return nil }
+        return bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: 1, as: UInt32.self)) }
+    }
+
+    /// `09 <eight bytes>`.
+    @inline(__always)
+    static func canonicalFixed64(_ bytes: ArraySlice<UInt8>) -> UInt64? {
+        guard bytes.count == 9, bytes[bytes.startIndex] == 0x09 else { return nil }
+        return bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: 1, as: UInt64.self)) }
+    }
+
+    /// `0A <one-byte length> <that many bytes of valid UTF-8>`.
+    @inline(__always)
+    static func canonicalString(_ bytes: ArraySlice<UInt8>) -> String? {
+        guard bytes.count >= 2, bytes[bytes.startIndex] == 0x0A, Int(bytes[bytes.startIndex + 1]) == bytes.count - 2
+        else { return nil }
+        return bytes.withUnsafeBufferPointer { UTF8Validation.string(UnsafeBufferPointer(rebasing: $0[2...])) }
+    }
+
     /// Returns the last field-1 value (protobuf: the last occurrence wins), or nil when absent (the default).
     ///
     /// A field 1 whose wire type is not `wireType` is skipped like an unknown field, as every protobuf runtime

@@ -9,11 +9,11 @@ public struct TypeName: Hashable, Sendable, Comparable, CustomStringConvertible,
     /// The part after the last `/`, e.g. `greeter`.
     public let name: String
     /// Set when the name was written without any `/`, so ``description`` can show it as written.
-    private let unsplit: Bool
+    @usableFromInline let unsplit: Bool
     /// The text as written, kept for typenames made from a string: declared typenames are compared with
     /// received strings on every message. `nil` for ones decoded from their two halves (addresses on the
     /// wire), which rarely need the joined form, so decoding one allocates nothing.
-    private let text: String?
+    @usableFromInline let text: String?
 
     /// `namespace/name`, as written.
     public var description: String { text ?? namespace + "/" + name }
@@ -24,6 +24,15 @@ public struct TypeName: Hashable, Sendable, Comparable, CustomStringConvertible,
         self.name = name
         self.unsplit = false
         self.text = nil
+    }
+
+    /// A typename whose parts are known (the built-ins'): nothing to split.
+    @inlinable
+    init(namespace: String, name: String, text: String) {
+        self.namespace = namespace
+        self.name = name
+        self.unsplit = false
+        self.text = text
     }
 
     /// Splits `string` at its last `/`; an invalid string is kept and reported by ``validationError``.
