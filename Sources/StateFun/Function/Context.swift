@@ -28,18 +28,21 @@ public final class Context {
     @exclusivity(unchecked) package private(set) var delayedMessages = WireWriter(capacity: 0)
     @exclusivity(unchecked) @usableFromInline package var egressMessages: WireWriter
 
-    /// - Parameter expectedSize: room to reserve for messages and for egress records; the request's size is a
-    ///   good guess (a handler typically answers each message with about as many bytes), so most batches
-    ///   write their effects without growing a buffer.
     package init(
-        address: Address, storage: AddressScopedStorage, protocolVersion: ProtocolVersion, expectedSize: Int = 256
+        address: Address, storage: AddressScopedStorage, protocolVersion: ProtocolVersion,
+        messages: WireWriter = WireWriter(capacity: 256), egressMessages: WireWriter = WireWriter(capacity: 256)
     ) {
         self.address = address
         self.storage = storage
         self.protocolVersion = protocolVersion
-        let capacity = min(max(expectedSize, 256), 64 * 1024)
-        messages = WireWriter(capacity: capacity)
-        egressMessages = WireWriter(capacity: capacity)
+        self.messages = messages
+        self.egressMessages = egressMessages
+    }
+
+    /// Gives the effect buffers back to `pool` once the response is written; the context keeps empty ones.
+    package func recycleBuffers(into pool: BufferPool) {
+        pool.recycle(&messages)
+        pool.recycle(&egressMessages)
     }
 
     // MARK: - Messages
@@ -51,27 +54,52 @@ public final class Context {
     /// Sends `value` to the function at `target` (Python `send(message_builder(...))`, 2.x `pack_and_send`).
     @inlinable
     public func send<V: StateFunType>(_ value: V, to target: Address) throws {
-        let invocation = try beginMessage(to: target)
+        guard protocolVersion == .v3 else { return try sendV2(value, to: target) }
+        let marks = try beginMessage(to: target, valueTypeName: V.typeName.description)
         do {
-            if protocolVersion == .v3 {
-                try ValueCodec.writeTypedValue(value, field: 2, to: &messages)
-            } else {
-                try ValueCodec.write(value, protocolVersion, field: 2, to: &messages)
-            }
+            try value.serialize(to: &messages)
+        } catch {
+            messages.rollBack(to: marks.invocation)
+            throw error
+        }
+        ValueCodec.endTypedValue(marks.argument, in: &messages)
+        messages.endLengthDelimited(marks.invocation)
+    }
+
+    /// Where a message being written began: `FromFunction.Invocation` and its argument.
+    @usableFromInline
+    struct MessageMarks {
+        @usableFromInline var invocation = WireWriter.Mark.none
+        @usableFromInline var argument = ValueCodec.TypedValueMarks()
+    }
+
+    /// Checks `target` and writes, in one run, `FromFunction.Invocation{target=1, argument=2}` up to the
+    /// argument's value: its target and the `TypedValue`'s typename and `has_value` (3.x).
+    @usableFromInline
+    func beginMessage(to target: Address, valueTypeName: String) throws(StateFunError) -> MessageMarks {
+        if let problem = target.sendError { throw .invalidAddress(problem) }
+        var marks = MessageMarks()
+        messages.writeRun(reserving: target.wireSizeBound + valueTypeName.utf8.count + 32) { run in
+            marks.invocation = run.beginLengthDelimited(2)
+            target.write(1, to: &run)
+            marks.argument = ValueCodec.beginTypedValue(2, typeName: valueTypeName, in: &run)
+        }
+        return marks
+    }
+
+    /// The 2.x form of ``send(_:to:)-(V,_)``: the value travels as an `Any`.
+    @usableFromInline
+    func sendV2<V: StateFunType>(_ value: V, to target: Address) throws {
+        if let problem = target.sendError { throw StateFunError.invalidAddress(problem) }
+        let invocation = messages.beginLengthDelimited(2)
+        target.write(1, to: &messages)
+        do {
+            try ValueCodec.write(value, protocolVersion, field: 2, to: &messages)
         } catch {
             messages.rollBack(to: invocation)
             throw error
         }
         messages.endLengthDelimited(invocation)
-    }
-
-    /// Checks `target` and starts `FromFunction.Invocation{target=1, argument=2}` with its target written.
-    @usableFromInline
-    func beginMessage(to target: Address) throws(StateFunError) -> WireWriter.Mark {
-        if let problem = target.sendError { throw .invalidAddress(problem) }
-        let invocation = messages.beginLengthDelimited(2)
-        target.write(1, to: &messages)
-        return invocation
     }
 
     /// Sends an undecoded message as it is, e.g. forwards the one received (2.x `send` of an `Any`).
@@ -188,28 +216,49 @@ public final class Context {
     /// Sends a typed value to the egress `egress` (Python `send_egress(egress_message_builder(...))`).
     @inlinable
     public func send<V: StateFunType>(_ value: V, toEgress egress: TypeName) throws {
-        let message = try beginEgressMessage(to: egress)
+        guard protocolVersion == .v3 else { return try sendV2(value, toEgress: egress) }
+        let marks = try beginEgressMessage(to: egress, valueTypeName: V.typeName.description)
         do {
-            if protocolVersion == .v3 {
-                try ValueCodec.writeTypedValue(value, field: 3, to: &egressMessages)
-            } else {
-                try ValueCodec.write(value, protocolVersion, field: 3, to: &egressMessages)
-            }
+            try value.serialize(to: &egressMessages)
+        } catch {
+            egressMessages.rollBack(to: marks.invocation)
+            throw error
+        }
+        ValueCodec.endTypedValue(marks.argument, in: &egressMessages)
+        egressMessages.endLengthDelimited(marks.invocation)
+    }
+
+    /// Checks `egress` and writes, in one run, `EgressMessage{egress_namespace=1, egress_type=2, argument=3}` up
+    /// to the argument's value (3.x).
+    @usableFromInline
+    func beginEgressMessage(to egress: TypeName, valueTypeName: String) throws(StateFunError) -> MessageMarks {
+        if let reason = egress.validationError { throw .invalidTypeName(egress.description, reason: reason) }
+        var marks = MessageMarks()
+        let room = egress.namespace.utf8.count + egress.name.utf8.count + valueTypeName.utf8.count + 48
+        egressMessages.writeRun(reserving: room) { run in
+            marks.invocation = run.beginLengthDelimited(4)
+            run.writeString(1, egress.namespace)
+            run.writeString(2, egress.name)
+            marks.argument = ValueCodec.beginTypedValue(3, typeName: valueTypeName, in: &run)
+        }
+        return marks
+    }
+
+    /// The 2.x form of ``send(_:toEgress:)-(V,_)``: the value travels as an `Any`.
+    @usableFromInline
+    func sendV2<V: StateFunType>(_ value: V, toEgress egress: TypeName) throws {
+        if let reason = egress.validationError {
+            throw StateFunError.invalidTypeName(egress.description, reason: reason)
+        }
+        let message = egressMessages.beginLengthDelimited(4)
+        egressMessages.writeString(1, egress.namespace)
+        egressMessages.writeString(2, egress.name)
+        do {
+            try ValueCodec.write(value, protocolVersion, field: 3, to: &egressMessages)
         } catch {
             egressMessages.rollBack(to: message)
             throw error
         }
         egressMessages.endLengthDelimited(message)
-    }
-
-    /// Checks `egress` and starts `EgressMessage{egress_namespace=1, egress_type=2, argument=3}` with its
-    /// typename written.
-    @usableFromInline
-    func beginEgressMessage(to egress: TypeName) throws(StateFunError) -> WireWriter.Mark {
-        if let reason = egress.validationError { throw .invalidTypeName(egress.description, reason: reason) }
-        let message = egressMessages.beginLengthDelimited(4)
-        egressMessages.writeString(1, egress.namespace)
-        egressMessages.writeString(2, egress.name)
-        return message
     }
 }

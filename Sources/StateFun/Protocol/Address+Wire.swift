@@ -21,6 +21,23 @@ extension Address: WireMessage {
         writer.writeString(3, id)
     }
 
+    /// Writes this address as embedded field `field` of a run (its length is known up front, so no fix-up).
+    package func write(_ field: UInt32, to run: inout WireWriter.Run) {
+        func size(_ count: Int) -> Int { count == 0 ? 0 : 1 + WireWriter.varintSize(UInt64(count)) + count }
+        let content =
+            size(typeName.namespace.utf8.count) + size(typeName.name.utf8.count) + size(id.utf8.count)
+        run.writeKey(field, .lengthDelimited)
+        run.writeVarint(UInt64(content))
+        run.writeString(1, typeName.namespace)
+        run.writeString(2, typeName.name)
+        run.writeString(3, id)
+    }
+
+    /// Room a run needs for ``write(_:to:)``.
+    package var wireSizeBound: Int {
+        32 + typeName.namespace.utf8.count + typeName.name.utf8.count + id.utf8.count
+    }
+
     /// True when all three fields are empty (the 3.x SDKs read such a caller as "no caller").
     package var isEmpty: Bool { typeName.namespace.isEmpty && typeName.name.isEmpty && id.isEmpty }
 }

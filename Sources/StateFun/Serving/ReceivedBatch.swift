@@ -30,7 +30,7 @@ struct ReceivedBatch {
         var value = 0..<0
     }
 
-    /// The last caller typename ``caller(_:previous:)`` made, and where its parts were.
+    /// The last caller typename ``caller(_:)`` made, and where its parts were.
     struct CallerTypeName {
         var typeName: TypeName
         var namespace: Range<Int>
@@ -43,6 +43,9 @@ struct ReceivedBatch {
     private(set) var target: Address?
     private(set) var states: [State] = []
     private(set) var invocations: [InvocationPosition] = []
+    /// The last caller typename ``caller(_:)`` made: reused when the next caller's is the same (batches often
+    /// come from one calling function).
+    private var previousCaller: CallerTypeName?
 
     init(_ body: [UInt8]) throws(WireError) {
         self.body = body
@@ -71,10 +74,14 @@ struct ReceivedBatch {
         }
     }
 
-    /// The value the runtime sent for `name`: `nil` when it sent none, `.some(nil)` when it sent the state
-    /// without a value. The last occurrence wins, as in the SDKs' dictionaries.
-    func value(of name: String) -> RawValue?? {
-        for state in states.reversed() where state.name == name { return .some(state.value) }
+    /// Where in ``states`` the state `name` is, or `nil` when the runtime did not send it. The last occurrence
+    /// wins, as in the SDKs' dictionaries.
+    func stateIndex(of name: String) -> Int? {
+        var i = states.count
+        while i > 0 {
+            i -= 1
+            if states[i].name == name { return i }
+        }
         return nil
     }
 
@@ -88,18 +95,18 @@ struct ReceivedBatch {
         return Message(typeName: typeName, payload: position.hasValue ? body[position.value] : nil)
     }
 
-    /// The caller of invocation `i`. `previous` carries the last caller typename made, reused when the next
-    /// caller's is the same (batches often come from one calling function).
-    func caller(_ i: Int, previous: inout CallerTypeName?) -> Address? {
+    /// The caller of invocation `i`.
+    mutating func caller(_ i: Int) -> Address? {
         let position = invocations[i]
         guard position.hasCaller else { return nil }
-        if let last = previous, sameBytes(last.namespace, position.callerNamespace),
+        if let last = previousCaller, sameBytes(last.namespace, position.callerNamespace),
             sameBytes(last.type, position.callerType)
         {
             return Address(last.typeName, id: text(position.callerID))
         }
         let typeName = TypeName(namespace: text(position.callerNamespace), name: text(position.callerType))
-        previous = CallerTypeName(typeName: typeName, namespace: position.callerNamespace, type: position.callerType)
+        previousCaller = CallerTypeName(
+            typeName: typeName, namespace: position.callerNamespace, type: position.callerType)
         return Address(typeName, id: text(position.callerID))
     }
 

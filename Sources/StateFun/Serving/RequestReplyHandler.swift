@@ -12,6 +12,11 @@ public struct RequestReplyHandler: Sendable {
     /// The protocol this handler speaks.
     public let protocolVersion: ProtocolVersion
     private let functions: [TypeName: FunctionDefinition]
+    /// The same functions as a list, searched instead of the dictionary when there are few (comparing a
+    /// couple of short typenames beats hashing one).
+    private let functionList: [FunctionDefinition]
+    /// Effect buffers reused from batch to batch.
+    private let buffers = BufferPool()
 
     /// Creates a handler for `app`'s functions.
     public init(app: App, protocolVersion: ProtocolVersion = .v3) {
@@ -22,6 +27,7 @@ public struct RequestReplyHandler: Sendable {
             functions[function.typeName] = function
         }
         self.functions = functions
+        functionList = functions.count <= 8 ? Array(functions.values) : []
     }
 
     /// Whether this handler serves functions of `typeName`.
@@ -43,19 +49,22 @@ public struct RequestReplyHandler: Sendable {
         guard let target, !target.isEmpty else {
             throw .malformedRequest("the invocation batch has no target address")
         }
+        if !functionList.isEmpty {
+            for function in functionList where function.typeName == target.typeName { return (target, function) }
+            throw .unknownFunction(target.typeName)
+        }
         guard let function = functions[target.typeName] else { throw .unknownFunction(target.typeName) }
         return (target, function)
     }
 
-    /// Runs `count` invocations in order; `invocation(i)` makes the caller and message of the `i`-th just before
-    /// it runs.
-    private func run(
-        _ function: FunctionDefinition, _ context: Context, count: Int,
-        _ invocation: (Int) -> (caller: Address?, message: Message)
+    /// Runs a batch's invocations in order, each made just before it runs.
+    private func run<Invocations: BatchInvocations>(
+        _ function: FunctionDefinition, _ context: Context, _ invocations: inout Invocations
     ) async throws(StateFunError) {
+        let count = invocations.count
         if function.isSynchronous {
             for i in 0..<count {
-                let (caller, message) = invocation(i)
+                let (caller, message) = invocations.invocation(i)
                 context.currentCaller = caller
                 do {
                     try function.dispatchSynchronously(context, message)
@@ -66,7 +75,7 @@ public struct RequestReplyHandler: Sendable {
             return
         }
         for i in 0..<count {
-            let (caller, message) = invocation(i)
+            let (caller, message) = invocations.invocation(i)
             context.currentCaller = caller
             do {
                 try await function.dispatch(context, message)
@@ -86,7 +95,7 @@ public struct RequestReplyHandler: Sendable {
     // MARK: - 3.x
 
     private func handleV3(_ body: [UInt8]) async throws(StateFunError) -> [UInt8] {
-        let batch: ReceivedBatch
+        var batch: ReceivedBatch
         do {
             batch = try ReceivedBatch(body)
         } catch {
@@ -98,15 +107,10 @@ public struct RequestReplyHandler: Sendable {
         let (target, function) = try lookUp(batch.target)
 
         // Resolve declared specs against what arrived (the last value for a name wins, as in a dict).
+        let specs = function.specs
         var missing: [FromFunctionV3.PersistedValueSpec] = []
-        var cells: [AddressScopedStorage.Cell] = []
-        cells.reserveCapacity(function.specs.count)
-        for spec in function.specs {
-            guard let value = batch.value(of: spec.name) else {
-                missing.append(Self.persistedValueSpec(spec))
-                continue
-            }
-            cells.append(.init(name: spec.name, spec: spec, version: .v3, value: value, dirty: false, provided: true))
+        for i in specs.indices where batch.stateIndex(of: specs[i].name) == nil {
+            missing.append(Self.persistedValueSpec(specs[i]))
         }
         if !missing.isEmpty {
             let answer = FromFunctionV3(response: .incompleteInvocationContext(.init(missingValues: missing)))
@@ -118,12 +122,17 @@ public struct RequestReplyHandler: Sendable {
             throw .invalidAddress("the batch's target \(target.typeName) has an empty id")
         }
 
-        let storage = AddressScopedStorage(function: function.typeName, protocolVersion: .v3, cells: cells)
-        let context = Context(address: target, storage: storage, protocolVersion: .v3, expectedSize: 2 * body.count)
-        var previousCaller: ReceivedBatch.CallerTypeName?
-        try await run(function, context, count: batch.invocations.count) { i in
-            (batch.caller(i, previous: &previousCaller), batch.message(i))
+        let storage = AddressScopedStorage(function: function.typeName, protocolVersion: .v3, count: specs.count) { i in
+            let value = batch.stateIndex(of: specs[i].name).flatMap { batch.states[$0].value }
+            return .init(name: specs[i].name, spec: specs[i], version: .v3, value: value, dirty: false, provided: true)
         }
+        // Room for the effects: a handler typically answers each message with about as many bytes as it got.
+        let capacity = min(max(2 * body.count, 256), BufferPool.maximumCapacity)
+        let context = Context(
+            address: target, storage: storage, protocolVersion: .v3,
+            messages: buffers.writer(capacity: capacity), egressMessages: buffers.writer(capacity: capacity))
+        defer { context.recycleBuffers(into: buffers) }
+        try await run(function, context, &batch)
 
         return Self.response(storage, context) { mutation, value in
             mutation.writeMessage(3) { typed in
@@ -227,13 +236,14 @@ public struct RequestReplyHandler: Sendable {
         }
 
         let storage = AddressScopedStorage(function: function.typeName, protocolVersion: .v2, cells: cells)
-        let context = Context(address: target, storage: storage, protocolVersion: .v2, expectedSize: 2 * body.count)
-        let invocations = batch.invocations
-        try await run(function, context, count: invocations.count) { i in
-            let caller = invocations[i].caller.flatMap { $0.isEmpty ? nil : $0 }
-            let argument = invocations[i].argument ?? AnyValue()
-            return (caller, Message(typeName: argument.typeURL, bytes: argument.value, protocolVersion: .v2))
-        }
+        // Room for the effects: a handler typically answers each message with about as many bytes as it got.
+        let capacity = min(max(2 * body.count, 256), BufferPool.maximumCapacity)
+        let context = Context(
+            address: target, storage: storage, protocolVersion: .v2,
+            messages: buffers.writer(capacity: capacity), egressMessages: buffers.writer(capacity: capacity))
+        defer { context.recycleBuffers(into: buffers) }
+        var invocations = InvocationsV2(invocations: batch.invocations)
+        try await run(function, context, &invocations)
 
         return Self.response(storage, context) { mutation, value in
             // 2.x state is opaque bytes: the serialized Any, as the Python 2.2 SDK stores it.
@@ -244,4 +254,31 @@ public struct RequestReplyHandler: Sendable {
         }
     }
 
+}
+
+/// A batch's invocations, each made (caller and message) when it is about to run.
+protocol BatchInvocations {
+    var count: Int { get }
+    mutating func invocation(_ i: Int) -> (caller: Address?, message: Message)
+}
+
+extension ReceivedBatch: BatchInvocations {
+    var count: Int { invocations.count }
+
+    mutating func invocation(_ i: Int) -> (caller: Address?, message: Message) {
+        (caller(i), message(i))
+    }
+}
+
+/// The invocations of a decoded 2.x request.
+private struct InvocationsV2: BatchInvocations {
+    let invocations: [ToFunctionV2.Invocation]
+
+    var count: Int { invocations.count }
+
+    func invocation(_ i: Int) -> (caller: Address?, message: Message) {
+        let caller = invocations[i].caller.flatMap { $0.isEmpty ? nil : $0 }
+        let argument = invocations[i].argument ?? AnyValue()
+        return (caller, Message(typeName: argument.typeURL, bytes: argument.value, protocolVersion: .v2))
+    }
 }

@@ -67,6 +67,15 @@ public final class AddressScopedStorage {
         }
     }
 
+    /// Creates the storage with `count` cells made in place by `cell` (no intermediate array).
+    package init(function: TypeName, protocolVersion: ProtocolVersion, count: Int, cell: (Int) -> Cell) {
+        self.function = function
+        self.protocolVersion = protocolVersion
+        self.count = count
+        base = .allocate(capacity: Swift.max(count, 1))
+        for i in 0..<count { (base + i).initialize(to: cell(i)) }
+    }
+
     deinit {
         base.deinitialize(count: count)
         base.deallocate()

@@ -56,18 +56,49 @@
     package static func writeTypedValue<V: StateFunType>(_ value: V, field: UInt32, to writer: inout WireWriter)
         throws
     {
-        let payload = writer.beginLengthDelimited(field)
-        writer.writeString(1, V.typeName.description)
-        writer.writeBool(2, true)
-        let bytes = writer.beginLengthDelimited(3)
+        var marks = TypedValueMarks()
+        let typeName = V.typeName.description
+        writer.writeRun(reserving: 32 + typeName.utf8.count) { run in
+            marks = beginTypedValue(field, typeName: typeName, in: &run)
+        }
         do {
             try value.serialize(to: &writer)
         } catch {
-            writer.rollBack(to: payload)
+            writer.rollBack(to: marks.field)
             throw error
         }
-        writer.endLengthDelimited(bytes, presence: .implicit)
-        writer.endLengthDelimited(payload)
+        endTypedValue(marks, in: &writer)
+    }
+
+    /// Where a `TypedValue` being written began: the field holding it, and its `value` bytes.
+    @usableFromInline
+    package struct TypedValueMarks {
+        @usableFromInline package var field = WireWriter.Mark.none
+        @usableFromInline package var value = WireWriter.Mark.none
+
+        @usableFromInline package init() {}
+    }
+
+    /// Writes field `field`'s key, then `TypedValue`'s typename and `has_value`, and starts its `value`: the
+    /// serialized value comes next, then ``endTypedValue(_:in:)``.
+    @usableFromInline
+    package static func beginTypedValue(_ field: UInt32, typeName: String, in run: inout WireWriter.Run)
+        -> TypedValueMarks
+    {
+        var marks = TypedValueMarks()
+        marks.field = run.beginLengthDelimited(field)
+        run.writeString(1, typeName)
+        run.writeBool(2, true)
+        marks.value = run.beginLengthDelimited(3)
+        return marks
+    }
+
+    /// Fixes the lengths of a `TypedValue` begun with ``beginTypedValue(_:typeName:in:)`` (an empty value is
+    /// left out, as proto3 omits empty bytes).
+    @usableFromInline
+    package static func endTypedValue(_ marks: TypedValueMarks, in writer: inout WireWriter) {
+        writer.endLengthDelimited(marks.value, presence: .implicit)
+        writer.endLengthDelimited(marks.field)
     }
 
     /// Appends `value`'s plain serialized bytes (no TypedValue/Any around them) to `writer`.
