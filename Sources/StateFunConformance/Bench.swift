@@ -6,10 +6,16 @@ import Foundation
 import StateFun
 import StateFunConformanceFunctions
 
-/// `bench --protocol v3 FILE [--seconds S]`: the request handler in-process on one request, repeatedly;
-/// prints one JSON line with `rps`, `mean_us`, `invocations_per_s`.
+/// `bench --protocol v3 FILE [--seconds S | --iterations N] [--concurrency C]`: the request handler
+/// in-process on one request, repeatedly; prints one JSON line with `rps`, `mean_us`, `invocations_per_s`.
+///
+/// With `--concurrency C` (default 1), C tasks call the one shared handler at the same time, as a server does
+/// with concurrent batches: the figure is then the whole process's throughput on the machine's cores, and
+/// `mean_us` is the mean time per request across all of them.
 enum Bench {
-    static func run(version: ProtocolVersion, file: String, seconds: Double, iterations: Int? = nil) async -> Int32 {
+    static func run(version: ProtocolVersion, file: String, seconds: Double, iterations: Int?, concurrency: Int = 1)
+        async -> Int32
+    {
         guard let data = FileManager.default.contents(atPath: file) else {
             print("error: cannot read \(file)")
             return 2
@@ -31,29 +37,50 @@ enum Bench {
         let clock = ContinuousClock()
         let budget = Duration.milliseconds(Int64(seconds * 1000))
         let start = clock.now
-        var count = 0
-        var sink = 0
-        if let iterations {
-            // A fixed amount of work, for instruction counting (valgrind --tool=callgrind).
-            for _ in 0..<iterations { sink &+= (try? await handler.handle(request))?.count ?? 0 }
-            count = iterations
-        }
-        while iterations == nil, clock.now - start < budget {
-            for _ in 0..<256 {
-                sink &+= (try? await handler.handle(request))?.count ?? 0
+        let deadline = start + budget
+        // Each task runs a fixed amount of work (for instruction counting) or until the deadline.
+        let results = await withTaskGroup(of: (count: Int, sink: Int).self) { group in
+            for _ in 0..<concurrency {
+                group.addTask {
+                    await loop(handler, request, iterations: iterations, until: deadline, clock: clock)
+                }
             }
-            count += 256
+            var total = (count: 0, sink: 0)
+            for await result in group {
+                total.count += result.count
+                total.sink &+= result.sink
+            }
+            return total
         }
         let elapsed = clock.now - start
         let secs = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let rps = Double(count) / secs
+        let rps = Double(results.count) / secs
         let line =
-            "{\"rps\": \(round1(rps)), \"mean_us\": \(round1(secs / Double(count) * 1e6)), "
+            "{\"rps\": \(round1(rps)), \"mean_us\": \(round1(secs / Double(results.count) * 1e6)), "
             + "\"invocations_per_s\": \(Int((rps * Double(invocations)).rounded())), "
-            + "\"invocations_per_request\": \(invocations), \"requests\": \(count), \"seconds\": \(round1(secs)), "
-            + "\"protocol\": \"\(version)\", \"response_bytes_checksum\": \(sink % 1000)}"
+            + "\"invocations_per_request\": \(invocations), \"requests\": \(results.count), \"seconds\": \(round1(secs)), "
+            + "\"concurrency\": \(concurrency), \"protocol\": \"\(version)\", "
+            + "\"response_bytes_checksum\": \(results.sink % 1000)}"
         print(line)
         return 0
+    }
+
+    /// One task's share: `iterations` requests, or batches of 256 until `deadline`.
+    private static func loop(
+        _ handler: RequestReplyHandler, _ request: [UInt8], iterations: Int?, until deadline: ContinuousClock.Instant,
+        clock: ContinuousClock
+    ) async -> (count: Int, sink: Int) {
+        var count = 0
+        var sink = 0
+        if let iterations {
+            for _ in 0..<iterations { sink &+= (try? await handler.handle(request))?.count ?? 0 }
+            return (iterations, sink)
+        }
+        while clock.now < deadline {
+            for _ in 0..<256 { sink &+= (try? await handler.handle(request))?.count ?? 0 }
+            count += 256
+        }
+        return (count, sink)
     }
 
     static func round1(_ x: Double) -> Double { (x * 10).rounded() / 10 }

@@ -10,7 +10,7 @@ let usage = """
 
     USAGE:
       statefun-conformance replay --protocol v3|v2 DIR --out OUTDIR
-      statefun-conformance bench --protocol v3|v2 FILE [--seconds S | --iterations N]
+      statefun-conformance bench --protocol v3|v2 FILE [--seconds S | --iterations N] [--concurrency C]
       statefun-conformance serve --port P [--host 127.0.0.1] [--protocol v3|v2]
     \(SmokeCommand.usage)
     """
@@ -30,7 +30,7 @@ func main() async -> Int32 {
         return argv.count >= 2 ? 0 : 2
     }
     do {
-        let arguments = try Arguments(argv.dropFirst(2), valued: ["protocol", "out", "seconds", "port", "host", "iterations"])
+        let arguments = try Arguments(argv.dropFirst(2), valued: ["protocol", "out", "seconds", "port", "host", "iterations", "concurrency"])
         if arguments.flags.contains("help") {
             print(usage)
             return 0
@@ -61,9 +61,13 @@ func main() async -> Int32 {
                 guard let n = Int(text), n > 0 else { throw UsageError("--iterations must be a positive integer") }
                 iterations = n
             }
+            let concurrencyText = arguments.options["concurrency"] ?? "1"
+            guard let concurrency = Int(concurrencyText), (1...256).contains(concurrency) else {
+                throw UsageError("--concurrency must be a number of tasks in 1...256, not '\(concurrencyText)'")
+            }
             return await Bench.run(
                 version: try parseProtocol(arguments), file: arguments.positional[0], seconds: seconds,
-                iterations: iterations)
+                iterations: iterations, concurrency: concurrency)
         default:
             throw UsageError("unknown command '\(argv[1])'")
         }

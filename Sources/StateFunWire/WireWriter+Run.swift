@@ -50,7 +50,7 @@ extension WireWriter {
         }
 
         /// Writes a `string` (with implicit presence, an empty string writes nothing).
-        @inlinable
+        @inlinable @inline(__always)
         public mutating func writeString(_ field: UInt32, _ value: String) {
             guard !value.isEmpty else { return }
             let done: Void? = value.utf8.withContiguousStorageIfAvailable { writeLengthDelimited(field, $0) }
@@ -60,7 +60,7 @@ extension WireWriter {
             }
         }
 
-        @inlinable
+        @inlinable @inline(__always)
         mutating func writeLengthDelimited(_ field: UInt32, _ bytes: UnsafeBufferPointer<UInt8>) {
             let n = bytes.count
             guard fits(n + 15) else { return }

@@ -398,6 +398,27 @@ public struct WireWriter: Sendable {
         }
     }
 
+    /// Ends three nested fields at once, innermost first (`inner` with implicit presence, as a `bytes` field):
+    /// one write when all three lengths fit in a byte, the same result as three ``endLengthDelimited(_:presence:)``
+    /// calls otherwise.
+    @inlinable
+    package mutating func endNested(inner: Mark, middle: Mark, outer: Mark) {
+        let innerSize = length - inner.lengthAt - 1
+        let outerSize = length - outer.lengthAt - 1
+        guard innerSize > 0, outerSize < 0x80 else {
+            endLengthDelimited(inner, presence: .implicit)
+            endLengthDelimited(middle)
+            endLengthDelimited(outer)
+            return
+        }
+        let middleSize = length - middle.lengthAt - 1
+        buffer.withUnsafeMutableBufferPointer { all in
+            all[inner.lengthAt] = UInt8(truncatingIfNeeded: innerSize)
+            all[middle.lengthAt] = UInt8(truncatingIfNeeded: middleSize)
+            all[outer.lengthAt] = UInt8(truncatingIfNeeded: outerSize)
+        }
+    }
+
     /// Removes everything written since `mark`'s field began (after an error while writing it).
     @inlinable
     public mutating func rollBack(to mark: Mark) {

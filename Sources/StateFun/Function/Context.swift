@@ -62,8 +62,7 @@ public final class Context {
             messages.rollBack(to: marks.invocation)
             throw error
         }
-        ValueCodec.endTypedValue(marks.argument, in: &messages)
-        messages.endLengthDelimited(marks.invocation)
+        messages.endNested(inner: marks.argument.value, middle: marks.argument.field, outer: marks.invocation)
     }
 
     /// Where a message being written began: `FromFunction.Invocation` and its argument.
@@ -224,15 +223,17 @@ public final class Context {
             egressMessages.rollBack(to: marks.invocation)
             throw error
         }
-        ValueCodec.endTypedValue(marks.argument, in: &egressMessages)
-        egressMessages.endLengthDelimited(marks.invocation)
+        egressMessages.endNested(
+            inner: marks.argument.value, middle: marks.argument.field, outer: marks.invocation)
     }
 
     /// Checks `egress` and writes, in one run, `EgressMessage{egress_namespace=1, egress_type=2, argument=3}` up
     /// to the argument's value (3.x).
     @usableFromInline
     func beginEgressMessage(to egress: TypeName, valueTypeName: String) throws(StateFunError) -> MessageMarks {
-        if let reason = egress.validationError { throw .invalidTypeName(egress.description, reason: reason) }
+        if !egress.isValid, let reason = egress.validationError {
+            throw .invalidTypeName(egress.description, reason: reason)
+        }
         var marks = MessageMarks()
         let room = egress.namespace.utf8.count + egress.name.utf8.count + valueTypeName.utf8.count + 48
         egressMessages.writeRun(reserving: room) { run in

@@ -15,10 +15,9 @@ package final class BufferPool: Sendable {
 
     package init() {}
 
-    /// A writer with at least `capacity` bytes of room: a pooled buffer if one is free.
+    /// A writer with room for `capacity` bytes: a pooled buffer if one is free (it grows if it is smaller).
     package func writer(capacity: Int) -> WireWriter {
-        let buffer = buffers.withLock { $0.popLast() }
-        if let buffer, buffer.count >= capacity { return WireWriter(reusing: buffer) }
+        if let buffer = buffers.withLock({ $0.popLast() }) { return WireWriter(reusing: buffer) }
         return WireWriter(capacity: capacity)
     }
 

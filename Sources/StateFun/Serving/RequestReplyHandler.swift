@@ -15,8 +15,10 @@ public struct RequestReplyHandler: Sendable {
     /// The same functions as a list, searched instead of the dictionary when there are few (comparing a
     /// couple of short typenames beats hashing one).
     private let functionList: [FunctionDefinition]
-    /// Effect buffers reused from batch to batch.
+    /// Buffers reused from batch to batch: for effects (messages, egress records), and for written state values
+    /// (small; kept apart so neither kind takes the other's).
     private let buffers = BufferPool()
+    private let valueBuffers = BufferPool()
 
     /// Creates a handler for `app`'s functions.
     public init(app: App, protocolVersion: ProtocolVersion = .v3) {
@@ -40,7 +42,20 @@ public struct RequestReplyHandler: Sendable {
     ///   ``StateFunError/handlerFailed(function:id:reason:)`` when a handler throws.
     public func handle(_ body: [UInt8]) async throws(StateFunError) -> [UInt8] {
         switch protocolVersion {
-        case .v3: return try await handleV3(body)
+        case .v3:
+            // Decoding, checking and answering are synchronous; only an async handler makes the run await.
+            var prepared: PreparedBatchV3
+            switch try prepareV3(body) {
+            case .answer(let bytes): return bytes
+            case .run(let batch): prepared = batch
+            }
+            defer { prepared.context.recycleBuffers(into: buffers) }
+            if prepared.function.isSynchronous {
+                try Self.runSynchronously(prepared.function, prepared.context, &prepared.batch)
+            } else {
+                try await run(prepared.function, prepared.context, &prepared.batch)
+            }
+            return Self.responseV3(prepared.storage, prepared.context)
         case .v2: return try await handleV2(body)
         }
     }
@@ -61,26 +76,29 @@ public struct RequestReplyHandler: Sendable {
     private func run<Invocations: BatchInvocations>(
         _ function: FunctionDefinition, _ context: Context, _ invocations: inout Invocations
     ) async throws(StateFunError) {
-        let count = invocations.count
-        if function.isSynchronous {
-            for i in 0..<count {
-                let (caller, message) = invocations.invocation(i)
-                context.currentCaller = caller
-                do {
-                    try function.dispatchSynchronously(context, message)
-                } catch {
-                    throw Self.handlerFailed(function, context, error)
-                }
-            }
-            return
-        }
-        for i in 0..<count {
+        if function.isSynchronous { return try Self.runSynchronously(function, context, &invocations) }
+        for i in 0..<invocations.count {
             let (caller, message) = invocations.invocation(i)
             context.currentCaller = caller
             do {
                 try await function.dispatch(context, message)
             } catch {
                 throw Self.handlerFailed(function, context, error)
+            }
+        }
+    }
+
+    /// ``run(_:_:_:)`` for a function whose handlers are all synchronous: a plain loop.
+    private static func runSynchronously<Invocations: BatchInvocations>(
+        _ function: FunctionDefinition, _ context: Context, _ invocations: inout Invocations
+    ) throws(StateFunError) {
+        for i in 0..<invocations.count {
+            let (caller, message) = invocations.invocation(i)
+            context.currentCaller = caller
+            do {
+                try function.dispatchSynchronously(context, message)
+            } catch {
+                throw handlerFailed(function, context, error)
             }
         }
     }
@@ -94,8 +112,24 @@ public struct RequestReplyHandler: Sendable {
 
     // MARK: - 3.x
 
-    private func handleV3(_ body: [UInt8]) async throws(StateFunError) -> [UInt8] {
+    /// A decoded 3.x batch ready to run: its function, state and context.
+    private struct PreparedBatchV3 {
         var batch: ReceivedBatch
+        let function: FunctionDefinition
+        let storage: AddressScopedStorage
+        let context: Context
+    }
+
+    /// What a 3.x request needs: an answer without running anything (missing state), or a run.
+    private enum PreparationV3 {
+        case answer([UInt8])
+        case run(PreparedBatchV3)
+    }
+
+    /// Decodes and checks a 3.x request and sets up its state and context (protocol.md §4): everything before
+    /// the first handler runs, synchronously.
+    private func prepareV3(_ body: [UInt8]) throws(StateFunError) -> PreparationV3 {
+        let batch: ReceivedBatch
         do {
             batch = try ReceivedBatch(body)
         } catch {
@@ -114,7 +148,7 @@ public struct RequestReplyHandler: Sendable {
         }
         if !missing.isEmpty {
             let answer = FromFunctionV3(response: .incompleteInvocationContext(.init(missingValues: missing)))
-            return answer.serialized()
+            return .answer(answer.serialized())
         }
         // The Python SDK builds each invocation's message for the target address and refuses an empty id
         // (after the missing-state check, as here).
@@ -122,7 +156,9 @@ public struct RequestReplyHandler: Sendable {
             throw .invalidAddress("the batch's target \(target.typeName) has an empty id")
         }
 
-        let storage = AddressScopedStorage(function: function.typeName, protocolVersion: .v3, count: specs.count) { i in
+        let storage = AddressScopedStorage(
+            function: function.typeName, protocolVersion: .v3, count: specs.count, pool: valueBuffers
+        ) { i in
             let value = batch.stateIndex(of: specs[i].name).flatMap { batch.states[$0].value }
             return .init(name: specs[i].name, spec: specs[i], version: .v3, value: value, dirty: false, provided: true)
         }
@@ -131,22 +167,34 @@ public struct RequestReplyHandler: Sendable {
         let context = Context(
             address: target, storage: storage, protocolVersion: .v3,
             messages: buffers.writer(capacity: capacity), egressMessages: buffers.writer(capacity: capacity))
-        defer { context.recycleBuffers(into: buffers) }
-        try await run(function, context, &batch)
+        return .run(PreparedBatchV3(batch: batch, function: function, storage: storage, context: context))
+    }
 
-        return Self.response(storage, context) { mutation, value in
-            mutation.writeMessage(3) { typed in
-                typed.writeString(1, value.typeName)
-                typed.writeBool(2, true)
-                typed.writeBytes(3, value.bytes)
-            }
-        }
+    /// The 3.x answer to a batch that ran: state values travel as `TypedValue`s.
+    private static func responseV3(_ storage: AddressScopedStorage, _ context: Context) -> [UInt8] {
+        response(
+            storage, context,
+            stateValueSize: { value in
+                fieldSize(fieldSize(value.typeName.utf8.count) + 2 + fieldSize(value.bytes.count))
+            },
+            stateValue: { mutation, value in
+                mutation.writeMessage(3) { typed in
+                    typed.writeString(1, value.typeName)
+                    typed.writeBool(2, true)
+                    typed.writeBytes(3, value.bytes)
+                }
+            })
+    }
+
+    /// The size of a length-delimited field (key below 16) with `count` bytes of content, omitted when empty.
+    private static func fieldSize(_ count: Int) -> Int {
+        count == 0 ? 0 : 1 + WireWriter.varintSize(UInt64(count)) + count
     }
 
     /// `FromFunction{invocation_result{...}}`: mutations of the dirty states in cell order, then the effects the
     /// context encoded as they were produced.
     private static func response(
-        _ storage: AddressScopedStorage, _ context: Context,
+        _ storage: AddressScopedStorage, _ context: Context, stateValueSize: (RawValue) -> Int,
         stateValue: (inout WireWriter, RawValue) -> Void
     ) -> [UInt8] {
         // A batch without effects answers an empty body, as the official SDKs do: they touch
@@ -156,12 +204,19 @@ public struct RequestReplyHandler: Sendable {
         if effects == 0, !storage.cells.contains(where: \.dirty) {
             return []
         }
-        var out = WireWriter(capacity: 64 + effects)
+        // The exact size, so the answer is written into one buffer of the right length (no trimming copy).
+        let cells = storage.cells
+        var content = effects
+        for i in cells.indices where cells[i].dirty {
+            let name = fieldSize(cells[i].name.utf8.count)
+            let mutation = cells[i].currentValue.map { 2 + name + stateValueSize($0) } ?? name
+            content += 1 + WireWriter.varintSize(UInt64(mutation)) + mutation
+        }
+        var out = WireWriter(capacity: 2 + WireWriter.varintSize(UInt64(content)) + content)
         out.writeMessage(100) { result in
-            let cells = storage.cells
             for i in cells.indices where cells[i].dirty {
                 result.writeMessage(1) { mutation in
-                    if let value = cells[i].value {
+                    if let value = cells[i].currentValue {
                         mutation.writeEnum(1, FromFunctionV3.MutationType.modify.rawValue)
                         mutation.writeString(2, cells[i].name)
                         stateValue(&mutation, value)
@@ -245,13 +300,16 @@ public struct RequestReplyHandler: Sendable {
         var invocations = InvocationsV2(invocations: batch.invocations)
         try await run(function, context, &invocations)
 
-        return Self.response(storage, context) { mutation, value in
-            // 2.x state is opaque bytes: the serialized Any, as the Python 2.2 SDK stores it.
-            mutation.writeLengthDelimited(3, presence: .implicit) { any in
-                any.writeString(1, value.typeName)
-                any.writeBytes(2, value.bytes)
-            }
-        }
+        return Self.response(
+            storage, context,
+            stateValueSize: { value in Self.fieldSize(Self.fieldSize(value.typeName.utf8.count) + Self.fieldSize(value.bytes.count)) },
+            stateValue: { mutation, value in
+                // 2.x state is opaque bytes: the serialized Any, as the Python 2.2 SDK stores it.
+                mutation.writeLengthDelimited(3, presence: .implicit) { any in
+                    any.writeString(1, value.typeName)
+                    any.writeBytes(2, value.bytes)
+                }
+            })
     }
 
 }

@@ -15,16 +15,29 @@ public final class AddressScopedStorage {
         /// declare, 2.x), and the typename its values carry under the request's protocol.
         package var declaredType: Int
         package var valueTypeName: String
+        /// The value as it arrived or was stored untyped; see ``written`` for one a typed write serialized.
         @usableFromInline package var value: RawValue?
+        /// Set by a typed write: the value is then `current`'s bytes with `valueTypeName` (no `RawValue` is
+        /// made per write).
+        @usableFromInline package var written = false
         /// Whether `value` carries `valueTypeName`: decided once when the batch starts (and by every write), so
         /// a typed read checks a flag instead of comparing typenames.
         package var typeMatches: Bool
         /// Writes serialize into these two buffers in turn: `current` holds the bytes `value` points into (after
         /// a write), `spare` is the other one, free for the next write. So a state written once per message
         /// allocates for its first two writes in a batch only, and a failed write leaves `value` untouched.
-        package var current: WireWriter?
+        @usableFromInline package var current: WireWriter?
         package var spare: WireWriter?
         package var dirty: Bool
+
+        /// The serialized value, `nil` when there is none.
+        @inlinable package var valueBytes: ArraySlice<UInt8>? { written ? current?.writtenBytes : value?.bytes }
+
+        /// The value with its typename, `nil` when there is none.
+        package var currentValue: RawValue? {
+            written ? current.map { RawValue(typeName: valueTypeName, bytes: $0.writtenBytes) } : value
+        }
+
         /// 2.x: false when a declared state was not in the request (module.yaml lacks it).
         package var provided: Bool
         /// 2.x: why the received bytes are unusable (not a serialized `Any`). Like the Python 2.2 SDK, which
@@ -61,6 +74,7 @@ public final class AddressScopedStorage {
         self.function = function
         self.protocolVersion = protocolVersion
         count = cells.count
+        pool = nil
         base = .allocate(capacity: Swift.max(cells.count, 1))
         cells.withUnsafeBufferPointer { source in
             if let start = source.baseAddress { base.initialize(from: start, count: source.count) }
@@ -68,15 +82,34 @@ public final class AddressScopedStorage {
     }
 
     /// Creates the storage with `count` cells made in place by `cell` (no intermediate array).
-    package init(function: TypeName, protocolVersion: ProtocolVersion, count: Int, cell: (Int) -> Cell) {
+    /// Where written values' buffers come from and go back to (see ``Cell/current``).
+    private let pool: BufferPool?
+
+    package init(
+        function: TypeName, protocolVersion: ProtocolVersion, count: Int, pool: BufferPool? = nil,
+        cell: (Int) -> Cell
+    ) {
         self.function = function
         self.protocolVersion = protocolVersion
         self.count = count
+        self.pool = pool
         base = .allocate(capacity: Swift.max(count, 1))
         for i in 0..<count { (base + i).initialize(to: cell(i)) }
     }
 
     deinit {
+        if let pool {
+            for i in 0..<count where base[i].current != nil || base[i].spare != nil {
+                // Drop the value first: then nothing else points into the buffers, and they can serve another batch.
+                base[i].value = nil
+                var writer: WireWriter?
+                swap(&writer, &base[i].current)
+                if var writer { pool.recycle(&writer) }
+                writer = nil
+                swap(&writer, &base[i].spare)
+                if var writer { pool.recycle(&writer) }
+            }
+        }
         base.deinitialize(count: count)
         base.deallocate()
     }
@@ -125,7 +158,7 @@ public final class AddressScopedStorage {
     @inlinable
     public func get<V: StateFunType>(_ spec: ValueSpec<V>) throws -> V? {
         let i = try readableCell(spec.erased)
-        guard let bytes = base[i].value?.bytes else { return nil }
+        guard let bytes = base[i].valueBytes else { return nil }
         if protocolVersion == .v3 { return try V.deserialize(from: bytes) }
         return try ValueCodec.decode(bytes, as: V.self, protocolVersion)
     }
@@ -147,6 +180,7 @@ public final class AddressScopedStorage {
     public func delete<V: StateFunType>(_ spec: ValueSpec<V>) throws {
         let i = try writableCell(spec.erased)
         base[i].value = nil
+        base[i].written = false
         base[i].dirty = true
     }
 
@@ -182,7 +216,7 @@ public final class AddressScopedStorage {
     func spareWriter(at i: Int) -> WireWriter {
         var spare: WireWriter?
         swap(&spare, &base[i].spare)
-        guard var writer = spare else { return WireWriter(capacity: 32) }
+        guard var writer = spare else { return pool?.writer(capacity: 32) ?? WireWriter(capacity: 32) }
         writer.removeAll()
         return writer
     }
@@ -190,7 +224,8 @@ public final class AddressScopedStorage {
     /// Stores the value serialized into `writer` (from ``spareWriter(at:)``) in cell `i`.
     @usableFromInline
     func store(_ writer: WireWriter, at i: Int) {
-        base[i].value = RawValue(typeName: base[i].valueTypeName, bytes: writer.writtenBytes)
+        if base[i].value != nil { base[i].value = nil }
+        base[i].written = true
         base[i].typeMatches = true
         swap(&base[i].spare, &base[i].current)
         base[i].current = writer
@@ -201,6 +236,7 @@ public final class AddressScopedStorage {
     @usableFromInline
     func store(_ bytes: [UInt8], at i: Int) {
         base[i].value = RawValue(typeName: base[i].valueTypeName, bytes: bytes)
+        base[i].written = false
         base[i].typeMatches = true
         base[i].dirty = true
     }
@@ -210,7 +246,9 @@ public final class AddressScopedStorage {
     /// The value of the state `name` as it arrived (or was last written), undecoded; `nil` when it has none.
     public func value(named name: String) throws -> Message? {
         let i = try cellIndex(named: name, reading: true)
-        return base[i].value.map { Message(typeName: $0.typeName, payload: $0.bytes, protocolVersion: protocolVersion) }
+        return base[i].currentValue.map {
+            Message(typeName: $0.typeName, payload: $0.bytes, protocolVersion: protocolVersion)
+        }
     }
 
     /// Stores `value` under the state `name`; on 3.x it must be of the declared type.
@@ -223,6 +261,7 @@ public final class AddressScopedStorage {
         let i = try cellIndex(named: name, reading: false)
         guard let raw = message.raw else {
             base[i].value = nil
+            base[i].written = false
             base[i].dirty = true
             return
         }
@@ -232,6 +271,7 @@ public final class AddressScopedStorage {
                 function: function, state: name, expected: base[i].valueTypeName, actual: raw.typeName)
         }
         base[i].value = raw
+        base[i].written = false
         base[i].typeMatches = true
         base[i].dirty = true
     }
@@ -240,6 +280,7 @@ public final class AddressScopedStorage {
     public func deleteValue(named name: String) throws {
         let i = try cellIndex(named: name, reading: false)
         base[i].value = nil
+        base[i].written = false
         base[i].dirty = true
     }
 }

@@ -20,6 +20,7 @@ public struct Address: Hashable, Sendable, CustomStringConvertible {
     /// Why a message can't be sent to this address, or `nil` when it can (a valid typename and a non-empty id,
     /// as the official SDKs require before they build a message).
     package var sendError: String? {
+        if typeName.isValid, !id.isEmpty { return nil }
         if let reason = typeName.validationError { return "invalid target typename '\(typeName)': \(reason)" }
         if id.isEmpty { return "the target id of \(typeName) must not be empty" }
         return nil

@@ -69,7 +69,7 @@ public struct TypeName: Hashable, Sendable, Comparable, CustomStringConvertible,
     }
 
     /// True when both halves are present.
-    public var isValid: Bool { validationError == nil }
+    @inlinable public var isValid: Bool { !unsplit && !namespace.isEmpty && !name.isEmpty }
 
 
     /// Orders by the text form.
