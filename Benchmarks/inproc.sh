@@ -6,6 +6,8 @@
 #   Benchmarks/inproc.sh
 #
 # Environment: REPEATS (3), SECONDS_PER_RUN (3, the Swift run length; the Python script runs 3 s per case),
+# CONCURRENCY (nproc: one more Swift run of greeter_batch10 with that many tasks on the shared handler, i.e. one
+# process on all cores; informational, the target is judged on the single-task run; 1 skips it),
 # SCRATCH (the Swift scratch path; default .build), PYTHON_ONLY=1 (skip Swift, e.g. before `bench` exists),
 # RESULTS (a JSONL file to keep; default in a temporary folder).
 # Bodies: greeter_reply (1 invocation) and greeter_batch10 (10 invocations) from ../shared/oracle/vectors/v3,
@@ -18,6 +20,7 @@ REPO=$(cd "$HERE/.." && pwd)
 source "$REPO/.ci/lib.sh"
 
 REPEATS=${REPEATS:-3}
+CONCURRENCY=${CONCURRENCY:-$(nproc)}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-3}
 WORK=$(mktemp -d -t sfinproc.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
@@ -39,17 +42,19 @@ if [ "${PYTHON_ONLY:-0}" != 1 ]; then
   build_conformance
 fi
 
-swift_run() {  # $1 body name
-  local out line
-  out=$("$CONFORMANCE" bench --protocol v3 "$VEC/$1.request.bin" --seconds "$SECONDS_PER_RUN" 2>"$WORK/bench.err") ||
+swift_run() {  # $1 body name, $2 concurrency (default 1)
+  local out line server=swift
+  [ "${2:-1}" -gt 1 ] && server=swift-allcores
+  out=$("$CONFORMANCE" bench --protocol v3 "$VEC/$1.request.bin" --seconds "$SECONDS_PER_RUN" --concurrency "${2:-1}" \
+    2>"$WORK/bench.err") ||
     die "'statefun-conformance bench' failed on $1 (does the binary have the bench subcommand yet?):
 $(tail -n 5 "$WORK/bench.err")"
   line=$(printf '%s\n' "$out" | grep '^{' | tail -n 1 || true)
   python3 "$HERE/report.py" check-line swift-bench "$line" ||
     die "'statefun-conformance bench' printed no JSON line with rps, mean_us and invocations_per_s (is the bench subcommand implemented?). It printed:
 $(printf '%s\n' "$out" | tail -n 5)"
-  python3 -c 'import json,sys; d=json.loads(sys.argv[1]); d.update(server="swift", body=sys.argv[2]); print(json.dumps(d))' \
-    "$line" "$1" | tee -a "$RESULTS"
+  python3 -c 'import json,sys; d=json.loads(sys.argv[1]); d.update(server=sys.argv[3], body=sys.argv[2]); print(json.dumps(d))' \
+    "$line" "$1" "$server" | tee -a "$RESULTS"
 }
 
 python_run() {
@@ -62,6 +67,7 @@ for i in $(seq "$REPEATS"); do
   echo "## repeat $i/$REPEATS" >&2
   if [ "${PYTHON_ONLY:-0}" != 1 ]; then
     for body in "${BODIES[@]}"; do swift_run "$body"; done
+    if [ "$CONCURRENCY" -gt 1 ]; then swift_run greeter_batch10 "$CONCURRENCY"; fi
   fi
   python_run
 done
