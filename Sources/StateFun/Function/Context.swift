@@ -56,13 +56,20 @@ public final class Context {
     public func send<V: StateFunType>(_ value: V, to target: Address) throws {
         guard protocolVersion == .v3 else { return try sendV2(value, to: target) }
         let marks = try beginMessage(to: target, valueTypeName: V.typeName.description)
+        try Self.finish(value, marks, in: &messages)
+    }
+
+    /// Serializes `value` as the argument begun by `marks` and closes the three fields around it; if
+    /// serialization throws, the whole effect is removed again.
+    @inlinable
+    static func finish<V: StateFunType>(_ value: V, _ marks: MessageMarks, in writer: inout WireWriter) throws {
         do {
-            try value.serialize(to: &messages)
+            try value.serialize(to: &writer)
         } catch {
-            messages.rollBack(to: marks.invocation)
+            writer.rollBack(to: marks.invocation)
             throw error
         }
-        messages.endNested(inner: marks.argument.value, middle: marks.argument.field, outer: marks.invocation)
+        writer.endNested(inner: marks.argument.value, middle: marks.argument.field, outer: marks.invocation)
     }
 
     /// Where a message being written began: `FromFunction.Invocation` and its argument.
@@ -217,14 +224,7 @@ public final class Context {
     public func send<V: StateFunType>(_ value: V, toEgress egress: TypeName) throws {
         guard protocolVersion == .v3 else { return try sendV2(value, toEgress: egress) }
         let marks = try beginEgressMessage(to: egress, valueTypeName: V.typeName.description)
-        do {
-            try value.serialize(to: &egressMessages)
-        } catch {
-            egressMessages.rollBack(to: marks.invocation)
-            throw error
-        }
-        egressMessages.endNested(
-            inner: marks.argument.value, middle: marks.argument.field, outer: marks.invocation)
+        try Self.finish(value, marks, in: &egressMessages)
     }
 
     /// Checks `egress` and writes, in one run, `EgressMessage{egress_namespace=1, egress_type=2, argument=3}` up

@@ -50,26 +50,6 @@
         writer.endLengthDelimited(payload)
     }
 
-    /// Writes `value` as a 3.x `TypedValue{typename=1, has_value=2, value=3}` in field `field`; nothing is
-    /// written if serialization throws. Inlinable, so it is specialised for `V` where it is used.
-    @inlinable
-    package static func writeTypedValue<V: StateFunType>(_ value: V, field: UInt32, to writer: inout WireWriter)
-        throws
-    {
-        var marks = TypedValueMarks()
-        let typeName = V.typeName.description
-        writer.writeRun(reserving: 32 + typeName.utf8.count) { run in
-            marks = beginTypedValue(field, typeName: typeName, in: &run)
-        }
-        do {
-            try value.serialize(to: &writer)
-        } catch {
-            writer.rollBack(to: marks.field)
-            throw error
-        }
-        endTypedValue(marks, in: &writer)
-    }
-
     /// Where a `TypedValue` being written began: the field holding it, and its `value` bytes.
     @usableFromInline
     package struct TypedValueMarks {
@@ -80,7 +60,7 @@
     }
 
     /// Writes field `field`'s key, then `TypedValue`'s typename and `has_value`, and starts its `value`: the
-    /// serialized value comes next, then ``endTypedValue(_:in:)``.
+    /// serialized value comes next, then the two lengths are fixed (`Context.finish`).
     @usableFromInline
     package static func beginTypedValue(_ field: UInt32, typeName: String, in run: inout WireWriter.Run)
         -> TypedValueMarks
@@ -91,14 +71,6 @@
         run.writeBool(2, true)
         marks.value = run.beginLengthDelimited(3)
         return marks
-    }
-
-    /// Fixes the lengths of a `TypedValue` begun with ``beginTypedValue(_:typeName:in:)`` (an empty value is
-    /// left out, as proto3 omits empty bytes).
-    @usableFromInline
-    package static func endTypedValue(_ marks: TypedValueMarks, in writer: inout WireWriter) {
-        writer.endLengthDelimited(marks.value, presence: .implicit)
-        writer.endLengthDelimited(marks.field)
     }
 
     /// Appends `value`'s plain serialized bytes (no TypedValue/Any around them) to `writer`.
