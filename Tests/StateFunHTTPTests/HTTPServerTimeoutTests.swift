@@ -23,10 +23,11 @@ struct HTTPServerTimeoutTests {
             let response = try await slow.readResponse()
             let elapsed = clock.now - start
             sender.cancel()
+            // 408, not the echo a complete request gets: the server cut the client off before its ~3 s of sending
+            // ended. (No upper bound on the time: under a loaded test run that would measure the machine.)
             #expect(response.status == 408)
             #expect(response.headers["Connection"] == "close")
             #expect(elapsed >= .milliseconds(250))
-            #expect(elapsed < .seconds(2))
             #expect(try await fast.send(path: "/after").status == 200)
         }
     }

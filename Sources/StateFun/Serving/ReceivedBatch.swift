@@ -165,11 +165,19 @@ struct ReceivedBatch {
         }
     }
 
-    /// `Invocation{caller=1, argument=2}`, checked and located.
+    /// `Invocation{caller=1, argument=2}`, checked and located: in one pass when it has the runtime's usual
+    /// layout (`ReceivedBatch+FastPath.swift`), field by field otherwise.
     private static func invocation(_ tag: FieldTag, _ reader: inout WireReader, _ body: [UInt8]) throws(WireError)
         -> InvocationPosition
     {
-        try reader.readMessage(tag) { (invocation: inout WireReader) throws(WireError) in
+        if tag.wireType == .lengthDelimited {
+            var probe = reader
+            if let range = try? probe.readBytesRange(tag), let position = invocationInUsualLayout(range, in: body) {
+                reader = probe
+                return position
+            }
+        }
+        return try reader.readMessage(tag) { (invocation: inout WireReader) throws(WireError) in
             var position = InvocationPosition()
             while let field = try invocation.nextField() {
                 switch field.number {
@@ -223,7 +231,7 @@ struct ReceivedBatch {
     }
 
     /// Which of ``TypedValue/commonTypeNames`` the bytes at `range` spell, or -1.
-    private static func commonTypeName(at range: Range<Int>, in body: [UInt8]) -> Int {
+    static func commonTypeName(at range: Range<Int>, in body: [UInt8]) -> Int {
         for (index, candidate) in TypedValue.commonTypeNames.enumerated() where candidate.utf8.count == range.count {
             if equal(candidate, range, body) { return index }
         }
