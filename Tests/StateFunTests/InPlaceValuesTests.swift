@@ -167,3 +167,67 @@ struct Reading: StateFunType, Equatable {
         #expect(TypeNameIdentity.number(of: Int32.typeName) == TypeNameIdentity.number(of: "io.statefun.types/int"))
     }
 }
+
+/// Invocations the runtime encodes in its usual layout are read in one pass; every other layout is decoded
+/// field by field. Both must give the same answer.
+@Suite struct InvocationLayoutTests {
+    static let target = Address("test/fn", id: "a")
+
+    /// `ToFunction{invocation{target, state counter=0, invocations…}}` with each invocation's bytes as given.
+    func request(invocations: [[UInt8]]) -> [UInt8] {
+        var batch = WireWriter()
+        Self.target.write(1, to: &batch)
+        batch.writeMessage(2) { state in
+            state.writeString(1, "counter")
+            state.writeMessage(2) { Requests.typed(Int32(0)).encode(to: &$0) }
+        }
+        for invocation in invocations { batch.writeMessageBytes(3, invocation) }
+        var out = WireWriter()
+        out.writeMessageBytes(100, batch.bytes)
+        return out.bytes
+    }
+
+    func field(_ key: UInt8, _ content: [UInt8]) -> [UInt8] {
+        var writer = WireWriter()
+        writer.writeVarint(UInt64(content.count))
+        return [key] + writer.bytes + content
+    }
+
+    func string(_ key: UInt8, _ text: String) -> [UInt8] { field(key, Array(text.utf8)) }
+
+    @Test func unusualLayoutsAnswerAsTheUsualOne() async throws {
+        let handler = InPlaceValuesTests.app().requestReplyHandler()
+        let caller = string(0x0A, "test") + string(0x12, "caller") + string(0x1A, "c1")
+        let argument = string(0x0A, "io.statefun.types/string") + [0x10, 0x01] + field(0x1A, string(0x0A, "reply"))
+        let usual = field(0x0A, caller) + field(0x12, argument)
+        let expected = try await handler.handle(request(invocations: [usual]))
+        #expect(!expected.isEmpty)
+
+        let reversedCaller = string(0x1A, "c1") + string(0x12, "caller") + string(0x0A, "test")
+        let layouts: [String: [UInt8]] = [
+            "fields in reverse order": field(0x12, argument) + field(0x0A, caller),
+            "address fields in reverse order": field(0x0A, reversedCaller) + field(0x12, argument),
+            "an unknown field": field(0x0A, caller) + [0x28, 0x07] + field(0x12, argument),
+            "a repeated caller (the last one counts)": field(0x0A, string(0x1A, "other")) + field(0x0A, caller)
+                + field(0x12, argument),
+            "has_value as a longer varint": field(0x0A, caller)
+                + field(0x12, string(0x0A, "io.statefun.types/string") + [0x10, 0x81, 0x00] + field(0x1A, string(0x0A, "reply"))),
+            "a two-byte length": field(0x0A, caller) + [0x12, 0x80 | UInt8(argument.count), 0x00] + argument,
+        ]
+        for (name, invocation) in layouts {
+            #expect(try await handler.handle(request(invocations: [invocation])) == expected, "\(name)")
+        }
+    }
+
+    @Test func malformedInvocationsFailTheWholeBatchWhateverTheLayout() async throws {
+        let handler = InPlaceValuesTests.app().requestReplyHandler()
+        let argument = string(0x0A, "io.statefun.types/string") + [0x10, 0x01] + field(0x1A, string(0x0A, "inc"))
+        let badUTF8 = field(0x0A, field(0x1A, [0xC3, 0x28])) + field(0x12, argument)
+        let cutShort = Array((field(0x0A, string(0x1A, "c1")) + field(0x12, argument)).dropLast(2))
+        for invocation in [badUTF8, cutShort] {
+            await #expect(throws: StateFunError.self) {
+                _ = try await handler.handle(request(invocations: [field(0x12, argument), invocation]))
+            }
+        }
+    }
+}
