@@ -11,10 +11,10 @@
 public struct RequestReplyHandler: Sendable {
     /// The protocol this handler speaks.
     public let protocolVersion: ProtocolVersion
-    private let functions: [TypeName: FunctionDefinition]
+    private let functions: [TypeName: RegisteredFunction]
     /// The same functions as a list, searched instead of the dictionary when there are few (comparing a
     /// couple of short typenames beats hashing one).
-    private let functionList: [FunctionDefinition]
+    private let functionList: [RegisteredFunction]
     /// Buffers reused from batch to batch: for effects (messages, egress records), and for written state values
     /// (small; kept apart so neither kind takes the other's).
     private let buffers = BufferPool()
@@ -23,10 +23,10 @@ public struct RequestReplyHandler: Sendable {
     /// Creates a handler for `app`'s functions.
     public init(app: App, protocolVersion: ProtocolVersion = .v3) {
         self.protocolVersion = protocolVersion
-        var functions: [TypeName: FunctionDefinition] = [:]
+        var functions: [TypeName: RegisteredFunction] = [:]
         // The first declaration of a type wins; duplicates are reported by App.validate().
         for function in app.model.functions where functions[function.typeName] == nil {
-            functions[function.typeName] = function
+            functions[function.typeName] = RegisteredFunction(function)
         }
         self.functions = functions
         functionList = functions.count <= 8 ? Array(functions.values) : []
@@ -51,21 +51,23 @@ public struct RequestReplyHandler: Sendable {
             }
             defer { prepared.context.recycleBuffers(into: buffers) }
             if prepared.function.isSynchronous {
-                try Self.runSynchronously(prepared.function, prepared.context, &prepared.batch)
+                try Self.runSynchronously(prepared.function.definition, prepared.context, &prepared.batch)
             } else {
-                try await run(prepared.function, prepared.context, &prepared.batch)
+                try await run(prepared.function.definition, prepared.context, &prepared.batch)
             }
             return Self.responseV3(prepared.storage, prepared.context)
         case .v2: return try await handleV2(body)
         }
     }
 
-    private func lookUp(_ target: Address?) throws(StateFunError) -> (Address, FunctionDefinition) {
+    private func lookUp(_ target: Address?) throws(StateFunError) -> (Address, RegisteredFunction) {
         guard let target, !target.isEmpty else {
             throw .malformedRequest("the invocation batch has no target address")
         }
         if !functionList.isEmpty {
-            for function in functionList where function.typeName == target.typeName { return (target, function) }
+            for function in functionList where function.definition.typeName == target.typeName {
+                return (target, function)
+            }
             throw .unknownFunction(target.typeName)
         }
         guard let function = functions[target.typeName] else { throw .unknownFunction(target.typeName) }
@@ -115,7 +117,7 @@ public struct RequestReplyHandler: Sendable {
     /// A decoded 3.x batch ready to run: its function, state and context.
     private struct PreparedBatchV3 {
         var batch: ReceivedBatch
-        let function: FunctionDefinition
+        let function: RegisteredFunction
         let storage: AddressScopedStorage
         let context: Context
     }
@@ -138,7 +140,8 @@ public struct RequestReplyHandler: Sendable {
         guard batch.present else {
             throw .malformedRequest("the ToFunction message has no invocation batch (field 100)")
         }
-        let (target, function) = try lookUp(batch.target)
+        let (target, registered) = try lookUp(batch.target)
+        let function = registered.definition
 
         // Resolve declared specs against what arrived (the last value for a name wins, as in a dict).
         let specs = function.specs
@@ -167,7 +170,7 @@ public struct RequestReplyHandler: Sendable {
         let context = Context(
             address: target, storage: storage, protocolVersion: .v3,
             messages: buffers.writer(capacity: capacity), egressMessages: buffers.writer(capacity: capacity))
-        return .run(PreparedBatchV3(batch: batch, function: function, storage: storage, context: context))
+        return .run(PreparedBatchV3(batch: batch, function: registered, storage: storage, context: context))
     }
 
     /// The 3.x answer to a batch that ran: state values travel as `TypedValue`s.
@@ -257,7 +260,8 @@ public struct RequestReplyHandler: Sendable {
         guard let batch = request.invocation else {
             throw .malformedRequest("the ToFunction message has no invocation batch (field 100)")
         }
-        let (target, function) = try lookUp(batch.target)
+        let (target, registered) = try lookUp(batch.target)
+        let function = registered.definition
 
         // 2.x: the runtime sends every state module.yaml lists, in its order; state bytes are a serialized Any.
         // Mutations come back in that order (the Python 2.2 SDK iterates its dict of received states).
@@ -338,5 +342,18 @@ private struct InvocationsV2: BatchInvocations {
         let caller = invocations[i].caller.flatMap { $0.isEmpty ? nil : $0 }
         let argument = invocations[i].argument ?? AnyValue()
         return (caller, Message(typeName: argument.typeURL, bytes: argument.value, protocolVersion: .v2))
+    }
+}
+
+/// A function as the handler keeps it: shared by reference, so finding it and handing it through a batch copies
+/// one pointer, not its arrays and closures.
+private final class RegisteredFunction: Sendable {
+    let definition: FunctionDefinition
+    /// Whether every handler is synchronous (decided once).
+    let isSynchronous: Bool
+
+    init(_ definition: FunctionDefinition) {
+        self.definition = definition
+        isSynchronous = definition.isSynchronous
     }
 }
