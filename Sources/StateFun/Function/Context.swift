@@ -41,8 +41,7 @@ public final class Context {
 
     /// Gives the effect buffers back to `pool` once the response is written; the context keeps empty ones.
     package func recycleBuffers(into pool: BufferPool) {
-        pool.recycle(&messages)
-        pool.recycle(&egressMessages)
+        pool.recycle(&messages, &egressMessages)
     }
 
     // MARK: - Messages

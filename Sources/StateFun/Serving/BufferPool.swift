@@ -21,6 +21,26 @@ package final class BufferPool: Sendable {
         return WireWriter(capacity: capacity)
     }
 
+    /// Two writers (a batch's messages and egress records) for one lock.
+    package func writers(capacity: Int) -> (WireWriter, WireWriter) {
+        let (first, second) = buffers.withLock { ($0.popLast(), $0.popLast()) }
+        return (
+            first.map(WireWriter.init(reusing:)) ?? WireWriter(capacity: capacity),
+            second.map(WireWriter.init(reusing:)) ?? WireWriter(capacity: capacity)
+        )
+    }
+
+    /// Gives two writers' buffers back for one lock.
+    package func recycle(_ first: inout WireWriter, _ second: inout WireWriter) {
+        let buffers = (first.takeStorage(), second.takeStorage())
+        let keep = { (buffer: [UInt8]) in buffer.count > 0 && buffer.count <= Self.maximumCapacity }
+        guard keep(buffers.0) || keep(buffers.1) else { return }
+        self.buffers.withLock { pool in
+            if keep(buffers.0), pool.count < Self.maximumCount { pool.append(buffers.0) }
+            if keep(buffers.1), pool.count < Self.maximumCount { pool.append(buffers.1) }
+        }
+    }
+
     /// Gives `writer`'s buffer back for a later batch.
     package func recycle(_ writer: inout WireWriter) {
         let buffer = writer.takeStorage()

@@ -30,22 +30,17 @@ struct ReceivedBatch {
         var value = 0..<0
     }
 
-    /// The last caller typename ``caller(_:)`` made, and where its parts were.
-    struct CallerTypeName {
-        var typeName: TypeName
-        var namespace: Range<Int>
-        var type: Range<Int>
-    }
-
     let body: [UInt8]
     /// Whether the request had its `invocation` (field 100) at all.
     private(set) var present = false
     private(set) var target: Address?
     private(set) var states: [State] = []
     private(set) var invocations: [InvocationPosition] = []
-    /// The last caller typename ``caller(_:)`` made: reused when the next caller's is the same (batches often
-    /// come from one calling function).
-    private var previousCaller: CallerTypeName?
+    /// The last caller typename ``caller(_:)`` made and where its parts were: reused when the next caller's is
+    /// the same (batches often come from one calling function).
+    private var previousCallerTypeName: TypeName?
+    private var previousCallerNamespace = 0..<0
+    private var previousCallerType = 0..<0
 
     init(_ body: [UInt8]) throws(WireError) {
         self.body = body
@@ -99,15 +94,18 @@ struct ReceivedBatch {
     mutating func caller(_ i: Int) -> Address? {
         let position = invocations[i]
         guard position.hasCaller else { return nil }
-        if let last = previousCaller, sameBytes(last.namespace, position.callerNamespace),
-            sameBytes(last.type, position.callerType)
+        let id = text(position.callerID)
+        if previousCallerNamespace.count + previousCallerType.count > 0,
+            sameBytes(previousCallerNamespace, position.callerNamespace),
+            sameBytes(previousCallerType, position.callerType), let typeName = previousCallerTypeName
         {
-            return Address(last.typeName, id: text(position.callerID))
+            return Address(typeName, id: id)
         }
         let typeName = TypeName(namespace: text(position.callerNamespace), name: text(position.callerType))
-        previousCaller = CallerTypeName(
-            typeName: typeName, namespace: position.callerNamespace, type: position.callerType)
-        return Address(typeName, id: text(position.callerID))
+        previousCallerTypeName = typeName
+        previousCallerNamespace = position.callerNamespace
+        previousCallerType = position.callerType
+        return Address(typeName, id: id)
     }
 
     /// The (already validated) UTF-8 text at `range`.

@@ -167,9 +167,9 @@ public struct RequestReplyHandler: Sendable {
         }
         // Room for the effects: a handler typically answers each message with about as many bytes as it got.
         let capacity = min(max(2 * body.count, 256), BufferPool.maximumCapacity)
+        let (messages, egressMessages) = buffers.writers(capacity: capacity)
         let context = Context(
-            address: target, storage: storage, protocolVersion: .v3,
-            messages: buffers.writer(capacity: capacity), egressMessages: buffers.writer(capacity: capacity))
+            address: target, storage: storage, protocolVersion: .v3, messages: messages, egressMessages: egressMessages)
         return .run(PreparedBatchV3(batch: batch, function: registered, storage: storage, context: context))
     }
 
@@ -297,9 +297,9 @@ public struct RequestReplyHandler: Sendable {
         let storage = AddressScopedStorage(function: function.typeName, protocolVersion: .v2, cells: cells)
         // Room for the effects: a handler typically answers each message with about as many bytes as it got.
         let capacity = min(max(2 * body.count, 256), BufferPool.maximumCapacity)
+        let (messages, egressMessages) = buffers.writers(capacity: capacity)
         let context = Context(
-            address: target, storage: storage, protocolVersion: .v2,
-            messages: buffers.writer(capacity: capacity), egressMessages: buffers.writer(capacity: capacity))
+            address: target, storage: storage, protocolVersion: .v2, messages: messages, egressMessages: egressMessages)
         defer { context.recycleBuffers(into: buffers) }
         var invocations = InvocationsV2(invocations: batch.invocations)
         try await run(function, context, &invocations)
