@@ -44,18 +44,23 @@ public struct RequestReplyHandler: Sendable {
         switch protocolVersion {
         case .v3:
             // Decoding, checking and answering are synchronous; only an async handler makes the run await.
-            var prepared: PreparedBatchV3
-            switch try prepareV3(body) {
-            case .answer(let bytes): return bytes
-            case .run(let batch): prepared = batch
-            }
-            defer { prepared.context.recycleBuffers(into: buffers) }
-            if prepared.function.isSynchronous {
-                try Self.runSynchronously(prepared.function.definition, prepared.context, &prepared.batch)
+            var batch = try Self.decodeV3(body)
+            let (target, registered) = try lookUp(batch.target)
+            if let answer = try Self.answerWithoutRunning(batch, target, registered.definition) { return answer }
+            let storage = makeStorageV3(batch, registered.definition)
+            // Room for the effects: a handler typically answers each message with about as many bytes as it got.
+            let (messages, egressMessages) = buffers.writers(
+                capacity: min(max(2 * body.count, 256), BufferPool.maximumCapacity))
+            let context = Context(
+                address: target, storage: storage, protocolVersion: .v3, messages: messages,
+                egressMessages: egressMessages)
+            defer { context.recycleBuffers(into: buffers) }
+            if registered.isSynchronous {
+                try Self.runSynchronously(registered.definition, context, &batch)
             } else {
-                try await run(prepared.function.definition, prepared.context, &prepared.batch)
+                try await run(registered.definition, context, &batch)
             }
-            return Self.responseV3(prepared.storage, prepared.context)
+            return Self.responseV3(storage, context)
         case .v2: return try await handleV2(body)
         }
     }
@@ -114,23 +119,8 @@ public struct RequestReplyHandler: Sendable {
 
     // MARK: - 3.x
 
-    /// A decoded 3.x batch ready to run: its function, state and context.
-    private struct PreparedBatchV3 {
-        var batch: ReceivedBatch
-        let function: RegisteredFunction
-        let storage: AddressScopedStorage
-        let context: Context
-    }
-
-    /// What a 3.x request needs: an answer without running anything (missing state), or a run.
-    private enum PreparationV3 {
-        case answer([UInt8])
-        case run(PreparedBatchV3)
-    }
-
-    /// Decodes and checks a 3.x request and sets up its state and context (protocol.md §4): everything before
-    /// the first handler runs, synchronously.
-    private func prepareV3(_ body: [UInt8]) throws(StateFunError) -> PreparationV3 {
+    /// Decodes and checks a 3.x request (protocol.md §4).
+    private static func decodeV3(_ body: [UInt8]) throws(StateFunError) -> ReceivedBatch {
         let batch: ReceivedBatch
         do {
             batch = try ReceivedBatch(body)
@@ -140,37 +130,38 @@ public struct RequestReplyHandler: Sendable {
         guard batch.present else {
             throw .malformedRequest("the ToFunction message has no invocation batch (field 100)")
         }
-        let (target, registered) = try lookUp(batch.target)
-        let function = registered.definition
+        return batch
+    }
 
+    /// The answer when the batch cannot run: the states the runtime did not send (an
+    /// `IncompleteInvocationContext`, nothing runs); `nil` when it can. Throws for an empty target id.
+    private static func answerWithoutRunning(
+        _ batch: ReceivedBatch, _ target: Address, _ function: FunctionDefinition
+    ) throws(StateFunError) -> [UInt8]? {
         // Resolve declared specs against what arrived (the last value for a name wins, as in a dict).
-        let specs = function.specs
         var missing: [FromFunctionV3.PersistedValueSpec] = []
-        for i in specs.indices where batch.stateIndex(of: specs[i].name) == nil {
-            missing.append(Self.persistedValueSpec(specs[i]))
+        for i in function.specs.indices where batch.stateIndex(of: function.specs[i].name) == nil {
+            missing.append(persistedValueSpec(function.specs[i]))
         }
         if !missing.isEmpty {
-            let answer = FromFunctionV3(response: .incompleteInvocationContext(.init(missingValues: missing)))
-            return .answer(answer.serialized())
+            return FromFunctionV3(response: .incompleteInvocationContext(.init(missingValues: missing))).serialized()
         }
         // The Python SDK builds each invocation's message for the target address and refuses an empty id
         // (after the missing-state check, as here).
         if target.id.isEmpty, !batch.invocations.isEmpty {
             throw .invalidAddress("the batch's target \(target.typeName) has an empty id")
         }
+        return nil
+    }
 
-        let storage = AddressScopedStorage(
-            function: function.typeName, protocolVersion: .v3, count: specs.count, pool: valueBuffers
+    /// The batch's state: a cell per declared spec with the value the runtime sent.
+    private func makeStorageV3(_ batch: ReceivedBatch, _ function: FunctionDefinition) -> AddressScopedStorage {
+        AddressScopedStorage(
+            function: function.typeName, protocolVersion: .v3, count: function.specs.count, pool: valueBuffers
         ) { i in
-            let value = batch.stateIndex(of: specs[i].name).flatMap { batch.states[$0].value }
-            return .init(name: specs[i].name, spec: specs[i], version: .v3, value: value, dirty: false, provided: true)
+            let value = batch.stateIndex(of: function.specs[i].name).flatMap { batch.states[$0].value }
+            return .init(declared: function.specs[i], version: .v3, value: value)
         }
-        // Room for the effects: a handler typically answers each message with about as many bytes as it got.
-        let capacity = min(max(2 * body.count, 256), BufferPool.maximumCapacity)
-        let (messages, egressMessages) = buffers.writers(capacity: capacity)
-        let context = Context(
-            address: target, storage: storage, protocolVersion: .v3, messages: messages, egressMessages: egressMessages)
-        return .run(PreparedBatchV3(batch: batch, function: registered, storage: storage, context: context))
     }
 
     /// The 3.x answer to a batch that ran: state values travel as `TypedValue`s.

@@ -44,6 +44,21 @@ public final class AddressScopedStorage {
         /// parses state lazily, this fails only the batches that touch the state.
         package var problem: String?
 
+        /// The cell of a declared state, provided by the runtime, not yet written.
+        package init(declared spec: AnyValueSpec, version: ProtocolVersion, value: RawValue?) {
+            let valueTypeName = version == .v3 ? spec.typeName.description : spec.v2TypeName
+            name = spec.name
+            declaredType = spec.typeNumber
+            self.valueTypeName = valueTypeName
+            self.value = value
+            typeMatches = value.map { ValueCodec.matches($0.typeName, expected: valueTypeName, version) } ?? true
+            current = nil
+            spare = nil
+            dirty = false
+            provided = true
+            problem = nil
+        }
+
         package init(
             name: String, spec: AnyValueSpec?, version: ProtocolVersion, value: RawValue?, dirty: Bool,
             provided: Bool, problem: String? = nil
