@@ -155,6 +155,10 @@ struct Reading: StateFunType, Equatable {
         #expect(try Bool.deserialize(from: slice([0x08, 0x80, 0x01])))
         #expect(try String.deserialize(from: slice([0x0A, 0x01, 0x61, 0x0A, 0x01, 0x62])) == "b")
         #expect(try String.deserialize(from: slice([])) == "")
+        // A two-byte length whose first byte happens to equal the bytes left: read as the varint it is.
+        let long = [UInt8](repeating: 0x61, count: 201)
+        #expect(try String.deserialize(from: slice([0x0A, 0xC9, 0x01] + long)) == String(repeating: "a", count: 201))
+        #expect(throws: StateFunError.self) { try String.deserialize(from: slice([0x0A, 0xC9, 0x01] + long.dropLast())) }
         #expect(throws: StateFunError.self) { try String.deserialize(from: slice([0x0A, 0x02, 0xC3, 0x28])) }
         #expect(throws: StateFunError.self) { try Int32.deserialize(from: slice([0x0D, 0x01])) }
     }

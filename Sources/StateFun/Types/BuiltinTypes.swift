@@ -194,7 +194,9 @@ enum WrapperCodec {
     /// `0A <one-byte length> <that many bytes of valid UTF-8>`.
     @inline(__always)
     static func canonicalString(_ bytes: ArraySlice<UInt8>) -> String? {
-        guard bytes.count >= 2, bytes[bytes.startIndex] == 0x0A, Int(bytes[bytes.startIndex + 1]) == bytes.count - 2
+        // The length must be a one-byte varint (below 0x80) that covers exactly the rest.
+        guard bytes.count >= 2, bytes[bytes.startIndex] == 0x0A, bytes[bytes.startIndex + 1] < 0x80,
+            Int(bytes[bytes.startIndex + 1]) == bytes.count - 2
         else { return nil }
         return bytes.withUnsafeBufferPointer { UTF8Validation.string(UnsafeBufferPointer(rebasing: $0[2...])) }
     }
