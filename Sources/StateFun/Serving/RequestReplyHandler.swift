@@ -46,8 +46,8 @@ public struct RequestReplyHandler: Sendable {
             // Decoding, checking and answering are synchronous; only an async handler makes the run await.
             var batch = try Self.decodeV3(body)
             let (target, registered) = try lookUp(batch.target)
-            if let answer = try Self.answerWithoutRunning(batch, target, registered.definition) { return answer }
-            let storage = makeStorageV3(batch, registered.definition)
+            if let answer = try Self.answerWithoutRunning(batch, target, registered) { return answer }
+            let storage = makeStorageV3(batch, registered)
             // Room for the effects: a handler typically answers each message with about as many bytes as it got.
             let (messages, egressMessages) = buffers.writers(
                 capacity: min(max(2 * body.count, 256), BufferPool.maximumCapacity))
@@ -90,14 +90,14 @@ public struct RequestReplyHandler: Sendable {
             do {
                 try await function.dispatch(context, message)
             } catch {
-                throw Self.handlerFailed(function, context, error)
+                throw Self.handlerFailed(function.typeName, context, error)
             }
         }
     }
 
     /// ``run(_:_:_:)`` for a function whose handlers are all synchronous: a plain loop.
     private static func runSynchronously<Invocations: BatchInvocations>(
-        _ function: FunctionDefinition, _ context: Context, _ invocations: inout Invocations
+        _ function: borrowing FunctionDefinition, _ context: Context, _ invocations: inout Invocations
     ) throws(StateFunError) {
         for i in 0..<invocations.count {
             let (caller, message) = invocations.invocation(i)
@@ -105,16 +105,16 @@ public struct RequestReplyHandler: Sendable {
             do {
                 try function.dispatchSynchronously(context, message)
             } catch {
-                throw handlerFailed(function, context, error)
+                throw handlerFailed(function.typeName, context, error)
             }
         }
     }
 
-    private static func handlerFailed(_ function: FunctionDefinition, _ context: Context, _ error: any Error)
+    private static func handlerFailed(_ function: TypeName, _ context: Context, _ error: any Error)
         -> StateFunError
     {
         let reason = (error as? StateFunError)?.description ?? "\(error)"
-        return .handlerFailed(function: function.typeName, id: context.address.id, reason: reason)
+        return .handlerFailed(function: function, id: context.address.id, reason: reason)
     }
 
     // MARK: - 3.x
@@ -136,12 +136,13 @@ public struct RequestReplyHandler: Sendable {
     /// The answer when the batch cannot run: the states the runtime did not send (an
     /// `IncompleteInvocationContext`, nothing runs); `nil` when it can. Throws for an empty target id.
     private static func answerWithoutRunning(
-        _ batch: ReceivedBatch, _ target: Address, _ function: FunctionDefinition
+        _ batch: ReceivedBatch, _ target: Address, _ registered: RegisteredFunction
     ) throws(StateFunError) -> [UInt8]? {
         // Resolve declared specs against what arrived (the last value for a name wins, as in a dict).
+        let specs = registered.definition.specs
         var missing: [FromFunctionV3.PersistedValueSpec] = []
-        for i in function.specs.indices where batch.stateIndex(of: function.specs[i].name) == nil {
-            missing.append(persistedValueSpec(function.specs[i]))
+        for i in specs.indices where batch.stateIndex(of: specs[i].name) == nil {
+            missing.append(persistedValueSpec(specs[i]))
         }
         if !missing.isEmpty {
             return FromFunctionV3(response: .incompleteInvocationContext(.init(missingValues: missing))).serialized()
@@ -155,12 +156,13 @@ public struct RequestReplyHandler: Sendable {
     }
 
     /// The batch's state: a cell per declared spec with the value the runtime sent.
-    private func makeStorageV3(_ batch: ReceivedBatch, _ function: FunctionDefinition) -> AddressScopedStorage {
-        AddressScopedStorage(
-            function: function.typeName, protocolVersion: .v3, count: function.specs.count, pool: valueBuffers
+    private func makeStorageV3(_ batch: ReceivedBatch, _ registered: RegisteredFunction) -> AddressScopedStorage {
+        let specs = registered.definition.specs
+        return AddressScopedStorage(
+            function: registered.definition.typeName, protocolVersion: .v3, count: specs.count, pool: valueBuffers
         ) { i in
-            let value = batch.stateIndex(of: function.specs[i].name).flatMap { batch.states[$0].value }
-            return .init(declared: function.specs[i], version: .v3, value: value)
+            let value = batch.stateIndex(of: specs[i].name).flatMap { batch.states[$0].value }
+            return .init(declared: specs[i], version: .v3, value: value)
         }
     }
 
