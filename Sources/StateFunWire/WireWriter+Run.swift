@@ -107,6 +107,14 @@ extension WireWriter {
         }
     }
 
+    /// How many bytes the length-delimited field `field` with `count` bytes of content takes: key, length and
+    /// content; 0 for empty content under implicit presence (proto3 leaves it out).
+    @inlinable
+    public static func lengthDelimitedSize(_ field: UInt32, count: Int, presence: Presence = .implicit) -> Int {
+        if count == 0, presence == .implicit { return 0 }
+        return varintSize(UInt64(field) << 3) + varintSize(UInt64(count)) + count
+    }
+
     /// How many bytes a varint of `value` takes (1...10).
     @inlinable
     public static func varintSize(_ value: UInt64) -> Int {

@@ -23,9 +23,10 @@ extension Address: WireMessage {
 
     /// Writes this address as embedded field `field` of a run (its length is known up front, so no fix-up).
     package func write(_ field: UInt32, to run: inout WireWriter.Run) {
-        func size(_ count: Int) -> Int { count == 0 ? 0 : 1 + WireWriter.varintSize(UInt64(count)) + count }
         let content =
-            size(typeName.namespace.utf8.count) + size(typeName.name.utf8.count) + size(id.utf8.count)
+            WireWriter.lengthDelimitedSize(1, count: typeName.namespace.utf8.count)
+            + WireWriter.lengthDelimitedSize(2, count: typeName.name.utf8.count)
+            + WireWriter.lengthDelimitedSize(3, count: id.utf8.count)
         run.writeKey(field, .lengthDelimited)
         run.writeVarint(UInt64(content))
         run.writeString(1, typeName.namespace)

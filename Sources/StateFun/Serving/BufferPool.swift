@@ -30,21 +30,23 @@ package final class BufferPool: Sendable {
         )
     }
 
+    /// Whether a buffer is worth keeping: it has capacity, and not more than ``maximumCapacity``.
+    private static func keeps(_ buffer: [UInt8]) -> Bool { buffer.count > 0 && buffer.count <= maximumCapacity }
+
     /// Gives two writers' buffers back for one lock.
     package func recycle(_ first: inout WireWriter, _ second: inout WireWriter) {
         let buffers = (first.takeStorage(), second.takeStorage())
-        let keep = { (buffer: [UInt8]) in buffer.count > 0 && buffer.count <= Self.maximumCapacity }
-        guard keep(buffers.0) || keep(buffers.1) else { return }
+        guard Self.keeps(buffers.0) || Self.keeps(buffers.1) else { return }
         self.buffers.withLock { pool in
-            if keep(buffers.0), pool.count < Self.maximumCount { pool.append(buffers.0) }
-            if keep(buffers.1), pool.count < Self.maximumCount { pool.append(buffers.1) }
+            if Self.keeps(buffers.0), pool.count < Self.maximumCount { pool.append(buffers.0) }
+            if Self.keeps(buffers.1), pool.count < Self.maximumCount { pool.append(buffers.1) }
         }
     }
 
     /// Gives `writer`'s buffer back for a later batch.
     package func recycle(_ writer: inout WireWriter) {
         let buffer = writer.takeStorage()
-        guard buffer.count > 0, buffer.count <= Self.maximumCapacity else { return }
+        guard Self.keeps(buffer) else { return }
         buffers.withLock { buffers in
             if buffers.count < Self.maximumCount { buffers.append(buffer) }
         }

@@ -48,12 +48,7 @@ public struct RequestReplyHandler: Sendable {
             let (target, registered) = try lookUp(batch.target)
             if let answer = try Self.answerWithoutRunning(batch, target, registered) { return answer }
             let storage = makeStorageV3(batch, registered)
-            // Room for the effects: a handler typically answers each message with about as many bytes as it got.
-            let (messages, egressMessages) = buffers.writers(
-                capacity: min(max(2 * body.count, 256), BufferPool.maximumCapacity))
-            let context = Context(
-                address: target, storage: storage, protocolVersion: .v3, messages: messages,
-                egressMessages: egressMessages)
+            let context = makeContext(target, storage, .v3, requestSize: body.count)
             defer { context.recycleBuffers(into: buffers) }
             if registered.isSynchronous {
                 try Self.runSynchronously(registered.definition, context, &batch)
@@ -166,12 +161,27 @@ public struct RequestReplyHandler: Sendable {
         }
     }
 
+    /// The batch's context, its effect buffers from the pool (give them back with `recycleBuffers(into:)`).
+    private func makeContext(
+        _ target: Address, _ storage: AddressScopedStorage, _ version: ProtocolVersion, requestSize: Int
+    ) -> Context {
+        // Room for the effects: a handler typically answers each message with about as many bytes as it got.
+        let (messages, egressMessages) = buffers.writers(
+            capacity: min(max(2 * requestSize, 256), BufferPool.maximumCapacity))
+        return Context(
+            address: target, storage: storage, protocolVersion: version, messages: messages,
+            egressMessages: egressMessages)
+    }
+
     /// The 3.x answer to a batch that ran: state values travel as `TypedValue`s.
     private static func responseV3(_ storage: AddressScopedStorage, _ context: Context) -> [UInt8] {
         response(
             storage, context,
             stateValueSize: { value in
-                fieldSize(fieldSize(value.typeName.utf8.count) + 2 + fieldSize(value.bytes.count))
+                let typed =
+                    WireWriter.lengthDelimitedSize(1, count: value.typeName.utf8.count) + 2
+                    + WireWriter.lengthDelimitedSize(3, count: value.bytes.count)
+                return WireWriter.lengthDelimitedSize(3, count: typed, presence: .explicit)
             },
             stateValue: { mutation, value in
                 mutation.writeMessage(3) { typed in
@@ -180,11 +190,6 @@ public struct RequestReplyHandler: Sendable {
                     typed.writeBytes(3, value.bytes)
                 }
             })
-    }
-
-    /// The size of a length-delimited field (key below 16) with `count` bytes of content, omitted when empty.
-    private static func fieldSize(_ count: Int) -> Int {
-        count == 0 ? 0 : 1 + WireWriter.varintSize(UInt64(count)) + count
     }
 
     /// `FromFunction{invocation_result{...}}`: mutations of the dirty states in cell order, then the effects the
@@ -204,11 +209,11 @@ public struct RequestReplyHandler: Sendable {
         let cells = storage.cells
         var content = effects
         for i in cells.indices where cells[i].dirty {
-            let name = fieldSize(cells[i].name.utf8.count)
+            let name = WireWriter.lengthDelimitedSize(2, count: cells[i].name.utf8.count)
             let mutation = cells[i].currentValue.map { 2 + name + stateValueSize($0) } ?? name
-            content += 1 + WireWriter.varintSize(UInt64(mutation)) + mutation
+            content += WireWriter.lengthDelimitedSize(1, count: mutation, presence: .explicit)
         }
-        var out = WireWriter(capacity: 2 + WireWriter.varintSize(UInt64(content)) + content)
+        var out = WireWriter(capacity: WireWriter.lengthDelimitedSize(100, count: content, presence: .explicit))
         out.writeMessage(100) { result in
             for i in cells.indices where cells[i].dirty {
                 result.writeMessage(1) { mutation in
@@ -288,18 +293,19 @@ public struct RequestReplyHandler: Sendable {
         }
 
         let storage = AddressScopedStorage(function: function.typeName, protocolVersion: .v2, cells: cells)
-        // Room for the effects: a handler typically answers each message with about as many bytes as it got.
-        let capacity = min(max(2 * body.count, 256), BufferPool.maximumCapacity)
-        let (messages, egressMessages) = buffers.writers(capacity: capacity)
-        let context = Context(
-            address: target, storage: storage, protocolVersion: .v2, messages: messages, egressMessages: egressMessages)
+        let context = makeContext(target, storage, .v2, requestSize: body.count)
         defer { context.recycleBuffers(into: buffers) }
         var invocations = InvocationsV2(invocations: batch.invocations)
         try await run(function, context, &invocations)
 
         return Self.response(
             storage, context,
-            stateValueSize: { value in Self.fieldSize(Self.fieldSize(value.typeName.utf8.count) + Self.fieldSize(value.bytes.count)) },
+            stateValueSize: { value in
+                let any =
+                    WireWriter.lengthDelimitedSize(1, count: value.typeName.utf8.count)
+                    + WireWriter.lengthDelimitedSize(2, count: value.bytes.count)
+                return WireWriter.lengthDelimitedSize(3, count: any)
+            },
             stateValue: { mutation, value in
                 // 2.x state is opaque bytes: the serialized Any, as the Python 2.2 SDK stores it.
                 mutation.writeLengthDelimited(3, presence: .implicit) { any in

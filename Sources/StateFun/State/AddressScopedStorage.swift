@@ -46,7 +46,7 @@ public final class AddressScopedStorage {
 
         /// The cell of a declared state, provided by the runtime, not yet written.
         package init(declared spec: AnyValueSpec, version: ProtocolVersion, value: RawValue?) {
-            let valueTypeName = version == .v3 ? spec.typeName.description : spec.v2TypeName
+            let valueTypeName = spec.typeName(for: version)
             name = spec.name
             declaredType = spec.typeNumber
             self.valueTypeName = valueTypeName
@@ -59,19 +59,30 @@ public final class AddressScopedStorage {
             problem = nil
         }
 
+        /// A state the runtime sent that the function does not declare (2.x): no type to check it against.
+        private init(undeclared name: String, value: RawValue?) {
+            self.name = name
+            declaredType = 0
+            valueTypeName = ""
+            self.value = value
+            typeMatches = true
+            current = nil
+            spare = nil
+            dirty = false
+            provided = true
+            problem = nil
+        }
+
         package init(
             name: String, spec: AnyValueSpec?, version: ProtocolVersion, value: RawValue?, dirty: Bool,
             provided: Bool, problem: String? = nil
         ) {
+            if let spec {
+                self.init(declared: spec, version: version, value: value)
+            } else {
+                self.init(undeclared: name, value: value)
+            }
             self.name = name
-            self.declaredType = spec?.typeNumber ?? 0
-            let valueTypeName = spec?.typeName(for: version) ?? ""
-            self.valueTypeName = valueTypeName
-            self.value = value
-            self.typeMatches =
-                spec == nil || value.map { ValueCodec.matches($0.typeName, expected: valueTypeName, version) } ?? true
-            self.current = nil
-            self.spare = nil
             self.dirty = dirty
             self.provided = provided
             self.problem = problem
