@@ -87,21 +87,23 @@ extension WireWriter {
 
     /// Writes a run of fields with one capacity check instead of one per field: `body` gets room for `maximum`
     /// bytes (keys, lengths and contents of what it writes). If it writes more, the run is dropped and written
-    /// again with more room, so `body` must only write.
+    /// again with more room, so `body` must only write; what it returns the last time is returned (the
+    /// ``Mark``s of what it began, say: returned rather than stored into a captured variable, they stay in
+    /// registers).
     @inlinable
-    public mutating func writeRun(reserving maximum: Int, _ body: (inout Run) -> Void) {
+    public mutating func writeRun<Result>(reserving maximum: Int, _ body: (inout Run) -> Result) -> Result {
         var room = Swift.max(maximum, 16)
         while true {
             let start = length
             if _slowPath(buffer.count - start < room) { grow(room) }
-            let used: Int? = buffer.withUnsafeMutableBufferPointer { all in
+            let (used, result) = buffer.withUnsafeMutableBufferPointer { all -> (Int?, Result) in
                 var run = Run(base: all.baseAddress.unsafelyUnwrapped + start, origin: start, limit: room)
-                body(&run)
-                return run.overflowed ? nil : run.position
+                let result = body(&run)
+                return (run.overflowed ? nil : run.position, result)
             }
             if let used {
                 length = start + used
-                return
+                return result
             }
             room *= 2
         }

@@ -74,8 +74,8 @@ public final class Context {
     /// Where a message being written began: `FromFunction.Invocation` and its argument.
     @usableFromInline
     struct MessageMarks {
-        @usableFromInline var invocation = WireWriter.Mark.none
-        @usableFromInline var argument = ValueCodec.TypedValueMarks()
+        @usableFromInline var invocation: WireWriter.Mark
+        @usableFromInline var argument: ValueCodec.TypedValueMarks
     }
 
     /// Checks `target` and writes, in one run, `FromFunction.Invocation{target=1, argument=2}` up to the
@@ -83,13 +83,12 @@ public final class Context {
     @usableFromInline
     func beginMessage(to target: Address, valueTypeName: String) throws(StateFunError) -> MessageMarks {
         if let problem = target.sendError { throw .invalidAddress(problem) }
-        var marks = MessageMarks()
-        messages.writeRun(reserving: target.wireSizeBound + valueTypeName.utf8.count + 32) { run in
-            marks.invocation = run.beginLengthDelimited(2)
+        return messages.writeRun(reserving: target.wireSizeBound + valueTypeName.utf8.count + 32) { run in
+            let invocation = run.beginLengthDelimited(2)
             target.write(1, to: &run)
-            marks.argument = ValueCodec.beginTypedValue(2, typeName: valueTypeName, in: &run)
+            return MessageMarks(
+                invocation: invocation, argument: ValueCodec.beginTypedValue(2, typeName: valueTypeName, in: &run))
         }
-        return marks
     }
 
     /// The 2.x form of ``send(_:to:)-(V,_)``: the value travels as an `Any`.
@@ -233,15 +232,14 @@ public final class Context {
         if !egress.isValid, let reason = egress.validationError {
             throw .invalidTypeName(egress.description, reason: reason)
         }
-        var marks = MessageMarks()
         let room = egress.namespace.utf8.count + egress.name.utf8.count + valueTypeName.utf8.count + 48
-        egressMessages.writeRun(reserving: room) { run in
-            marks.invocation = run.beginLengthDelimited(4)
+        return egressMessages.writeRun(reserving: room) { run in
+            let invocation = run.beginLengthDelimited(4)
             run.writeString(1, egress.namespace)
             run.writeString(2, egress.name)
-            marks.argument = ValueCodec.beginTypedValue(3, typeName: valueTypeName, in: &run)
+            return MessageMarks(
+                invocation: invocation, argument: ValueCodec.beginTypedValue(3, typeName: valueTypeName, in: &run))
         }
-        return marks
     }
 
     /// The 2.x form of ``send(_:toEgress:)-(V,_)``: the value travels as an `Any`.

@@ -1,52 +1,190 @@
-// The layout the StateFun runtime writes for an invocation, read in one pass over the bytes.
+// The layout the StateFun runtime writes, read in one pass over the bytes.
 //
-// `Invocation{caller=1, argument=2}` as protobuf-java encodes it: fields in number order, each at most once,
-// short lengths (one byte), `Address{namespace=1, type=2, id=3}` and `TypedValue{typename=1, has_value=2,
-// value=3}` likewise. For such bytes this reader gives exactly the positions the general decoder gives, with a
-// fraction of its work; for anything else (another order, a repeated or unknown field, a long length, a byte
-// out of place) it gives up and the general decoder reads the invocation, errors included.
+// protobuf-java (the runtime) writes fields in number order, each singular field at most once, and lengths as
+// short varints: `ToFunction{invocation=100{target=1, state=2…, invocations=3…}}`, `Address{namespace=1,
+// type=2, id=3}`, `PersistedValue{state_name=1, state_value=2}`, `TypedValue{typename=1, has_value=2,
+// value=3}` and `Invocation{caller=1, argument=2}` likewise, zero values left out. For such bytes this reader
+// gives exactly what the general decoder in ReceivedBatch.swift gives, with a fraction of its work (one pointer,
+// no reader copies, repeated typenames and callers recognised by their bytes); for anything else (another
+// order, a repeated or unknown field, a byte out of place, bad UTF-8) it gives up and the general decoder reads
+// the whole request, errors included. `ReceivedBatchLayoutTests` holds the two to the same results.
 
 extension ReceivedBatch {
+    /// Reads the request `body` in the runtime's usual layout into `target`, `states` and `invocations` (as
+    /// the general decoder would set them); false when it is in any other layout (the general decoder then reads
+    /// it, and reports what is wrong if anything is; what was set here is to be dropped).
+    static func readUsualLayout(
+        _ body: [UInt8], target: inout Address?, states: inout [State], invocations: inout [InvocationPosition]
+    ) -> Bool {
+        body.withUnsafeBufferPointer { all -> Bool in
+            guard let base = all.baseAddress else { return false }
+            var request = LayoutReader(base: base, position: 0, end: all.count)
+            // ToFunction.invocation = 100, wire type 2: the key is the varint 802 (0xA2 0x06).
+            guard request.next(is: 0xA2), request.next(is: 0x06), let content = request.lengthDelimited(),
+                request.isAtEnd
+            else { return false }
+            var batch = LayoutReader(base: base, range: content)
+            if batch.next(is: 0x0A) {  // target = 1
+                guard let range = batch.lengthDelimited(), let address = address(in: range, base) else { return false }
+                target = address
+            }
+            while batch.next(is: 0x12) {  // state = 2
+                guard let range = batch.lengthDelimited(), let state = state(in: range, base, body) else {
+                    return false
+                }
+                states.append(state)
+            }
+            invocations.reserveCapacity(16)
+            var previous = PreviousInvocation()
+            while batch.next(is: 0x1A) {  // invocations = 3
+                guard let range = batch.lengthDelimited() else { return false }
+                // Filled where it is kept: a position returned and then appended was copied twice.
+                invocations.append(InvocationPosition())
+                guard invocation(in: range, base, after: &previous, into: &invocations[invocations.count - 1]) else {
+                    return false
+                }
+            }
+            return batch.isAtEnd
+        }
+    }
+
+    /// Whether `body` is in the runtime's usual layout, i.e. read by the one-pass reader (for tests).
+    package static func isInUsualLayout(_ body: [UInt8]) -> Bool {
+        var target: Address?
+        var states: [State] = []
+        var invocations: [InvocationPosition] = []
+        return readUsualLayout(body, target: &target, states: &states, invocations: &invocations)
+    }
+
     /// The positions of the invocation whose content is `body[range]`, or `nil` when it is not in the runtime's
     /// usual layout (the caller then decodes it field by field).
     static func invocationInUsualLayout(_ range: Range<Int>, in body: [UInt8]) -> InvocationPosition? {
         body.withUnsafeBufferPointer { all -> InvocationPosition? in
             guard let base = all.baseAddress else { return nil }
-            var reader = LayoutReader(base: base, position: range.lowerBound, end: range.upperBound)
+            var previous = PreviousInvocation()
             var position = InvocationPosition()
-            if reader.next(is: 0x0A) {  // caller = 1
-                guard let content = reader.lengthDelimited() else { return nil }
-                var address = LayoutReader(base: base, position: content.lowerBound, end: content.upperBound)
-                guard let namespace = address.optionalString(key: 0x0A), let type = address.optionalString(key: 0x12),
-                    let id = address.optionalString(key: 0x1A), address.isAtEnd
-                else { return nil }
-                position.hasCaller = !(namespace.isEmpty && type.isEmpty && id.isEmpty)
-                position.callerNamespace = namespace
-                position.callerType = type
-                position.callerID = id
-            }
-            if reader.next(is: 0x12) {  // argument = 2
-                guard let content = reader.lengthDelimited() else { return nil }
-                var typed = LayoutReader(base: base, position: content.lowerBound, end: content.upperBound)
-                guard let typeName = typed.optionalString(key: 0x0A) else { return nil }
-                var hasValue = false
-                if typed.next(is: 0x10) {  // has_value = 2: one byte, 0 or 1
-                    guard let flag = typed.byte(), flag < 2 else { return nil }
-                    hasValue = flag == 1
-                }
-                var value = 0..<0
-                if typed.next(is: 0x1A) {  // value = 3
-                    guard let bytes = typed.lengthDelimited() else { return nil }
-                    value = bytes
-                }
-                guard typed.isAtEnd else { return nil }
-                position.typeName = typeName
-                position.commonTypeName = commonTypeName(at: typeName, in: body)
-                position.hasValue = hasValue
-                position.value = value
-            }
-            return reader.isAtEnd ? position : nil
+            return invocation(in: range, base, after: &previous, into: &position) ? position : nil
         }
+    }
+
+    /// The parts of the invocation read last whose bytes the next one often repeats: a batch's messages usually
+    /// share a typename, and often a calling function. Bytes equal to these are valid UTF-8 already and name
+    /// the same common typename, so they are compared instead of checked again.
+    private struct PreviousInvocation {
+        var typeName = 0..<0
+        var commonTypeName = -1
+        var callerNamespace = 0..<0
+        var callerType = 0..<0
+    }
+
+    /// Locates `Invocation{caller=1, argument=2}` at `range` into `position` (which starts empty); false when
+    /// it is not in the usual layout.
+    private static func invocation(
+        in range: Range<Int>, _ base: UnsafePointer<UInt8>, after previous: inout PreviousInvocation,
+        into position: inout InvocationPosition
+    ) -> Bool {
+        var reader = LayoutReader(base: base, range: range)
+        if reader.next(is: 0x0A) {  // caller = 1
+            guard let content = reader.lengthDelimited() else { return false }
+            var address = LayoutReader(base: base, range: content)
+            guard let namespace = address.optionalString(key: 0x0A, knownValid: previous.callerNamespace),
+                let type = address.optionalString(key: 0x12, knownValid: previous.callerType),
+                let id = address.optionalString(key: 0x1A), address.isAtEnd
+            else { return false }
+            previous.callerNamespace = namespace
+            previous.callerType = type
+            position.hasCaller = !(namespace.isEmpty && type.isEmpty && id.isEmpty)
+            position.callerNamespace = namespace
+            position.callerType = type
+            position.callerID = id
+        }
+        if reader.next(is: 0x12) {  // argument = 2
+            guard let content = reader.lengthDelimited() else { return false }
+            var typed = LayoutReader(base: base, range: content)
+            let repeated = typed.nextString(key: 0x0A, equals: previous.typeName)
+            guard let typeName = repeated ?? typed.optionalString(key: 0x0A) else { return false }
+            var hasValue = false
+            if typed.next(is: 0x10) {  // has_value = 2: one byte, 0 or 1
+                guard let flag = typed.byte(), flag < 2 else { return false }
+                hasValue = flag == 1
+            }
+            var value = 0..<0
+            if typed.next(is: 0x1A) {  // value = 3
+                guard let bytes = typed.lengthDelimited() else { return false }
+                value = bytes
+            }
+            guard typed.isAtEnd else { return false }
+            if repeated == nil {
+                previous.typeName = typeName
+                previous.commonTypeName = commonTypeName(at: typeName, base)
+            }
+            position.typeName = typeName
+            position.commonTypeName = previous.commonTypeName
+            position.hasValue = hasValue
+            position.value = value
+        }
+        return reader.isAtEnd
+    }
+
+    /// `Address{namespace=1, type=2, id=3}` at `range` (the target; an empty one is kept, as the general
+    /// decoder keeps it).
+    private static func address(in range: Range<Int>, _ base: UnsafePointer<UInt8>) -> Address? {
+        var reader = LayoutReader(base: base, range: range)
+        guard let namespace = reader.optionalString(key: 0x0A), let type = reader.optionalString(key: 0x12),
+            let id = reader.optionalString(key: 0x1A), reader.isAtEnd
+        else { return nil }
+        return Address(
+            TypeName(namespace: text(namespace, base), name: text(type, base)), id: text(id, base))
+    }
+
+    /// `PersistedValue{state_name=1, state_value=2: TypedValue{typename=1, has_value=2, value=3}}` at `range`;
+    /// the value is a slice of the request, absent without `state_value` or with `has_value = false`.
+    private static func state(in range: Range<Int>, _ base: UnsafePointer<UInt8>, _ body: [UInt8]) -> State? {
+        var reader = LayoutReader(base: base, range: range)
+        guard let name = reader.optionalString(key: 0x0A) else { return nil }
+        var value: RawValue?
+        if reader.next(is: 0x12) {
+            guard let content = reader.lengthDelimited() else { return nil }
+            var typed = LayoutReader(base: base, range: content)
+            guard let typeName = typed.optionalString(key: 0x0A) else { return nil }
+            var hasValue = false
+            if typed.next(is: 0x10) {
+                guard let flag = typed.byte(), flag < 2 else { return nil }
+                hasValue = flag == 1
+            }
+            var bytes = 0..<0
+            if typed.next(is: 0x1A) {
+                guard let range = typed.lengthDelimited() else { return nil }
+                bytes = range
+            }
+            guard typed.isAtEnd else { return nil }
+            if hasValue {
+                let common = commonTypeName(at: typeName, base)
+                let typeNameText = common >= 0 ? TypedValue.commonTypeNames[common] : text(typeName, base)
+                value = RawValue(typeName: typeNameText, bytes: body[bytes])
+            }
+        }
+        guard reader.isAtEnd else { return nil }
+        return State(name: text(name, base), value: value)
+    }
+
+    /// The (already validated) UTF-8 text at `range`.
+    private static func text(_ range: Range<Int>, _ base: UnsafePointer<UInt8>) -> String {
+        range.isEmpty ? "" : String(decoding: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), as: UTF8.self)
+    }
+
+    /// Which of ``TypedValue/commonTypeNames`` the bytes at `range` spell, or -1.
+    static func commonTypeName(at range: Range<Int>, _ base: UnsafePointer<UInt8>) -> Int {
+        for (index, candidate) in TypedValue.commonTypeNames.enumerated() where candidate.utf8.count == range.count {
+            let equal: Bool? = candidate.utf8.withContiguousStorageIfAvailable { utf8 in
+                guard let start = utf8.baseAddress else { return range.isEmpty }
+                return ReceivedBatch.bytesEqual(UnsafeRawPointer(start), UnsafeRawPointer(base + range.lowerBound), range.count)
+            }
+            if equal ?? (String(decoding: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), as: UTF8.self) == candidate) {
+                return index
+            }
+        }
+        return -1
     }
 }
 
@@ -56,35 +194,80 @@ private struct LayoutReader {
     var position: Int
     let end: Int
 
+    init(base: UnsafePointer<UInt8>, position: Int, end: Int) {
+        self.base = base
+        self.position = position
+        self.end = end
+    }
+
+    init(base: UnsafePointer<UInt8>, range: Range<Int>) {
+        self.init(base: base, position: range.lowerBound, end: range.upperBound)
+    }
+
     var isAtEnd: Bool { position == end }
 
     /// Consumes `key` if it is the next byte.
+    @inline(__always)
     mutating func next(is key: UInt8) -> Bool {
         guard position < end, base[position] == key else { return false }
         position += 1
         return true
     }
 
+    @inline(__always)
     mutating func byte() -> UInt8? {
         guard position < end else { return nil }
         defer { position += 1 }
         return base[position]
     }
 
-    /// A one-byte length and that many bytes.
+    /// A length of at most four varint bytes (under 256 MiB), in its shortest form, and that many bytes.
+    @inline(__always)
     mutating func lengthDelimited() -> Range<Int>? {
-        guard let length = byte(), length < 0x80, Int(length) <= end - position else { return nil }
-        let range = position..<(position + Int(length))
+        var length = 0
+        var shift = 0
+        while true {
+            guard let byte = byte() else { return nil }
+            length |= Int(byte & 0x7F) << shift
+            if byte < 0x80 {
+                // A padded varint (a last byte of zero after the first) is valid protobuf but not the usual
+                // layout; the general decoder reads it.
+                guard byte != 0 || shift == 0 else { return nil }
+                break
+            }
+            shift += 7
+            guard shift < 28 else { return nil }
+        }
+        guard length <= end - position else { return nil }
+        let range = position..<(position + length)
         position = range.upperBound
         return range
     }
 
     /// The field `key` as valid UTF-8 if it is next, an empty range if it is absent, `nil` if it is malformed.
-    mutating func optionalString(key: UInt8) -> Range<Int>? {
+    /// Bytes equal to those at `knownValid` (checked before) are not checked again.
+    @inline(__always)
+    mutating func optionalString(key: UInt8, knownValid: Range<Int> = 0..<0) -> Range<Int>? {
         guard next(is: key) else { return position..<position }
-        guard let range = lengthDelimited(),
-            UTF8Validation.isValid(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
+        guard let range = lengthDelimited() else { return nil }
+        if !knownValid.isEmpty, range.count == knownValid.count,
+            ReceivedBatch.bytesEqual(UnsafeRawPointer(base + range.lowerBound), UnsafeRawPointer(base + knownValid.lowerBound), range.count)
+        {
+            return range
+        }
+        return UTF8Validation.isValid(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
+            ? range : nil
+    }
+
+    /// Consumes the string field `key` when it is next and holds the same bytes as `earlier` (a non-empty
+    /// range already read); otherwise reads nothing and returns `nil`.
+    @inline(__always)
+    mutating func nextString(key: UInt8, equals earlier: Range<Int>) -> Range<Int>? {
+        let n = earlier.count
+        guard n > 0, n < 0x80, position + 2 + n <= end, base[position] == key, base[position + 1] == UInt8(n),
+            ReceivedBatch.bytesEqual(UnsafeRawPointer(base + position + 2), UnsafeRawPointer(base + earlier.lowerBound), n)
         else { return nil }
-        return range
+        position += 2 + n
+        return (position - n)..<position
     }
 }

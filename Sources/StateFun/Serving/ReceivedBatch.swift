@@ -4,17 +4,17 @@
 /// each part is. Values stay in the request body as slices, and an invocation's caller and message are made
 /// only when it runs: the list of invocations holds positions only, so building, reading and dropping it
 /// costs no reference counting.
-struct ReceivedBatch {
+package struct ReceivedBatch {
     /// `ToFunction.PersistedValue`: a state as the runtime sent it; `value == nil` when it has no value
     /// (no `state_value`, or `has_value = false`).
-    struct State {
-        var name: String
-        var value: RawValue?
+    package struct State: Equatable {
+        package var name: String
+        package var value: RawValue?
     }
 
     /// Where one `Invocation{caller=1, argument=2}`'s parts are in the body (all plain values: copying one
     /// costs no reference counting).
-    struct InvocationPosition {
+    package struct InvocationPosition: Equatable {
         /// False when the invocation has no caller (absent, or all three strings empty: the 3.x SDKs read both
         /// as "from an ingress").
         var hasCaller = false
@@ -32,18 +32,33 @@ struct ReceivedBatch {
 
     let body: [UInt8]
     /// Whether the request had its `invocation` (field 100) at all.
-    private(set) var present = false
-    private(set) var target: Address?
-    private(set) var states: [State] = []
-    private(set) var invocations: [InvocationPosition] = []
+    package private(set) var present = false
+    package private(set) var target: Address?
+    package private(set) var states: [State] = []
+    package private(set) var invocations: [InvocationPosition] = []
     /// The last caller typename ``caller(_:)`` made and where its parts were: reused when the next caller's is
     /// the same (batches often come from one calling function).
     private var previousCallerTypeName: TypeName?
     private var previousCallerNamespace = 0..<0
     private var previousCallerType = 0..<0
 
-    init(_ body: [UInt8]) throws(WireError) {
+    /// Reads `body`: in one pass when it has the runtime's usual layout (`ReceivedBatch+FastPath.swift`), field by
+    /// field otherwise (always, with `usualLayout: false`, which tests use to compare the two).
+    package init(_ body: [UInt8], usualLayout: Bool = true) throws(WireError) {
         self.body = body
+        if usualLayout, Self.readUsualLayout(body, target: &target, states: &states, invocations: &invocations) {
+            present = true
+            return
+        }
+        target = nil
+        states = []
+        invocations = []
+        try readFieldByField()
+    }
+
+    /// The general decoder: any field order, repeats and unknown fields, every error reported.
+    private mutating func readFieldByField() throws(WireError) {
+        let body = body
         var reader = WireReader(body)
         while let tag = try reader.nextField() {
             guard tag.number == 100 else {
@@ -230,26 +245,12 @@ struct ReceivedBatch {
 
     /// Which of ``TypedValue/commonTypeNames`` the bytes at `range` spell, or -1.
     static func commonTypeName(at range: Range<Int>, in body: [UInt8]) -> Int {
-        for (index, candidate) in TypedValue.commonTypeNames.enumerated() where candidate.utf8.count == range.count {
-            if equal(candidate, range, body) { return index }
-        }
-        return -1
-    }
-
-    /// Whether `string`'s UTF-8 equals `body[range]`.
-    private static func equal(_ string: String, _ range: Range<Int>, _ body: [UInt8]) -> Bool {
-        guard string.utf8.count == range.count else { return false }
-        let result: Bool? = string.utf8.withContiguousStorageIfAvailable { utf8 in
-            body.withUnsafeBufferPointer { all in
-                guard let a = utf8.baseAddress, let b = all.baseAddress else { return range.isEmpty }
-                return bytesEqual(UnsafeRawPointer(a), UnsafeRawPointer(b + range.lowerBound), range.count)
-            }
-        }
-        return result ?? (String(decoding: body[range], as: UTF8.self) == string)
+        body.withUnsafeBufferPointer { all in all.baseAddress.map { commonTypeName(at: range, $0) } ?? -1 }
     }
 
     /// Compares `count` bytes, eight at a time.
-    private static func bytesEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+    @inline(__always)
+    static func bytesEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
         var k = 0
         while k + 8 <= count {
             if a.loadUnaligned(fromByteOffset: k, as: UInt64.self) != b.loadUnaligned(fromByteOffset: k, as: UInt64.self) {

@@ -51,9 +51,9 @@ public struct RequestReplyHandler: Sendable {
             let context = makeContext(target, storage, .v3, requestSize: body.count)
             defer { context.recycleBuffers(into: buffers) }
             if registered.isSynchronous {
-                try Self.runSynchronously(registered.definition, context, &batch)
+                try Self.runSynchronously(registered, context, &batch)
             } else {
-                try await run(registered.definition, context, &batch)
+                try await run(registered, context, &batch)
             }
             return Self.responseV3(storage, context)
         case .v2: return try await handleV2(body)
@@ -74,33 +74,34 @@ public struct RequestReplyHandler: Sendable {
         return (target, function)
     }
 
-    /// Runs a batch's invocations in order, each made just before it runs.
+    /// Runs a batch's invocations in order, each made just before it runs. The function is passed as its
+    /// registration (a reference): passing the definition itself copied its arrays and closures per batch.
     private func run<Invocations: BatchInvocations>(
-        _ function: FunctionDefinition, _ context: Context, _ invocations: inout Invocations
+        _ registered: RegisteredFunction, _ context: Context, _ invocations: inout Invocations
     ) async throws(StateFunError) {
-        if function.isSynchronous { return try Self.runSynchronously(function, context, &invocations) }
+        if registered.isSynchronous { return try Self.runSynchronously(registered, context, &invocations) }
         for i in 0..<invocations.count {
             let (caller, message) = invocations.invocation(i)
             context.currentCaller = caller
             do {
-                try await function.dispatch(context, message)
+                try await registered.definition.dispatch(context, message)
             } catch {
-                throw Self.handlerFailed(function.typeName, context, error)
+                throw Self.handlerFailed(registered.definition.typeName, context, error)
             }
         }
     }
 
     /// ``run(_:_:_:)`` for a function whose handlers are all synchronous: a plain loop.
     private static func runSynchronously<Invocations: BatchInvocations>(
-        _ function: borrowing FunctionDefinition, _ context: Context, _ invocations: inout Invocations
+        _ registered: RegisteredFunction, _ context: Context, _ invocations: inout Invocations
     ) throws(StateFunError) {
         for i in 0..<invocations.count {
             let (caller, message) = invocations.invocation(i)
             context.currentCaller = caller
             do {
-                try function.dispatchSynchronously(context, message)
+                try registered.definition.dispatchSynchronously(context, message)
             } catch {
-                throw handlerFailed(function.typeName, context, error)
+                throw handlerFailed(registered.definition.typeName, context, error)
             }
         }
     }
@@ -296,7 +297,7 @@ public struct RequestReplyHandler: Sendable {
         let context = makeContext(target, storage, .v2, requestSize: body.count)
         defer { context.recycleBuffers(into: buffers) }
         var invocations = InvocationsV2(invocations: batch.invocations)
-        try await run(function, context, &invocations)
+        try await run(registered, context, &invocations)
 
         return Self.response(
             storage, context,

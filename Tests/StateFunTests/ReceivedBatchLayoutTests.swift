@@ -1,0 +1,124 @@
+import Foundation
+import StateFun
+import StateFunWire
+import Testing
+
+/// The one-pass reader of the runtime's usual request layout (`ReceivedBatch+FastPath.swift`) and the general
+/// decoder must agree: wherever the one-pass reader accepts a request, the general decoder reads the same
+/// target, states and invocation positions and does not fail; everything else goes to the general decoder.
+@Suite struct ReceivedBatchLayoutTests {
+    /// Reads `body` both ways; returns whether the one-pass reader took it.
+    @discardableResult
+    func expectSameReading(_ body: [UInt8], _ comment: Comment? = nil, sourceLocation: SourceLocation = #_sourceLocation)
+        -> Bool
+    {
+        let usual = ReceivedBatch.isInUsualLayout(body)
+        let general = Result { () throws(WireError) in try ReceivedBatch(body, usualLayout: false) }
+        let either = Result { () throws(WireError) in try ReceivedBatch(body) }
+        switch (general, either) {
+        case (.success(let a), .success(let b)):
+            #expect(a.present == b.present, comment, sourceLocation: sourceLocation)
+            #expect(a.target == b.target, comment, sourceLocation: sourceLocation)
+            #expect(a.states == b.states, comment, sourceLocation: sourceLocation)
+            #expect(a.invocations == b.invocations, comment, sourceLocation: sourceLocation)
+        case (.failure(let a), .failure(let b)):
+            #expect(!usual, "the one-pass reader accepted what the general decoder rejects", sourceLocation: sourceLocation)
+            #expect(a == b, comment, sourceLocation: sourceLocation)
+        default:
+            Issue.record("one way failed, the other did not (\(comment?.description ?? ""))", sourceLocation: sourceLocation)
+        }
+        return usual
+    }
+
+    static let target = string(0x0A, "test") + string(0x12, "fn") + string(0x1A, "a")
+    static let argument = string(0x0A, "io.statefun.types/string") + [0x10, 0x01] + field([0x1A], string(0x0A, "hi"))
+    static let caller = string(0x0A, "test") + string(0x12, "caller") + string(0x1A, "c1")
+    static let state = string(0x0A, "counter")
+        + field([0x12], string(0x0A, "io.statefun.types/int") + [0x10, 0x01] + field([0x1A], [0x2A, 0, 0, 0]))
+
+    /// `ToFunction{invocation = 100{…}}` around `batch`.
+    static func request(_ batch: [UInt8]) -> [UInt8] { field([0xA2, 0x06], batch) }
+
+    static func usualBatch(invocations: Int = 3) -> [UInt8] {
+        var batch = field([0x0A], target) + field([0x12], state)
+        for i in 0..<invocations {
+            batch += field([0x1A], (i % 2 == 0 ? field([0x0A], caller) : []) + field([0x12], argument))
+        }
+        return batch
+    }
+
+    @Test func everyVectorTheRuntimeWouldSendIsReadInOnePassAndAgrees() throws {
+        var names = ConformanceVectorTests.vectors(.v3).map { ("Fixtures/vectors/v3/", $0) }
+        names += ConformanceVectorTests.differential(.v3).map { ("Fixtures/differential/v3/", $0) }
+        #expect(names.count > 20)
+        var usual = 0
+        for (folder, name) in names {
+            let url = try #require(Bundle.module.url(forResource: folder + name, withExtension: "request.bin"))
+            if expectSameReading(Array(try Data(contentsOf: url)), "\(name)") { usual += 1 }
+        }
+        // Python's protobuf writes the layout protobuf-java does: all of them take the one-pass reader.
+        #expect(usual == names.count)
+    }
+
+    @Test func requestsBuiltAsTheRuntimeDoesAreReadInOnePass() {
+        #expect(expectSameReading(Self.request(Self.usualBatch())))
+        // Long enough for two- and three-byte lengths.
+        let long = String(repeating: "x", count: 20_000)
+        let big = field([0x1A], field([0x12], string(0x0A, "io.statefun.types/string") + [0x10, 0x01]
+            + field([0x1A], string(0x0A, long))))
+        #expect(expectSameReading(Self.request(Self.usualBatch() + big)))
+        // Absent parts: no target, no state, no caller, no argument, an all-empty caller, has_value left out.
+        #expect(expectSameReading(Self.request(field([0x1A], []))))
+        #expect(expectSameReading(Self.request(field([0x1A], field([0x0A], [])))))
+        #expect(expectSameReading(Self.request(field([0x12], string(0x0A, "s")) + field([0x12], string(0x0A, "t")
+            + field([0x12], string(0x0A, "io.statefun.types/int"))))))
+        #expect(expectSameReading(Self.request([])))
+        // has_value written although false (proto3 leaves it out, but it reads the same).
+        #expect(expectSameReading(Self.request(field([0x1A], field([0x12], string(0x0A, "io.statefun.types/string") + [0x10, 0x00])))))
+    }
+
+    @Test func otherLayoutsGoToTheGeneralDecoderAndAgree() {
+        let batch = Self.usualBatch()
+        let layouts: [String: [UInt8]] = [
+            "a state after the invocations": batch + field([0x12], Self.state),
+            "the target last": field([0x12], Self.state) + field([0x1A], field([0x12], Self.argument)) + field([0x0A], Self.target),
+            "an unknown field in the batch": batch + [0x28, 0x01],
+            "a padded length": [0x1A, 0x80 | UInt8(Self.argument.count + 2), 0x00, 0x12, UInt8(Self.argument.count)] + Self.argument,
+            "a state value with has_value 2": field([0x12], string(0x0A, "counter")
+                + field([0x12], string(0x0A, "io.statefun.types/int") + [0x10, 0x02])),
+        ]
+        for (name, batch) in layouts {
+            #expect(!expectSameReading(Self.request(batch), "\(name)"), "\(name)")
+        }
+        // Outside the batch: an unknown field, two batches (the last counts), a padded key, bad UTF-8.
+        #expect(!expectSameReading([0x08, 0x01] + Self.request(batch)))
+        #expect(!expectSameReading(Self.request(field([0x0A], Self.target)) + Self.request(batch)))
+        #expect(!expectSameReading(field([0xA2, 0x86, 0x00], batch)))
+        #expect(!expectSameReading(Self.request(field([0x1A], field([0x0A], field([0x0A], [0xC3, 0x28])))), "bad UTF-8"))
+    }
+
+    @Test func mutatedRequestsAgreeWhicheverReaderTakesThem() throws {
+        var rng = RequestMutationTests.SplitMix(state: 11)
+        var seeds = [Self.request(Self.usualBatch(invocations: 5))]
+        for name in ConformanceVectorTests.vectors(.v3) { seeds.append(try ConformanceVectorTests.load(.v3, name, "request.bin")) }
+        var usual = 0
+        var total = 0
+        for seed in seeds {
+            for _ in 0..<600 {
+                if expectSameReading(RequestMutationTests.mutate(seed, &rng)) { usual += 1 }
+                total += 1
+            }
+        }
+        // Both readers are exercised: many mutations keep the layout (a changed byte in a string, say).
+        #expect(usual > total / 20 && usual < total, "\(usual) of \(total) read in one pass")
+    }
+}
+
+/// A length-delimited field: `key` (its varint bytes), the content's length, the content.
+private func field(_ key: [UInt8], _ content: [UInt8]) -> [UInt8] {
+    var writer = WireWriter()
+    writer.writeVarint(UInt64(content.count))
+    return key + writer.bytes + content
+}
+
+private func string(_ key: UInt8, _ text: String) -> [UInt8] { field([key], Array(text.utf8)) }
