@@ -50,7 +50,11 @@ extension WireWriter {
         }
 
         /// Writes a `string` (with implicit presence, an empty string writes nothing).
-        @inlinable @inline(__always)
+        ///
+        /// A call, not inlined: a run body that writes a few strings then stays small enough to be inlined into
+        /// ``WireWriter/writeRun(reserving:_:)`` itself, and the marks it returns stay in registers instead of
+        /// being stored and reloaded (a send measured 15% faster).
+        @inlinable @inline(never)
         public mutating func writeString(_ field: UInt32, _ value: String) {
             guard !value.isEmpty else { return }
             let done: Void? = value.utf8.withContiguousStorageIfAvailable { writeLengthDelimited(field, $0) }
