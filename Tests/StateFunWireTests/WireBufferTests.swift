@@ -61,6 +61,26 @@ import Testing
         #expect(writer.bytes == expected)
     }
 
+    /// Short copies take a different path per size (1, 2-3, 4-7, 8-16, 17-32 bytes, longer): every size, from
+    /// every offset of a slice, through the writer and through a run.
+    @Test func bytesOfEverySizeFromEveryOffsetAreCopiedExactly() {
+        let all = (0..<120).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        for count in 0...72 {
+            for offset in 0..<8 {
+                let source = all[offset..<(offset + count)]
+                var writer = WireWriter(capacity: 0)
+                writer.writeBytes(3, source, presence: .explicit)
+                let expected = [0x1A] + varint(UInt64(count)) + Array(source)
+                #expect(writer.bytes == expected, "\(count) bytes from offset \(offset)")
+                var run = WireWriter(capacity: 0)
+                let text = String(decoding: source.map { $0 & 0x7F | 0x20 }, as: UTF8.self)
+                run.writeRun(reserving: count + 16) { $0.writeString(3, text) }
+                let expectedText = count == 0 ? [] : [0x1A] + varint(UInt64(count)) + Array(text.utf8)
+                #expect(run.bytes == expectedText, "a run's \(count)-byte string")
+            }
+        }
+    }
+
     @Test func aRunWritesTheSameBytesAsFieldByFieldWrites() {
         var plain = WireWriter()
         let outer = plain.beginLengthDelimited(2)
