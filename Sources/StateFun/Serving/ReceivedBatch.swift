@@ -105,22 +105,26 @@ package struct ReceivedBatch {
         return Message(typeName: typeName, payload: position.hasValue ? body[position.value] : nil)
     }
 
-    /// The caller of invocation `i`.
-    mutating func caller(_ i: Int) -> Address? {
+    /// Sets `caller` to the caller of invocation `i` (written in place: no copy of the address on its way).
+    mutating func caller(_ i: Int, into caller: inout Address?) {
         let position = invocations[i]
-        guard position.hasCaller else { return nil }
+        guard position.hasCaller else {
+            caller = nil
+            return
+        }
         let id = text(position.callerID)
         if previousCallerNamespace.count + previousCallerType.count > 0,
             sameBytes(previousCallerNamespace, position.callerNamespace),
             sameBytes(previousCallerType, position.callerType), let typeName = previousCallerTypeName
         {
-            return Address(typeName, id: id)
+            caller = Address(typeName, id: id)
+            return
         }
         let typeName = TypeName(namespace: text(position.callerNamespace), name: text(position.callerType))
         previousCallerTypeName = typeName
         previousCallerNamespace = position.callerNamespace
         previousCallerType = position.callerType
-        return Address(typeName, id: id)
+        caller = Address(typeName, id: id)
     }
 
     /// The (already validated) UTF-8 text at `range`.

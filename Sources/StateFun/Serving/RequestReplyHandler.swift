@@ -81,8 +81,7 @@ public struct RequestReplyHandler: Sendable {
     ) async throws(StateFunError) {
         if registered.isSynchronous { return try Self.runSynchronously(registered, context, &invocations) }
         for i in 0..<invocations.count {
-            let (caller, message) = invocations.invocation(i)
-            context.currentCaller = caller
+            let message = invocations.prepare(i, in: context)
             do {
                 try await registered.definition.dispatch(context, message)
             } catch {
@@ -96,8 +95,7 @@ public struct RequestReplyHandler: Sendable {
         _ registered: RegisteredFunction, _ context: Context, _ invocations: inout Invocations
     ) throws(StateFunError) {
         for i in 0..<invocations.count {
-            let (caller, message) = invocations.invocation(i)
-            context.currentCaller = caller
+            let message = invocations.prepare(i, in: context)
             do {
                 try registered.definition.dispatchSynchronously(context, message)
             } catch {
@@ -321,14 +319,16 @@ public struct RequestReplyHandler: Sendable {
 /// A batch's invocations, each made (caller and message) when it is about to run.
 protocol BatchInvocations {
     var count: Int { get }
-    mutating func invocation(_ i: Int) -> (caller: Address?, message: Message)
+    /// Makes invocation `i`: sets `context`'s caller (in place) and returns the message.
+    mutating func prepare(_ i: Int, in context: Context) -> Message
 }
 
 extension ReceivedBatch: BatchInvocations {
     var count: Int { invocations.count }
 
-    mutating func invocation(_ i: Int) -> (caller: Address?, message: Message) {
-        (caller(i), message(i))
+    mutating func prepare(_ i: Int, in context: Context) -> Message {
+        caller(i, into: &context.currentCaller)
+        return message(i)
     }
 }
 
@@ -338,10 +338,10 @@ private struct InvocationsV2: BatchInvocations {
 
     var count: Int { invocations.count }
 
-    func invocation(_ i: Int) -> (caller: Address?, message: Message) {
-        let caller = invocations[i].caller.flatMap { $0.isEmpty ? nil : $0 }
+    func prepare(_ i: Int, in context: Context) -> Message {
+        context.currentCaller = invocations[i].caller.flatMap { $0.isEmpty ? nil : $0 }
         let argument = invocations[i].argument ?? AnyValue()
-        return (caller, Message(typeName: argument.typeURL, bytes: argument.value, protocolVersion: .v2))
+        return Message(typeName: argument.typeURL, bytes: argument.value, protocolVersion: .v2)
     }
 }
 

@@ -249,7 +249,7 @@ public final class AddressScopedStorage {
 
     /// Stores the value serialized into `writer` (from ``spareWriter(at:)``) in cell `i`.
     @usableFromInline
-    func store(_ writer: WireWriter, at i: Int) {
+    func store(_ writer: consuming WireWriter, at i: Int) {
         if base[i].value != nil { base[i].value = nil }
         base[i].written = true
         base[i].typeMatches = true
