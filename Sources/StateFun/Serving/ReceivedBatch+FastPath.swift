@@ -102,18 +102,8 @@ extension ReceivedBatch {
             guard let content = reader.lengthDelimited() else { return false }
             var typed = LayoutReader(base: base, range: content)
             let repeated = typed.nextString(key: 0x0A, equals: previous.typeName)
-            guard let typeName = repeated ?? typed.optionalString(key: 0x0A) else { return false }
-            var hasValue = false
-            if typed.next(is: 0x10) {  // has_value = 2: one byte, 0 or 1
-                guard let flag = typed.byte(), flag < 2 else { return false }
-                hasValue = flag == 1
-            }
-            var value = 0..<0
-            if typed.next(is: 0x1A) {  // value = 3
-                guard let bytes = typed.lengthDelimited() else { return false }
-                value = bytes
-            }
-            guard typed.isAtEnd else { return false }
+            guard let typeName = repeated ?? typed.optionalString(key: 0x0A), let (hasValue, value) = typed.valueToEnd()
+            else { return false }
             if repeated == nil {
                 previous.typeName = typeName
                 previous.commonTypeName = commonTypeName(at: typeName, base)
@@ -146,18 +136,9 @@ extension ReceivedBatch {
         if reader.next(is: 0x12) {
             guard let content = reader.lengthDelimited() else { return nil }
             var typed = LayoutReader(base: base, range: content)
-            guard let typeName = typed.optionalString(key: 0x0A) else { return nil }
-            var hasValue = false
-            if typed.next(is: 0x10) {
-                guard let flag = typed.byte(), flag < 2 else { return nil }
-                hasValue = flag == 1
+            guard let typeName = typed.optionalString(key: 0x0A), let (hasValue, bytes) = typed.valueToEnd() else {
+                return nil
             }
-            var bytes = 0..<0
-            if typed.next(is: 0x1A) {
-                guard let range = typed.lengthDelimited() else { return nil }
-                bytes = range
-            }
-            guard typed.isAtEnd else { return nil }
             if hasValue {
                 let common = commonTypeName(at: typeName, base)
                 let typeNameText = common >= 0 ? TypedValue.commonTypeNames[common] : text(typeName, base)
@@ -257,6 +238,23 @@ private struct LayoutReader {
         }
         return UTF8Validation.isValid(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
             ? range : nil
+    }
+
+    /// The rest of a `TypedValue` after its typename: `has_value = 2` (one byte, 0 or 1) and `value = 3`, both
+    /// optional, then the end.
+    @inline(__always)
+    mutating func valueToEnd() -> (hasValue: Bool, value: Range<Int>)? {
+        var hasValue = false
+        if next(is: 0x10) {
+            guard let flag = byte(), flag < 2 else { return nil }
+            hasValue = flag == 1
+        }
+        var value = 0..<0  // as the general decoder leaves an absent value
+        if next(is: 0x1A) {
+            guard let range = lengthDelimited() else { return nil }
+            value = range
+        }
+        return isAtEnd ? (hasValue, value) : nil
     }
 
     /// Consumes the string field `key` when it is next and holds the same bytes as `earlier` (a non-empty
