@@ -36,7 +36,7 @@ package struct ReceivedBatch {
     package private(set) var target: Address?
     package private(set) var states: [State] = []
     package private(set) var invocations: [InvocationPosition] = []
-    /// The last caller typename ``caller(_:)`` made and where its parts were: reused when the next caller's is
+    /// The last caller typename ``caller(_:into:)`` made and where its parts were: reused when the next caller's is
     /// the same (batches often come from one calling function).
     private var previousCallerTypeName: TypeName?
     private var previousCallerNamespace = 0..<0
