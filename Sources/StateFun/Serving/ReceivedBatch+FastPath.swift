@@ -56,17 +56,6 @@ extension ReceivedBatch {
         return readUsualLayout(body, target: &target, states: &states, invocations: &invocations)
     }
 
-    /// The positions of the invocation whose content is `body[range]`, or `nil` when it is not in the runtime's
-    /// usual layout (the caller then decodes it field by field).
-    static func invocationInUsualLayout(_ range: Range<Int>, in body: [UInt8]) -> InvocationPosition? {
-        body.withUnsafeBufferPointer { all -> InvocationPosition? in
-            guard let base = all.baseAddress else { return nil }
-            var previous = PreviousInvocation()
-            var position = InvocationPosition()
-            return invocation(in: range, base, after: &previous, into: &position) ? position : nil
-        }
-    }
-
     /// The parts of the invocation read last whose bytes the next one often repeats: a batch's messages usually
     /// share a typename, and often a calling function. Bytes equal to these are valid UTF-8 already and name
     /// the same common typename, so they are compared instead of checked again.
@@ -150,7 +139,7 @@ extension ReceivedBatch {
     }
 
     /// The (already validated) UTF-8 text at `range`.
-    private static func text(_ range: Range<Int>, _ base: UnsafePointer<UInt8>) -> String {
+    static func text(_ range: Range<Int>, _ base: UnsafePointer<UInt8>) -> String {
         range.isEmpty ? "" : String(decoding: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), as: UTF8.self)
     }
 
@@ -225,11 +214,12 @@ private struct LayoutReader {
         return range
     }
 
-    /// The field `key` as valid UTF-8 if it is next, an empty range if it is absent, `nil` if it is malformed.
+    /// The field `key` as valid UTF-8 if it is next, `0..<0` if it is absent (as the general decoder leaves an
+    /// absent field), `nil` if it is malformed.
     /// Bytes equal to those at `knownValid` (checked before) are not checked again.
     @inline(__always)
     mutating func optionalString(key: UInt8, knownValid: Range<Int> = 0..<0) -> Range<Int>? {
-        guard next(is: key) else { return position..<position }
+        guard next(is: key) else { return 0..<0 }
         guard let range = lengthDelimited() else { return nil }
         if !knownValid.isEmpty, range.count == knownValid.count,
             ReceivedBatch.bytesEqual(UnsafeRawPointer(base + range.lowerBound), UnsafeRawPointer(base + knownValid.lowerBound), range.count)

@@ -129,8 +129,7 @@ package struct ReceivedBatch {
 
     /// The (already validated) UTF-8 text at `range`.
     private func text(_ range: Range<Int>) -> String {
-        if range.isEmpty { return "" }
-        return body.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+        body.withUnsafeBufferPointer { all in all.baseAddress.map { Self.text(range, $0) } ?? "" }
     }
 
     /// Whether the body holds the same bytes at `a` and `b`.
@@ -182,19 +181,11 @@ package struct ReceivedBatch {
         }
     }
 
-    /// `Invocation{caller=1, argument=2}`, checked and located: in one pass when it has the runtime's usual
-    /// layout (`ReceivedBatch+FastPath.swift`), field by field otherwise.
+    /// `Invocation{caller=1, argument=2}`, checked and located field by field.
     private static func invocation(_ tag: FieldTag, _ reader: inout WireReader, _ body: [UInt8]) throws(WireError)
         -> InvocationPosition
     {
-        if tag.wireType == .lengthDelimited {
-            var probe = reader
-            if let range = try? probe.readBytesRange(tag), let position = invocationInUsualLayout(range, in: body) {
-                reader = probe
-                return position
-            }
-        }
-        return try reader.readMessage(tag) { (invocation: inout WireReader) throws(WireError) in
+        try reader.readMessage(tag) { (invocation: inout WireReader) throws(WireError) in
             var position = InvocationPosition()
             while let field = try invocation.nextField() {
                 switch field.number {
