@@ -50,11 +50,7 @@ public struct RequestReplyHandler: Sendable {
             let storage = makeStorageV3(batch, registered)
             let context = makeContext(target, storage, .v3, requestSize: body.count)
             defer { context.recycleBuffers(into: buffers) }
-            if registered.isSynchronous {
-                try Self.runSynchronously(registered, context, &batch)
-            } else {
-                try await run(registered, context, &batch)
-            }
+            try await run(registered, context, &batch)
             return Self.responseV3(storage, context)
         case .v2: return try await handleV2(body)
         }
