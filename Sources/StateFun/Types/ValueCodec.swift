@@ -53,10 +53,13 @@
     /// Where a `TypedValue` being written began: the field holding it, and its `value` bytes.
     @usableFromInline
     package struct TypedValueMarks {
-        @usableFromInline package var field = WireWriter.Mark.none
-        @usableFromInline package var value = WireWriter.Mark.none
+        @usableFromInline package var field: WireWriter.Mark
+        @usableFromInline package var value: WireWriter.Mark
 
-        @usableFromInline package init() {}
+        @usableFromInline package init(field: WireWriter.Mark, value: WireWriter.Mark) {
+            self.field = field
+            self.value = value
+        }
     }
 
     /// Writes field `field`'s key, then `TypedValue`'s typename and `has_value`, and starts its `value`: the
@@ -65,12 +68,10 @@
     package static func beginTypedValue(_ field: UInt32, typeName: String, in run: inout WireWriter.Run)
         -> TypedValueMarks
     {
-        var marks = TypedValueMarks()
-        marks.field = run.beginLengthDelimited(field)
+        let typedValue = run.beginLengthDelimited(field)
         run.writeString(1, typeName)
         run.writeBool(2, true)
-        marks.value = run.beginLengthDelimited(3)
-        return marks
+        return TypedValueMarks(field: typedValue, value: run.beginLengthDelimited(3))
     }
 
     /// Appends `value`'s plain serialized bytes (no TypedValue/Any around them) to `writer`.
