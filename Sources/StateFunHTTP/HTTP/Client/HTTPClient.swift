@@ -10,7 +10,7 @@ import Synchronization
 /// ``send(method:path:headers:body:)`` connects lazily, serializes concurrent calls (one
 /// request at a time per client; use several clients for parallelism), and reconnects once
 /// if a reused keep-alive connection turns out to have been closed by the server. The raw
-/// helpers (``write(_:)``, ``writeSlowly(_:chunkSize:interval:)``, ``readResponse(skippingInterim:requestWasHead:)``,
+/// helpers (``write(_:)``, ``readResponse(skippingInterim:requestWasHead:)``,
 /// ``readUntilClose()``) give tests byte-level control; they are not serialized, and at
 /// most one task should read at a time (one may write concurrently).
 ///
@@ -205,22 +205,6 @@ public final class HTTPClient: Sendable {
     /// end-of-file) while responses can still be read.
     public func finishWriting() throws {
         try currentSocket().shutdownWrite()
-    }
-
-    /// Writes `bytes` in pieces of `chunkSize`, pausing `interval` between pieces: a slow
-    /// client, for testing the server's read timeout. Stops with an error as soon as the
-    /// server has closed the connection.
-    public func writeSlowly(_ bytes: [UInt8], chunkSize: Int = 1, interval: Duration) async throws {
-        var offset = 0
-        let step = max(1, chunkSize)
-        while offset < bytes.count {
-            let end = min(bytes.count, offset + step)
-            try await write(Array(bytes[offset..<end]))
-            offset = end
-            if offset < bytes.count {
-                if interval > .zero { try await Task.sleep(for: interval) } else { await Task.yield() }
-            }
-        }
     }
 
     /// Reads one response. With `skippingInterim`, 1xx responses are read and dropped;

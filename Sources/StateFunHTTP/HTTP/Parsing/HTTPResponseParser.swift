@@ -111,9 +111,9 @@ struct HTTPResponseParser {
         }
         while true {
             guard let sizeLine = line() else { return nil }
-            let digits = sizeLine.prefix { HTTPParser.hexValue($0) != nil }
+            let digits = sizeLine.prefix { HTTPGrammar.hexValue($0) != nil }
             guard !digits.isEmpty, digits.count <= 15 else { throw .invalidResponse("bad chunk size") }
-            let size = digits.reduce(0) { $0 * 16 + Int(HTTPParser.hexValue($1) ?? 0) }
+            let size = digits.reduce(0) { $0 * 16 + Int(HTTPGrammar.hexValue($1) ?? 0) }
             if size == 0 {
                 while true {
                     guard let trailer = line() else { return nil }

@@ -10,7 +10,7 @@ extension HTTPResponse {
     var isEncodable: Bool {
         guard (200...999).contains(status) else { return false }
         for field in headers.fields {
-            guard !field.name.isEmpty, field.name.utf8.allSatisfy(HTTPParser.isTokenByte) else { return false }
+            guard !field.name.isEmpty, field.name.utf8.allSatisfy(HTTPGrammar.isTokenByte) else { return false }
             for byte in field.value.utf8 where (byte < 0x20 && byte != 0x09) || byte == 0x7F {
                 return false
             }

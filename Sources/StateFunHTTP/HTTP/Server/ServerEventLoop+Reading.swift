@@ -1,0 +1,103 @@
+/// Reading, parsing and handing requests to the responder.
+extension ServerEventLoop {
+
+    func readable(_ connection: ServerConnection) {
+        if connection.lingering {
+            discardInput(connection)
+            return
+        }
+        if connection.peerClosed { return }
+        var outcome = Socket.IOResult.wouldBlock
+        _ = connection.parser.appendDirectly(minimumSpace: Self.readChunk) { buffer in
+            outcome = connection.socket.receive(into: buffer)
+            if case .transferred(let count) = outcome { return count }
+            return 0
+        }
+        switch outcome {
+        case .transferred:
+            connection.lastActivity = now
+            if !connection.inFlight {
+                process(connection)
+            } else if connection.parser.bufferedByteCount >= Self.pauseThreshold {
+                setInterest(connection, connection.interest.subtracting(.read))
+            }
+        case .wouldBlock:
+            return
+        case .endOfFile:
+            connection.peerClosed = true
+            setInterest(connection, connection.interest.subtracting(.read))
+            if !connection.inFlight { process(connection) }
+        case .failed:
+            close(connection)
+        }
+    }
+
+    /// Parses the next request, if any, and hands it to the responder.
+    func process(_ connection: ServerConnection) {
+        let request: HTTPRequest?
+        do throws(HTTPParserError) {
+            request = try connection.parser.parse()
+        } catch {
+            sendError(connection, HTTPResponse.text(error.status, error.description))
+            return
+        }
+        if let request {
+            dispatch(request, on: connection)
+            return
+        }
+        if connection.parser.isAwaitingContinue {
+            // RFC 9110 §10.1.1: the head is acceptable (limits were checked), so invite the body.
+            connection.parser.markContinueSent()
+            connection.head.append(contentsOf: Self.continueBytes)
+            flush(connection)
+            guard connections[Int(connection.socket.fd)] === connection else { return }
+        }
+        if connection.parser.isMidRequest {
+            if connection.requestStartedAt == 0 { connection.requestStartedAt = now }
+        } else {
+            connection.requestStartedAt = 0
+        }
+        if connection.peerClosed && !connection.hasPendingOutput {
+            close(connection)  // nothing more can arrive to complete a request
+        } else if draining && connection.isIdle {
+            close(connection)
+        } else if !connection.peerClosed && !connection.interest.contains(.read) {
+            setInterest(connection, connection.interest.union(.read))
+        }
+    }
+
+    func dispatch(_ request: HTTPRequest, on connection: ServerConnection) {
+        connection.inFlight = true
+        connection.requestStartedAt = 0
+        connection.requestIsHead = request.method == "HEAD"
+        connection.requestVersion = request.version
+        connection.keepAlive = request.isKeepAlive
+        let fd = connection.socket.fd
+        let id = connection.id
+        let responder = context.responder
+        if context.configuration.runsRespondersOnEventLoops {
+            Task(executorPreference: self) {
+                let response = await responder(request)
+                self.post(.response(fd: fd, id: id, response))
+            }
+        } else {
+            Task {
+                let response = await responder(request)
+                self.post(.response(fd: fd, id: id, response))
+            }
+        }
+    }
+
+    func discardInput(_ connection: ServerConnection) {
+        for _ in 0..<4 {
+            let outcome = scratch.withUnsafeMutableBytes { connection.socket.receive(into: $0) }
+            switch outcome {
+            case .transferred: continue
+            case .wouldBlock: return
+            case .endOfFile, .failed:
+                close(connection)
+                return
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+/// Writing responses, lingering close and closing.
+extension ServerEventLoop {
+
+    func respond(_ connection: ServerConnection, with proposed: HTTPResponse) {
+        let response = proposed.isEncodable ? proposed : HTTPResponse.invalidResponderResponse
+        let close = !connection.keepAlive || draining || response.requestsClose
+        enqueue(response, on: connection, close: close)
+    }
+
+    /// Answers a request the server itself rejects, then closes (the framing is lost).
+    func sendError(_ connection: ServerConnection, _ response: HTTPResponse) {
+        connection.inFlight = true
+        connection.requestIsHead = false
+        connection.keepAlive = false
+        enqueue(response, on: connection, close: true)
+    }
+
+    func enqueue(_ response: HTTPResponse, on connection: ServerConnection, close: Bool) {
+        if connection.headSent == connection.head.count {
+            connection.head.removeAll(keepingCapacity: true)
+            connection.headSent = 0
+        }
+        let sendBody = response.encodeHead(
+            into: &connection.head, isHead: connection.requestIsHead, version: connection.requestVersion,
+            close: close)
+        connection.body = sendBody ? response.body : []
+        connection.bodySent = 0
+        connection.closeAfterWrite = close
+        connection.outputHasResponse = true
+        flush(connection)
+    }
+
+    func flush(_ connection: ServerConnection) {
+        while connection.hasPendingOutput {
+            let headSent = connection.headSent
+            let bodySent = connection.bodySent
+            let outcome = connection.head.withUnsafeBytes { head in
+                connection.body.withUnsafeBytes { body in
+                    connection.socket.send(
+                        UnsafeRawBufferPointer(rebasing: head[headSent...]),
+                        UnsafeRawBufferPointer(rebasing: body[bodySent...]))
+                }
+            }
+            switch outcome {
+            case .transferred(let count):
+                let headLeft = connection.head.count - headSent
+                if count <= headLeft {
+                    connection.headSent += count
+                } else {
+                    connection.headSent = connection.head.count
+                    connection.bodySent += count - headLeft
+                }
+                connection.lastActivity = now
+            case .wouldBlock:
+                setInterest(connection, connection.interest.union(.write))
+                return
+            case .endOfFile, .failed:
+                close(connection)
+                return
+            }
+        }
+        if connection.interest.contains(.write) {
+            setInterest(connection, connection.interest.subtracting(.write))
+        }
+        connection.head.removeAll(keepingCapacity: true)
+        connection.headSent = 0
+        connection.body = []
+        connection.bodySent = 0
+        if connection.outputHasResponse {
+            connection.outputHasResponse = false
+            responseWritten(connection)
+        }
+    }
+
+    func responseWritten(_ connection: ServerConnection) {
+        connection.inFlight = false
+        connection.lastActivity = now
+        if connection.closeAfterWrite {
+            startLingering(connection)
+            return
+        }
+        process(connection)
+    }
+
+    /// RFC 9112 §9.6: close our sending side, then read and discard until the peer closes
+    /// or the linger time passes, so that unread input does not turn our close into a
+    /// reset that could destroy the response in flight.
+    func startLingering(_ connection: ServerConnection) {
+        if connection.peerClosed {
+            close(connection)
+            return
+        }
+        connection.lingering = true
+        connection.lingerDeadline = now &+ context.lingerTimeout
+        connection.socket.shutdownWrite()
+        setInterest(connection, .read)
+        discardInput(connection)
+    }
+
+    func setInterest(_ connection: ServerConnection, _ interest: IOInterest) {
+        guard interest != connection.interest else { return }
+        connection.interest = interest
+        queue.modify(connection.socket.fd, token: UInt64(connection.socket.fd), interest: interest)
+    }
+
+    func close(_ connection: ServerConnection) {
+        let fd = connection.socket.fd
+        guard Int(fd) < connections.count, connections[Int(fd)] === connection else { return }
+        queue.remove(fd)
+        connection.socket.close()
+        connections[Int(fd)] = nil
+        liveFDs.remove(fd)
+        context.openConnections.subtract(1, ordering: .relaxed)
+        if draining && liveFDs.isEmpty { drained.signal() }
+    }
+}
