@@ -103,6 +103,79 @@ import Testing
         #expect(log.nextSequence == 11)
     }
 
+    static func record(key: String, valueBytes: Int) -> CapturedEgressRecord {
+        CapturedEgressRecord(
+            egress: "x/y", payload: .kafka(topic: "t", key: key, value: [UInt8](repeating: 7, count: valueBytes)),
+            source: Address("x/f", id: "1"), time: .zero)
+    }
+
+    @Test func aThirtyMebibyteRecordIsEvictedOnceNewerOnesPassTheByteBudget() {
+        let budget = DevServerConfiguration.defaultMaxEgressRecordBytes
+        let log = DevLog<CapturedEgressRecord>(limit: 10_000, byteLimit: budget, cost: DevRetention.cost)
+        log.append(Self.record(key: "big", valueBytes: 30 << 20))
+        #expect(log.entries().map(\.element.key) == ["big"], "within the budget it is kept")
+        log.append(Self.record(key: "second", valueBytes: 30 << 20))
+        #expect(log.entries().map(\.element.key) == ["big", "second"])
+        log.append(Self.record(key: "third", valueBytes: 30 << 20))
+        #expect(log.entries().map(\.element.key) == ["second", "third"], "the oldest goes, whatever the count limit")
+        #expect(log.keptBytes <= budget)
+        for index in 0..<3 { log.append(Self.record(key: "small\(index)", valueBytes: 10)) }
+        #expect(log.entries().map(\.element.key) == ["second", "third", "small0", "small1", "small2"])
+        #expect(log.droppedCount == 1)
+    }
+
+    @Test func aRecordOverTheWholeByteBudgetIsNotKept() {
+        let log = DevLog<CapturedEgressRecord>(limit: 10, byteLimit: 4096, cost: DevRetention.cost)
+        log.append(Self.record(key: "a", valueBytes: 100))
+        log.append(Self.record(key: "huge", valueBytes: 5000))
+        #expect(log.entries().map(\.element.key) == ["a"], "the huge one is dropped, the older small one stays")
+        #expect(log.droppedCount == 1)
+        #expect(log.nextSequence == 3, "it still took a sequence number, so answers can count it as dropped")
+    }
+
+    @Test func theCostCountsValueStringsAndAFixedOverhead() {
+        let record = Self.record(key: "key", valueBytes: 1000)
+        // egress x/y (2), source x/f + 1 (3), topic t (1), key (3), value (1000).
+        #expect(DevRetention.cost(record) == DevRetention.entryOverhead + 2 + 3 + 1 + 3 + 1000)
+        let typed = CapturedEgressRecord(
+            egress: "x/y", payload: .value(Message(typeName: "a/b", bytes: [1, 2, 3])),
+            source: Address("x/f", id: "1"), time: .zero)
+        #expect(DevRetention.cost(typed) == DevRetention.entryOverhead + 2 + 3 + 3 + 3)
+    }
+
+    @Test func aDetachedRecordNoLongerSharesTheBufferItWasSlicedFrom() {
+        let buffer = [UInt8](repeating: 1, count: 4096)
+        let sliced = CapturedEgressRecord(
+            egress: "x/y", payload: .value(Message(typeName: "a/b", payload: buffer[10..<20])),
+            source: Address("x/f", id: "1"), time: .zero)
+        guard case .value(let message) = DevRetention.detached(sliced).payload else {
+            Issue.record("the payload kind changed")
+            return
+        }
+        #expect(message.payload?.startIndex == 0, "a slice of its own (a slice of the buffer would start at 10)")
+        #expect(message.bytes == Array(buffer[10..<20]))
+    }
+
+    /// An element whose release the test can observe.
+    final class Tracked: Sendable {
+        let size: Int
+        init(size: Int) { self.size = size }
+    }
+
+    @Test func droppedEntriesAreReleasedAtOnce() {
+        let log = DevLog<Tracked>(limit: 100, byteLimit: 1000, cost: \.size)
+        weak var first: Tracked?
+        do {
+            let element = Tracked(size: 600)
+            first = element
+            log.append(element)
+        }
+        #expect(first != nil, "kept while within the budget")
+        log.append(Tracked(size: 600))
+        #expect(first == nil, "evicted and no longer held by the log")
+        #expect(log.keptBytes == 600)
+    }
+
     @Test func contentTypeNamesTheTypename() throws {
         #expect(try DevRouter.typeName(contentType: nil).get() == "io.statefun.types/string")
         #expect(try DevRouter.typeName(contentType: "application/vnd.com.googleapis/example.GreetRequest").get()

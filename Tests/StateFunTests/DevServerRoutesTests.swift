@@ -89,12 +89,17 @@ import Testing
             let unknown = try await client.send(path: "/ingress/nobody-reads-this/k", body: [1])
             #expect(unknown.status == 404)
             #expect(Fixture.text(unknown).contains("'nobody-reads-this'"))
-            let noKey = try await client.send(path: "/ingress/visits//", body: [1])
-            #expect(noKey.status == 400)
+            let noKey = try await client.send(path: "/ingress/visits/", body: [1])
+            #expect(noKey.status == 400, "an empty key is a 400 (Docs/DevServer.md), not a missing route")
             #expect(Fixture.text(noKey).contains("key"))
             let get = try await client.send(method: "GET", path: "/ingress/visits/k")
             #expect(get.status == 405)
             #expect(get.headers["Allow"] == "POST, PUT")
+            let getUnread = try await client.send(method: "GET", path: "/ingress/nobody-reads-this/k")
+            #expect(getUnread.status == 404, "no resource there for any method, so not a 405")
+            #expect(getUnread.headers["Allow"] == nil)
+            let noTopicNoKey = try await client.send(path: "/ingress/visits", body: [1])
+            #expect(noTopicNoKey.status == 404)
         }
     }
 
@@ -126,9 +131,17 @@ import Testing
             let noNamespace = try await client.send(method: "GET", path: "/state//greeter/ann")
             #expect(noNamespace.status == 400)
             #expect(Fixture.text(noNamespace).contains("namespace"))
-            let post = try await client.send(path: "/state/devtest/greeter/ann/x", body: [])
+            let post = try await client.send(path: "/state/devtest/greeter/ann", body: [])
             #expect(post.status == 405)
             #expect(post.headers["Allow"] == "GET, HEAD")
+            let noId = try await client.send(method: "GET", path: "/state/devtest/greeter/")
+            #expect(noId.status == 400)
+            #expect(Fixture.text(noId).contains("id"))
+            let tooShort = try await client.send(method: "GET", path: "/state/devtest/greeter")
+            #expect(tooShort.status == 404, "not a state route, and no function 'state/devtest' to POST to either")
+            #expect(tooShort.headers["Allow"] == nil)
+            let postUnknown = try await client.send(path: "/state/devtest/greeter/ann/x", body: [])
+            #expect(postUnknown.status == 404, "the state of a function type nobody has: no resource for any method")
         }
     }
 
@@ -147,12 +160,56 @@ import Testing
             let badEscape = try await client.send(path: "/devtest/greeter/a%FF", body: [1])
             #expect(badEscape.status == 400)
             #expect(Fixture.text(badEscape).contains("percent"))
+            let noId = try await client.send(path: "/devtest/greeter/", body: [1])
+            #expect(noId.status == 400, "an empty id is a 400 (Docs/DevServer.md), not a missing route")
+            #expect(Fixture.text(noId).contains("id"))
             let get = try await client.send(method: "GET", path: "/devtest/greeter/ann")
             #expect(get.status == 405)
             #expect(get.headers["Allow"] == "POST, PUT")
+            let getUnknown = try await client.send(method: "GET", path: "/devtest/nobody/ann")
+            #expect(getUnknown.status == 404, "no function there, so nothing takes POST either: not a 405")
+            #expect(getUnknown.headers["Allow"] == nil)
             let nowhere = try await client.send(method: "GET", path: "/nowhere")
             #expect(nowhere.status == 404)
             #expect(Fixture.text(nowhere).contains("/egress/<topic>"), "a 404 lists the routes")
+            let twoSegments = try await client.send(path: "/devtest/greeter", body: [1])
+            #expect(twoSegments.status == 404)
+        }
+    }
+
+    @Test func egressErrorsNameTheProblem() async throws {
+        try await Fixture.withServer { client, _ in
+            let deeper = try await client.send(method: "GET", path: "/egress/a/b")
+            #expect(deeper.status == 404, "an unknown route, not a 405 for a function 'egress/a' nobody has")
+            #expect(deeper.headers["Allow"] == nil)
+            #expect(Fixture.text(deeper).contains("no route for GET /egress/a/b"))
+            let post = try await client.send(path: "/egress/greetings", body: [])
+            #expect(post.status == 405)
+            #expect(post.headers["Allow"] == "GET, HEAD")
+            let emptyTopic = try await client.send(method: "GET", path: "/egress//")
+            #expect(emptyTopic.status == 400)
+            #expect(Fixture.text(emptyTopic).contains("topic"))
+            let trailingSlash = try await client.send(method: "GET", path: "/egress/greetings/")
+            #expect(trailingSlash.status == 200)
+            #expect(Fixture.text(trailingSlash).contains("\"topic\": \"greetings\""))
+            let all = try await client.send(method: "GET", path: "/egress/")
+            #expect(all.status == 200)
+            #expect(Fixture.text(all).contains("\"records\": []"))
+        }
+    }
+
+    @Test func oversizedAndUnframedBodiesGetTheServersStatuses() async throws {
+        var configuration = Fixture.configuration()
+        configuration.http.limits.maxBodyBytes = 64
+        try await Fixture.withServer(configuration: configuration) { client, server in
+            let large = try await client.send(path: "/devtest/greeter/ann", body: Array(repeating: 0x61, count: 65))
+            #expect(large.status == 413)
+            let raw = HTTPClient(address: client.address)
+            defer { raw.close() }
+            try await raw.write(Array("POST /devtest/greeter/ann HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
+            let unframed = try await raw.readResponse()
+            #expect(unframed.status == 411)
+            #expect(server.egressRecords().isEmpty, "neither request reached the function")
         }
     }
 
@@ -193,6 +250,27 @@ import Testing
         }
     }
 
+    @Test func keptRecordsStayWithinTheByteBudgetOldestDroppedFirst() async throws {
+        var configuration = Fixture.configuration()
+        configuration.maxEgressRecordBytes = 2048
+        try await Fixture.withServer(configuration: configuration) { client, server in
+            let long = String(repeating: "x", count: 1200)
+            // The string handler writes four records: "echo <text>" to texts, two small ones, <text> to clicks.
+            let response = try await client.send(path: "/devtest/greeter/ann", body: Array(long.utf8))
+            #expect(response.status == 200)
+            #expect(Fixture.text(response).contains("\"egressDropped\": 1"), "the answer says a record was not kept")
+            #expect(server.egressRecords(topic: "texts").isEmpty, "the oldest large record went first")
+            #expect(server.egressRecords(topic: "clicks").map(\.text) == [long])
+            let everything = Fixture.text(try await client.send(method: "GET", path: "/egress"))
+            #expect(everything.contains("\"droppedOldest\": 1"))
+            let huge = String(repeating: "y", count: 4000)
+            _ = try await client.send(path: "/devtest/greeter/bob", body: Array(huge.utf8))
+            #expect(server.egressRecords().allSatisfy { $0.valueBytes.count < 2048 }, "a record over the budget is never kept")
+            #expect(server.egressRecords().filter { $0.key == "bob" }.map(\.topic) == ["binary", "unlisted"],
+                "of the last request, only its two small records are kept")
+        }
+    }
+
     @Test func healthAndIndexAnswer() async throws {
         try await Fixture.withServer { client, _ in
             let health = try await client.send(method: "GET", path: "/health")
@@ -200,6 +278,11 @@ import Testing
             #expect(Fixture.text(health) == "ok\n")
             let post = try await client.send(path: "/health", body: [])
             #expect(post.status == 405)
+            #expect(post.headers["Allow"] == "GET, HEAD")
+            let trailingSlash = try await client.send(method: "GET", path: "/health/")
+            #expect(trailingSlash.status == 200)
+            let postIndex = try await client.send(path: "/", body: [])
+            #expect(postIndex.status == 405)
             let index = try await client.send(method: "GET", path: "/")
             #expect(index.status == 200)
             #expect(Fixture.text(index).contains("POST /ingress/<topic>/<key>"))

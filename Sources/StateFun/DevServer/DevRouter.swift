@@ -37,6 +37,48 @@ package struct DevRouter: Sendable {
         self.deliveryWait = deliveryWait
     }
 
+    /// What a request's path names, before its method is looked at.
+    package enum Route: Equatable, Sendable {
+        /// `/`: the list of routes.
+        case index
+        /// `/health`.
+        case health
+        /// `/egress` (`nil`) or `/egress/<topic>`.
+        case egress(topic: String?)
+        /// `/state/<namespace>/<type>/<id>`.
+        case state(Address)
+        /// `/ingress/<topic>/<key>`.
+        case ingress(topic: String, key: String)
+        /// `/<namespace>/<type>/<id>`.
+        case function(Address)
+        /// Anything else.
+        case unknown
+    }
+
+    /// The route `segments` name. A trailing slash is ignored on `/`, `/health` and `/egress[/<topic>]`; on the
+    /// other routes it leaves the last segment, the id or key, empty (a 400, not another route).
+    package static func route(_ segments: [String]) -> Route {
+        var fixed = segments[...]
+        if fixed.last == "" { fixed = fixed.dropLast() }
+        switch (fixed.first, fixed.count) {
+        case (nil, _): return .index
+        case ("health", 1): return .health
+        case ("egress", 1): return .egress(topic: nil)
+        case ("egress", 2): return .egress(topic: fixed.last)
+        default: break
+        }
+        // `/state/…` and `/ingress/…` take precedence over functions in a namespace called `state` or `ingress`.
+        switch (segments.first, segments.count) {
+        case ("state", 4...): return .state(address(segments.dropFirst()))
+        case ("ingress", 3): return .ingress(topic: segments[1], key: segments[2])
+        case (_, 3...): return .function(address(segments[...]))
+        default: return .unknown
+        }
+    }
+
+    /// Answers by the route first, then the method: a path that names nothing is a 404 whatever the method (RFC
+    /// 9110 §15.5.5), a 405 only goes to a resource that exists and takes other methods (§15.5.6), and a target
+    /// with an empty or invalid part is a 400.
     package func respond(_ request: HTTPRequest) async -> HTTPResponse {
         let segments: [String]
         switch Self.segments(of: request) {
@@ -46,37 +88,68 @@ package struct DevRouter: Sendable {
         let method = request.method
         let reads = method == "GET" || method == "HEAD"
         let writes = method == "POST" || method == "PUT"
-        switch segments.first {
-        case nil:
-            guard reads else { return .methodNotAllowed(allowedMethods: ["GET", "HEAD"]) }
+        let readMethods = ["GET", "HEAD"]
+        let writeMethods = ["POST", "PUT"]
+        switch Self.route(segments) {
+        case .index:
+            guard reads else { return .methodNotAllowed(allowedMethods: readMethods) }
             return .text(200, Self.routesHelp)
-        case "health" where segments.count == 1:
-            guard reads else { return .methodNotAllowed(allowedMethods: ["GET", "HEAD"]) }
+        case .health:
+            guard reads else { return .methodNotAllowed(allowedMethods: readMethods) }
             return .text(200, "ok")
-        case "egress" where segments.count <= 2:
-            guard reads else { return .methodNotAllowed(allowedMethods: ["GET", "HEAD"]) }
-            return egress(topic: segments.count == 2 ? segments[1] : nil)
-        case "state" where segments.count >= 4:
-            guard reads else { return .methodNotAllowed(allowedMethods: ["GET", "HEAD"]) }
-            return state(Self.address(segments.dropFirst()))
-        case "ingress" where segments.count == 3:
-            guard writes else { return .methodNotAllowed(allowedMethods: ["POST", "PUT"]) }
-            return await ingest(topic: segments[1], key: segments[2], body: request.body)
-        default:
-            guard segments.count >= 3 else {
-                return .notFound("no route for \(request.path)\n\n" + Self.routesHelp)
+        case .egress(let topic):
+            guard reads else { return .methodNotAllowed(allowedMethods: readMethods) }
+            if topic == "" { return .text(400, "the topic in \(request.path) is empty") }
+            return egress(topic: topic)
+        case .state(let address):
+            if let problem = Self.addressProblem(address) { return .text(400, problem) }
+            guard functionExists(address.typeName) else {
+                return .text(404, RuntimeError.unknownFunction(address.typeName).description)
             }
-            guard writes else { return .methodNotAllowed(allowedMethods: ["POST", "PUT"]) }
-            return await send(to: Self.address(segments[...]), request: request)
+            guard reads else { return .methodNotAllowed(allowedMethods: readMethods) }
+            return state(address)
+        case .ingress(let topic, let key):
+            guard writes else {
+                guard ingressReads(topic) else { return .text(404, RuntimeError.noIngressRoute(topic: topic).description) }
+                return .methodNotAllowed(allowedMethods: writeMethods)
+            }
+            return await ingest(topic: topic, key: key, body: request.body)
+        case .function(let address):
+            guard writes else {
+                guard Self.addressProblem(address) == nil, functionExists(address.typeName) else {
+                    return .notFound("no route for \(method) \(request.path)\n\n" + Self.routesHelp)
+                }
+                return .methodNotAllowed(allowedMethods: writeMethods)
+            }
+            return await send(to: address, request: request)
+        case .unknown:
+            return .notFound("no route for \(method) \(request.path)\n\n" + Self.routesHelp)
         }
+    }
+
+    /// Why `address` can't name a function instance (an invalid typename, an empty id), or nil.
+    private static func addressProblem(_ address: Address) -> String? {
+        if let reason = address.typeName.validationError {
+            return "invalid function type '\(address.typeName)': \(reason)"
+        }
+        if address.id.isEmpty { return "the id of \(address.typeName) is empty: the path must end in /<id>" }
+        return nil
+    }
+
+    /// True when the runtime runs functions of `type` (the app's, or a remote endpoint's).
+    private func functionExists(_ type: TypeName) -> Bool {
+        runtime.route(for: type) != nil
+    }
+
+    /// True when one of the app's ingresses reads `topic`.
+    private func ingressReads(_ topic: String) -> Bool {
+        app.model.ingressRoutes.contains { $0.topic == topic }
     }
 
     // MARK: - Routes
 
     private func send(to address: Address, request: HTTPRequest) async -> HTTPResponse {
-        if let reason = address.typeName.validationError {
-            return .text(400, "invalid function type '\(address.typeName)': \(reason)")
-        }
+        if let problem = Self.addressProblem(address) { return .text(400, problem) }
         let typeName: String
         switch Self.typeName(contentType: request.headers["Content-Type"]) {
         case .success(let name): typeName = name
@@ -107,13 +180,22 @@ package struct DevRouter: Sendable {
             }
         }
         let idle = await Self.waitUntilIdle(runtime, atMost: deliveryWait)
-        let body = DevJSON.object([
-            "deliveredTo": .array(targets.map { .string($0.description) }),
-            "idle": .bool(idle),
-            "egress": .array(log.entries(since: sequence).map { renderer.json($0.element) }),
-            "failures": .array(failures.entries(since: failureSequence).map { .string($0.element.description) }),
-        ])
-        return Self.json(idle ? 200 : 202, body)
+        let records = log.entries(since: sequence)
+        let arrived = log.nextSequence - sequence
+        var members: [DevJSONMember] = [
+            DevJSONMember(key: "deliveredTo", value: .array(targets.map { .string($0.description) })),
+            DevJSONMember(key: "idle", value: .bool(idle)),
+            DevJSONMember(key: "egress", value: .array(records.map { renderer.json($0.element) })),
+        ]
+        if arrived > UInt64(records.count) {
+            // Records the log could not keep (over its byte budget, or pushed out by later ones): printed, not kept.
+            members.append(DevJSONMember(key: "egressDropped", value: .int(Int64(arrived) - Int64(records.count))))
+        }
+        members.append(
+            DevJSONMember(
+                key: "failures",
+                value: .array(failures.entries(since: failureSequence).map { .string($0.element.description) })))
+        return Self.json(idle ? 200 : 202, .object(members))
     }
 
     private func egress(topic: String?) -> HTTPResponse {
@@ -129,12 +211,6 @@ package struct DevRouter: Sendable {
     }
 
     private func state(_ address: Address) -> HTTPResponse {
-        if let reason = address.typeName.validationError {
-            return .text(400, "invalid function type '\(address.typeName)': \(reason)")
-        }
-        guard app.functionTypes.contains(address.typeName) else {
-            return .text(404, RuntimeError.unknownFunction(address.typeName).description)
-        }
         let values = runtime.state(of: address).sorted { $0.key < $1.key }
         let body = DevJSON.object([
             "address": .string(address.description),
@@ -169,14 +245,13 @@ package struct DevRouter: Sendable {
         package var message: String
     }
 
-    /// The path's segments, percent-decoded one by one (so `%2F` stays inside its segment); a single trailing
-    /// slash is ignored.
+    /// The path's segments, percent-decoded one by one (so `%2F` stays inside its segment); a trailing slash
+    /// leaves an empty last segment (``route(_:)`` decides what it means).
     package static func segments(of request: HTTPRequest) -> Result<[String], Problem> {
         var raw = Substring(request.target)
         if let query = raw.firstIndex(of: "?") { raw = raw[..<query] }
         if !raw.hasPrefix("/") { raw = Substring(request.path) }  // absolute form: the server parsed the path
-        var parts = raw.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        if parts.last == "" { parts = parts.dropLast() }
+        let parts = raw.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         var segments: [String] = []
         for part in parts {
             guard let decoded = percentDecoded(part) else {

@@ -35,24 +35,33 @@ public final class DevServer: Sendable {
     /// Every egress record is printed as one line on `output`'s standard output as it is captured
     /// (`egress example/greets topic=greetings key=ann {…}`), every batch the runtime gives up on on its
     /// standard error. The server keeps the records in a log of its own, bounded by
-    /// ``DevServerConfiguration/maxEgressRecords``, so the runtime's ``LocalRuntime/egressRecords`` stays empty.
+    /// ``DevServerConfiguration/maxEgressRecords`` and ``DevServerConfiguration/maxEgressRecordBytes``, so the
+    /// runtime's ``LocalRuntime/egressRecords`` and ``LocalRuntime/failures`` stay empty.
     public init(app: App, configuration: DevServerConfiguration = DevServerConfiguration(), output: CommandOutput = .console) {
         self.app = app
         self.configuration = configuration
-        let runtime = LocalRuntime(app: app, clock: WallClock(), configuration: configuration.runtime)
-        let log = DevLog<CapturedEgressRecord>(limit: configuration.maxEgressRecords)
-        let failures = DevLog<RuntimeFailure>(limit: configuration.maxEgressRecords)
+        // The server keeps records and failures in its own bounded logs; the runtime keeps no failures of its own
+        // (each one holds its batch's messages) and hands every record over at once.
+        var runtimeConfiguration = configuration.runtime
+        runtimeConfiguration.maxRecordedFailures = 0
+        let runtime = LocalRuntime(app: app, clock: WallClock(), configuration: runtimeConfiguration)
+        let log = DevLog<CapturedEgressRecord>(
+            limit: configuration.maxEgressRecords, byteLimit: configuration.maxEgressRecordBytes,
+            cost: DevRetention.cost)
+        let failures = DevLog<RuntimeFailure>(
+            limit: configuration.maxEgressRecords, byteLimit: configuration.maxEgressRecordBytes,
+            cost: DevRetention.cost)
         let renderer = DevValueRenderer(messageTypes: configuration.messageTypes)
         let router = DevRouter(
             app: app, runtime: runtime, log: log, failures: failures, renderer: renderer,
             deliveryWait: configuration.deliveryWait)
         runtime.onEgress { [weak runtime] record in
-            log.append(record)
+            log.append(DevRetention.detached(record))
             runtime?.removeEgressRecords()
             output.print(renderer.line(record))
         }
         runtime.onFailure { failure in
-            failures.append(failure)
+            failures.append(DevRetention.detached(failure))
             output.printError("failure: \(failure)")
         }
         self.runtime = runtime

@@ -24,6 +24,15 @@ public struct DevServerConfiguration: Sendable {
     /// dropped and the answer says how many. The failures it keeps for the answers to `POST`s have the same bound.
     public var maxEgressRecords: Int
 
+    /// How many bytes the kept egress records may hold in all (default ``defaultMaxEgressRecordBytes``, 64 MiB):
+    /// their values, keys, topics and addresses, plus a small fixed overhead per record. Beyond it the oldest are
+    /// dropped, like beyond ``maxEgressRecords``; a record larger than this on its own is shown on standard output
+    /// but not kept. The failures the server keeps have the same bound.
+    public var maxEgressRecordBytes: Int
+
+    /// The default of ``maxEgressRecordBytes``: 64 MiB.
+    public static let defaultMaxEgressRecordBytes = 64 << 20
+
     /// How long a `POST` waits for the runtime to finish the work it caused (the calls, the messages between
     /// functions, their retries) before answering (default 5 s). Longer work goes on after the answer, which then
     /// has status 202 instead of 200. Delayed messages are never waited for.
@@ -42,12 +51,14 @@ public struct DevServerConfiguration: Sendable {
         http: HTTPServerConfiguration = HTTPServerConfiguration(host: "127.0.0.1", port: 8090, eventLoopCount: 1),
         messageTypes: [any StateFunType.Type] = [],
         maxEgressRecords: Int = 10_000,
+        maxEgressRecordBytes: Int = defaultMaxEgressRecordBytes,
         deliveryWait: Duration = .seconds(5),
         runtime: LocalRuntime.Configuration = LocalRuntime.Configuration(callTimeout: defaultCallTimeout)
     ) {
         self.http = http
         self.messageTypes = messageTypes
         self.maxEgressRecords = maxEgressRecords
+        self.maxEgressRecordBytes = maxEgressRecordBytes
         self.deliveryWait = deliveryWait
         self.runtime = runtime
     }
