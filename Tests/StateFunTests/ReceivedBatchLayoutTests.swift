@@ -3,31 +3,78 @@ import StateFun
 import StateFunWire
 import Testing
 
-/// The one-pass reader of the runtime's usual request layout (`ReceivedBatch+FastPath.swift`) and the general
-/// decoder must agree: wherever the one-pass reader accepts a request, the general decoder reads the same
-/// target, states and invocation positions and does not fail; everything else goes to the general decoder.
+/// The request reader and the model (``ToFunctionV3``) must agree. The one-pass reader of the runtime's usual layout
+/// (`ReceivedBatch+FastPath.swift`) reads only what the model reads the same; every other request is decoded as
+/// the model, which then decides (errors included). Compared as values: target, states, each invocation's caller
+/// and message.
 @Suite struct ReceivedBatchLayoutTests {
-    /// Reads `body` both ways; returns whether the one-pass reader took it.
+    /// What a request says, as the handler uses it.
+    struct Reading: Equatable, CustomStringConvertible {
+        var target: Address?
+        var states: [ReceivedBatch.State] = []
+        var invocations: [Invocation] = []
+
+        struct Invocation: Equatable {
+            var caller: Address?
+            var message: Message
+        }
+
+        var description: String { "target \(String(describing: target)), \(states.count) states, \(invocations)" }
+
+        /// What the reader made of it.
+        init(_ batch: ReceivedBatch) {
+            var batch = batch
+            target = batch.target
+            states = batch.states
+            for i in 0..<batch.invocations.count {
+                var caller: Address?
+                batch.caller(i, into: &caller)
+                invocations.append(Invocation(caller: caller, message: batch.message(i)))
+            }
+        }
+
+        /// What the model says, by the protocol's rules (protocol.md §4): a state without `has_value` has no value,
+        /// an all-empty caller is no caller, an absent argument is an empty typename without a value.
+        init(_ request: ToFunctionV3.InvocationBatchRequest) {
+            target = request.target
+            states = request.state.map { state in
+                let value = state.stateValue.flatMap { $0.hasValue ? RawValue(typeName: $0.typename, bytes: $0.value) : nil }
+                return ReceivedBatch.State(name: state.stateName, value: value)
+            }
+            invocations = request.invocations.map { invocation in
+                let argument = invocation.argument ?? TypedValue()
+                return Invocation(
+                    caller: invocation.caller.flatMap { $0.isEmpty ? nil : $0 },
+                    message: Message(typeName: argument.typename, bytes: argument.hasValue ? argument.value : nil))
+            }
+        }
+    }
+
+    /// Reads `body` with the reader and as the model; returns whether the one-pass reader took it.
     @discardableResult
     func expectSameReading(_ body: [UInt8], _ comment: Comment? = nil, sourceLocation: SourceLocation = #_sourceLocation)
         -> Bool
     {
-        let usual = ReceivedBatch.isInUsualLayout(body)
-        let general = Result { () throws(WireError) in try ReceivedBatch(body, usualLayout: false) }
-        let either = Result { () throws(WireError) in try ReceivedBatch(body) }
-        switch (general, either) {
-        case (.success(let a), .success(let b)):
-            #expect(a.present == b.present, comment, sourceLocation: sourceLocation)
-            #expect(a.target == b.target, comment, sourceLocation: sourceLocation)
-            #expect(a.states == b.states, comment, sourceLocation: sourceLocation)
-            #expect(a.invocations == b.invocations, comment, sourceLocation: sourceLocation)
+        let usual = ReceivedBatch(usualLayout: body)
+        let model = Result { () throws(WireError) in try ToFunctionV3(serialized: body) }
+        let read = Result { () throws(WireError) in try ReceivedBatch(body) }
+        switch (model, read) {
+        case (.success(let model), .success(let batch)):
+            #expect(batch.present == (model.invocation != nil), comment, sourceLocation: sourceLocation)
+            if let request = model.invocation {
+                let expected = Reading(request)
+                #expect(Reading(batch) == expected, comment, sourceLocation: sourceLocation)
+                if let usual { #expect(Reading(usual) == expected, comment, sourceLocation: sourceLocation) }
+            } else {
+                #expect(usual == nil, "the one-pass reader took a request without a batch", sourceLocation: sourceLocation)
+            }
         case (.failure(let a), .failure(let b)):
-            #expect(!usual, "the one-pass reader accepted what the general decoder rejects", sourceLocation: sourceLocation)
+            #expect(usual == nil, "the one-pass reader accepted what the model rejects", sourceLocation: sourceLocation)
             #expect(a == b, comment, sourceLocation: sourceLocation)
         default:
-            Issue.record("one way failed, the other did not (\(comment?.description ?? ""))", sourceLocation: sourceLocation)
+            Issue.record("the model and the reader disagree on failing (\(comment?.description ?? ""))", sourceLocation: sourceLocation)
         }
-        return usual
+        return usual != nil
     }
 
     static let target = string(0x0A, "test") + string(0x12, "fn") + string(0x1A, "a")
@@ -77,7 +124,7 @@ import Testing
         #expect(expectSameReading(Self.request(field([0x1A], field([0x12], string(0x0A, "io.statefun.types/string") + [0x10, 0x00])))))
     }
 
-    @Test func otherLayoutsGoToTheGeneralDecoderAndAgree() {
+    @Test func otherLayoutsAreDecodedAsTheModel() {
         let batch = Self.usualBatch()
         let layouts: [String: [UInt8]] = [
             "a state after the invocations": batch + field([0x12], Self.state),

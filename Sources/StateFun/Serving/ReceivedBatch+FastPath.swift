@@ -4,15 +4,16 @@
 // short varints: `ToFunction{invocation=100{target=1, state=2…, invocations=3…}}`, `Address{namespace=1,
 // type=2, id=3}`, `PersistedValue{state_name=1, state_value=2}`, `TypedValue{typename=1, has_value=2,
 // value=3}` and `Invocation{caller=1, argument=2}` likewise, zero values left out. For such bytes this reader
-// gives exactly what the general decoder in ReceivedBatch.swift gives, with a fraction of its work (one pointer,
-// no reader copies, repeated typenames and callers recognised by their bytes); for anything else (another
-// order, a repeated or unknown field, a byte out of place, bad UTF-8) it gives up and the general decoder reads
-// the whole request, errors included. `ReceivedBatchLayoutTests` holds the two to the same results.
+// gives exactly what the model (`ToFunctionV3`) says, with a fraction of its work (one pointer, no reader
+// copies, repeated typenames and callers recognised by their bytes); for anything else (another order, a
+// repeated or unknown field, a byte out of place, bad UTF-8) it gives up: the request is decoded as the model,
+// errors included, and the model written back in this layout is read here (ReceivedBatch.init).
+// `ReceivedBatchLayoutTests` holds the reader to the model.
 
 extension ReceivedBatch {
-    /// Reads the request `body` in the runtime's usual layout into `target`, `states` and `invocations` (as
-    /// the general decoder would set them); false when it is in any other layout (the general decoder then reads
-    /// it, and reports what is wrong if anything is; what was set here is to be dropped).
+    /// Reads the request `body` in the runtime's usual layout into `target`, `states` and `invocations`; false
+    /// when it is in any other layout (the model then decodes it, and reports what is wrong if anything is; what
+    /// was set here is to be dropped).
     static func readUsualLayout(
         _ body: [UInt8], target: inout Address?, states: inout [State], invocations: inout [InvocationPosition]
     ) -> Bool {
@@ -46,14 +47,6 @@ extension ReceivedBatch {
             }
             return batch.isAtEnd
         }
-    }
-
-    /// Whether `body` is in the runtime's usual layout, i.e. read by the one-pass reader (for tests).
-    package static func isInUsualLayout(_ body: [UInt8]) -> Bool {
-        var target: Address?
-        var states: [State] = []
-        var invocations: [InvocationPosition] = []
-        return readUsualLayout(body, target: &target, states: &states, invocations: &invocations)
     }
 
     /// The parts of the invocation read last whose bytes the next one often repeats: a batch's messages usually
@@ -201,7 +194,7 @@ private struct LayoutReader {
             length |= Int(byte & 0x7F) << shift
             if byte < 0x80 {
                 // A padded varint (a last byte of zero after the first) is valid protobuf but not the usual
-                // layout; the general decoder reads it.
+                // layout; the model decodes it.
                 guard byte != 0 || shift == 0 else { return nil }
                 break
             }
@@ -214,8 +207,8 @@ private struct LayoutReader {
         return range
     }
 
-    /// The field `key` as valid UTF-8 if it is next, `0..<0` if it is absent (as the general decoder leaves an
-    /// absent field), `nil` if it is malformed.
+    /// The field `key` as valid UTF-8 if it is next, `0..<0` if it is absent (an absent
+    /// field's position), `nil` if it is malformed.
     /// Bytes equal to those at `knownValid` (checked before) are not checked again.
     @inline(__always)
     mutating func optionalString(key: UInt8, knownValid: Range<Int> = 0..<0) -> Range<Int>? {
@@ -239,7 +232,7 @@ private struct LayoutReader {
             guard let flag = byte(), flag < 2 else { return nil }
             hasValue = flag == 1
         }
-        var value = 0..<0  // as the general decoder leaves an absent value
+        var value = 0..<0  // an absent value's position
         if next(is: 0x1A) {
             guard let range = lengthDelimited() else { return nil }
             value = range

@@ -10,6 +10,11 @@ package struct ReceivedBatch {
     package struct State: Equatable {
         package var name: String
         package var value: RawValue?
+
+        package init(name: String, value: RawValue?) {
+            self.name = name
+            self.value = value
+        }
     }
 
     /// Where one `Invocation{caller=1, argument=2}`'s parts are in the body (all plain values: copying one
@@ -42,46 +47,36 @@ package struct ReceivedBatch {
     private var previousCallerNamespace = 0..<0
     private var previousCallerType = 0..<0
 
-    /// Reads `body`: in one pass when it has the runtime's usual layout (`ReceivedBatch+FastPath.swift`), field by
-    /// field otherwise (always, with `usualLayout: false`, which tests use to compare the two).
-    package init(_ body: [UInt8], usualLayout: Bool = true) throws(WireError) {
-        self.body = body
-        if usualLayout, Self.readUsualLayout(body, target: &target, states: &states, invocations: &invocations) {
-            present = true
+    /// Reads `body`. A request in the runtime's usual layout is read in one pass (`ReceivedBatch+FastPath.swift`).
+    /// Anything else (another field order, repeated or unknown fields, padded lengths) is decoded as the model
+    /// (``ToFunctionV3``), which reports every error, and the model, written back in the usual layout, is read by
+    /// the same one-pass reader: one reader, and one decoder of the schema, whatever the layout.
+    package init(_ body: [UInt8]) throws(WireError) {
+        if let batch = Self(usualLayout: body) {
+            self = batch
             return
         }
-        target = nil
-        states = []
-        invocations = []
-        try readFieldByField()
+        let model = try ToFunctionV3(serialized: body)
+        guard let request = model.invocation else {
+            self.body = body
+            return
+        }
+        // The model's own encoding is the usual layout: fields in number order, each once, zero values left out,
+        // lengths in their shortest form. Its lengths are below the reader's 256 MiB bound whenever the body's are.
+        let usual = ToFunctionV3(invocation: request).serialized(capacity: body.count + 16)
+        guard let batch = Self(usualLayout: usual) else {
+            throw .invalidValue(offset: 0, reason: "the request's invocation batch is too large to be read")
+        }
+        self = batch
     }
 
-    /// The general decoder: any field order, repeats and unknown fields, every error reported.
-    private mutating func readFieldByField() throws(WireError) {
-        let body = body
-        var reader = WireReader(body)
-        while let tag = try reader.nextField() {
-            guard tag.number == 100 else {
-                try reader.skip(tag)
-                continue
-            }
-            // The request oneof: the last occurrence wins, as with the message types.
-            present = true
-            target = nil
-            states.removeAll(keepingCapacity: true)
-            invocations.removeAll(keepingCapacity: true)
-            invocations.reserveCapacity(16)
-            try reader.readMessage(tag) { (batch: inout WireReader) throws(WireError) in
-                while let field = try batch.nextField() {
-                    switch field.number {
-                    case 1: target = try Address.read(field, from: &batch)
-                    case 2: states.append(try Self.state(field, &batch))
-                    case 3: invocations.append(try Self.invocation(field, &batch, body))
-                    default: try batch.skip(field)
-                    }
-                }
-            }
+    /// Reads `body` with the one-pass reader alone: `nil` when it is not in the runtime's usual layout.
+    package init?(usualLayout body: [UInt8]) {
+        self.body = body
+        guard Self.readUsualLayout(body, target: &target, states: &states, invocations: &invocations) else {
+            return nil
         }
+        present = true
     }
 
     /// Where in ``states`` the state `name` is, or `nil` when the runtime did not send it. The last occurrence
@@ -98,7 +93,7 @@ package struct ReceivedBatch {
     // MARK: - Making an invocation's values
 
     /// The message of invocation `i`.
-    func message(_ i: Int) -> Message {
+    package func message(_ i: Int) -> Message {
         let position = invocations[i]
         let typeName =
             position.commonTypeName >= 0 ? TypedValue.commonTypeNames[position.commonTypeName] : text(position.typeName)
@@ -106,7 +101,7 @@ package struct ReceivedBatch {
     }
 
     /// Sets `caller` to the caller of invocation `i` (written in place: no copy of the address on its way).
-    mutating func caller(_ i: Int, into caller: inout Address?) {
+    package mutating func caller(_ i: Int, into caller: inout Address?) {
         let position = invocations[i]
         guard position.hasCaller else {
             caller = nil
@@ -138,103 +133,6 @@ package struct ReceivedBatch {
         return body.withUnsafeBufferPointer { all in
             guard let base = all.baseAddress else { return true }
             return Self.bytesEqual(UnsafeRawPointer(base + a.lowerBound), UnsafeRawPointer(base + b.lowerBound), a.count)
-        }
-    }
-
-    // MARK: - Decoding
-
-    /// `PersistedValue{state_name=1, state_value=2}`.
-    private static func state(_ tag: FieldTag, _ reader: inout WireReader) throws(WireError) -> State {
-        try reader.readMessage(tag) { (state: inout WireReader) throws(WireError) in
-            var name = ""
-            var value: RawValue?
-            while let field = try state.nextField() {
-                switch field.number {
-                case 1: name = try state.readString(field)
-                case 2:
-                    let typed = try typedValue(field, &state)
-                    value = typed.hasValue ? RawValue(typeName: typed.typeName, bytes: typed.value) : nil
-                default: try state.skip(field)
-                }
-            }
-            return State(name: name, value: value)
-        }
-    }
-
-    /// `TypedValue{typename=1, has_value=2, value=3}`, the value a slice of the request.
-    private static func typedValue(_ tag: FieldTag, _ reader: inout WireReader) throws(WireError)
-        -> (typeName: String, hasValue: Bool, value: ArraySlice<UInt8>)
-    {
-        try reader.readMessage(tag) { (typed: inout WireReader) throws(WireError) in
-            var typeName = ""
-            var hasValue = false
-            var value: ArraySlice<UInt8> = []
-            while let field = try typed.nextField() {
-                switch field.number {
-                case 1: typeName = try typed.readString(field, interning: TypedValue.commonTypeNames)
-                case 2: hasValue = try typed.readBool(field)
-                case 3: value = try typed.readBytesSlice(field)
-                default: try typed.skip(field)
-                }
-            }
-            return (typeName, hasValue, value)
-        }
-    }
-
-    /// `Invocation{caller=1, argument=2}`, checked and located field by field.
-    private static func invocation(_ tag: FieldTag, _ reader: inout WireReader, _ body: [UInt8]) throws(WireError)
-        -> InvocationPosition
-    {
-        try reader.readMessage(tag) { (invocation: inout WireReader) throws(WireError) in
-            var position = InvocationPosition()
-            while let field = try invocation.nextField() {
-                switch field.number {
-                case 1: try caller(field, &invocation, into: &position)
-                case 2:
-                    // A repeated argument replaces the earlier one (as a caller does).
-                    position.typeName = 0..<0
-                    position.commonTypeName = -1
-                    position.hasValue = false
-                    position.value = 0..<0
-                    try invocation.readMessage(field) { (typed: inout WireReader) throws(WireError) in
-                        while let part = try typed.nextField() {
-                            switch part.number {
-                            case 1:
-                                position.typeName = try typed.readStringRange(part)
-                                position.commonTypeName = commonTypeName(at: position.typeName, in: body)
-                            case 2: position.hasValue = try typed.readBool(part)
-                            case 3: position.value = try typed.readBytesRange(part)
-                            default: try typed.skip(part)
-                            }
-                        }
-                    }
-                default: try invocation.skip(field)
-                }
-            }
-            return position
-        }
-    }
-
-    /// `Address{namespace=1, type=2, id=3}` located (no caller when all three are empty).
-    private static func caller(_ tag: FieldTag, _ reader: inout WireReader, into position: inout InvocationPosition)
-        throws(WireError)
-    {
-        try reader.readMessage(tag) { (address: inout WireReader) throws(WireError) in
-            var namespace = 0..<0
-            var type = 0..<0
-            var id = 0..<0
-            while let field = try address.nextField() {
-                switch field.number {
-                case 1: namespace = try address.readStringRange(field)
-                case 2: type = try address.readStringRange(field)
-                case 3: id = try address.readStringRange(field)
-                default: try address.skip(field)
-                }
-            }
-            position.hasCaller = !(namespace.isEmpty && type.isEmpty && id.isEmpty)
-            position.callerNamespace = namespace
-            position.callerType = type
-            position.callerID = id
         }
     }
 
