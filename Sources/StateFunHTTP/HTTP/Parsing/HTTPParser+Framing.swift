@@ -2,7 +2,11 @@ extension HTTPParser {
     // MARK: - Message body length (RFC 9112 §6)
 
     mutating func headersComplete() throws(HTTPParserError) -> HTTPRequest? {
-        if headers.values(for: "Host").count > 1 { throw .invalidHost }
+        // RFC 9112 §3.2: one Host field, with a valid value (a missing Host in an HTTP/1.1
+        // request is tolerated: the server serves one authority whatever the client names).
+        let hosts = headers.values(for: "Host")
+        if hosts.count > 1 { throw .invalidHost }
+        if let host = hosts.first, !HTTPGrammar.isValidHost(host.utf8) { throw .invalidHost }
         let transferEncodings = headers.values(for: "Transfer-Encoding")
         let contentLengths = headers.values(for: "Content-Length")
         var hasBody = false
@@ -73,8 +77,15 @@ extension HTTPParser {
         return result
     }
 
-    /// chunk-size [ chunk-ext ] (RFC 9112 §7.1, §7.1.1): hex digits, then optionally
-    /// whitespace and `;`-introduced extensions, which are ignored.
+    /// chunk = chunk-size [ chunk-ext ] CRLF (RFC 9112 §7.1): hex digits, then extensions,
+    /// which are checked against §7.1.1's grammar and ignored:
+    ///
+    ///     chunk-ext      = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] )
+    ///     chunk-ext-name = token
+    ///     chunk-ext-val  = token / quoted-string
+    ///
+    /// So `5;`, `5;a b`, `5;a=`, `5;a=b c` or `5 ` (whitespace that introduces nothing) are
+    /// broken framing (400).
     mutating func parseChunkSize(_ line: Range<Int>) throws(HTTPParserError) -> Int {
         var index = line.lowerBound
         var size = 0
@@ -86,13 +97,61 @@ extension HTTPParser {
             index += 1
         }
         guard index > line.lowerBound else { throw .invalidChunk }
-        while index < line.upperBound, HTTPGrammar.isWhitespace(buffer[index]) { index += 1 }
-        if index < line.upperBound {
-            guard buffer[index] == UInt8(ascii: ";") else { throw .invalidChunk }
-            for byte in buffer[index..<line.upperBound] where (byte < 0x20 && byte != 0x09) || byte == 0x7F {
-                throw .invalidChunk
+        let end = line.upperBound
+        func skipWhitespace(_ index: inout Int) {
+            while index < end, HTTPGrammar.isWhitespace(buffer[index]) { index += 1 }
+        }
+        func token(_ index: inout Int) throws(HTTPParserError) {
+            let start = index
+            while index < end, HTTPGrammar.isTokenByte(buffer[index]) { index += 1 }
+            if index == start { throw .invalidChunk }
+        }
+        while index < end {
+            skipWhitespace(&index)
+            guard index < end, buffer[index] == UInt8(ascii: ";") else { throw .invalidChunk }
+            index += 1
+            skipWhitespace(&index)
+            try token(&index)
+            let afterName = index
+            skipWhitespace(&index)
+            guard index < end, buffer[index] == UInt8(ascii: "=") else {
+                index = afterName  // the next extension, or the end, must follow
+                continue
+            }
+            index += 1
+            skipWhitespace(&index)
+            if index < end, buffer[index] == UInt8(ascii: "\"") {
+                index = try Self.endOfQuotedString(buffer, from: index, to: end)
+            } else {
+                try token(&index)
             }
         }
         return size
+    }
+
+    /// quoted-string = DQUOTE *( qdtext / quoted-pair ) DQUOTE (RFC 9110 §5.6.4), starting at
+    /// the opening quote at `start`; returns the index after the closing quote.
+    static func endOfQuotedString(
+        _ buffer: HTTPParserBuffer, from start: Int, to end: Int
+    ) throws(HTTPParserError) -> Int {
+        var index = start + 1
+        while index < end {
+            let byte = buffer[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                return index + 1
+            case UInt8(ascii: "\\"):
+                // quoted-pair = "\" ( HTAB / SP / VCHAR / obs-text )
+                guard index + 1 < end, HTTPGrammar.isFieldVisibleOrBlank(buffer[index + 1]) else {
+                    throw .invalidChunk
+                }
+                index += 2
+            default:
+                // qdtext = HTAB / SP / %x21 / %x23-5B / %x5D-7E / obs-text
+                guard HTTPGrammar.isFieldVisibleOrBlank(byte) else { throw .invalidChunk }
+                index += 1
+            }
+        }
+        throw .invalidChunk  // no closing quote
     }
 }

@@ -25,41 +25,25 @@ extension HTTPParser {
         try splitTarget(targetBytes)
     }
 
-    /// HTTP-version = "HTTP/" DIGIT "." DIGIT (RFC 9112 §2.3). A well-formed version with a
-    /// major other than 1 gets 505; anything else is a malformed request line.
+    /// HTTP-version = HTTP-name "/" DIGIT "." DIGIT, HTTP-name = %s"HTTP" (RFC 9112 §2.3):
+    /// exactly eight bytes, case-sensitive. Only that shape is a version at all, so
+    /// `HTTP/1`, `HTTP/1.10`, `HTTP/11.1` or `http/1.1` make a malformed request line (400);
+    /// a well-formed version with a major other than 1 (`HTTP/2.0`, `HTTP/0.9`) gets 505.
+    /// Any 1.x minor is served as the highest 1.x this server speaks (RFC 9110 §2.5).
     static func parseVersion(_ bytes: ArraySlice<UInt8>) throws(HTTPParserError) -> HTTPVersion {
-        // Fast path for the two versions that matter, without allocating.
-        if bytes.count == 8 {
-            let base = bytes.startIndex
-            if bytes[base] == UInt8(ascii: "H") && bytes[base + 1] == UInt8(ascii: "T")
-                && bytes[base + 2] == UInt8(ascii: "T") && bytes[base + 3] == UInt8(ascii: "P")
-                && bytes[base + 4] == UInt8(ascii: "/") && bytes[base + 5] == UInt8(ascii: "1")
-                && bytes[base + 6] == UInt8(ascii: ".")
-            {
-                if bytes[base + 7] == UInt8(ascii: "1") { return .http1_1 }
-                if bytes[base + 7] == UInt8(ascii: "0") { return .http1_0 }
-            }
-        }
-        let prefix: [UInt8] = Array("HTTP/".utf8)
-        guard bytes.count > prefix.count, bytes.starts(with: prefix) else { throw .invalidRequestLine }
-        let rest = bytes.dropFirst(prefix.count)
-        let parts = rest.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
-        guard let majorBytes = parts.first, !majorBytes.isEmpty, majorBytes.count <= 3,
-            majorBytes.allSatisfy(HTTPGrammar.isDigit)
+        guard bytes.count == 8 else { throw .invalidRequestLine }
+        let base = bytes.startIndex
+        guard bytes[base] == UInt8(ascii: "H") && bytes[base + 1] == UInt8(ascii: "T")
+            && bytes[base + 2] == UInt8(ascii: "T") && bytes[base + 3] == UInt8(ascii: "P")
+            && bytes[base + 4] == UInt8(ascii: "/") && bytes[base + 6] == UInt8(ascii: ".")
+            && HTTPGrammar.isDigit(bytes[base + 5]) && HTTPGrammar.isDigit(bytes[base + 7])
         else { throw .invalidRequestLine }
-        let major = majorBytes.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-        var minor = 0
-        if parts.count == 2 {
-            let minorBytes = parts[1]
-            guard !minorBytes.isEmpty, minorBytes.count <= 3, minorBytes.allSatisfy(HTTPGrammar.isDigit) else {
-                throw .invalidRequestLine
-            }
-            minor = minorBytes.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        guard bytes[base + 5] == UInt8(ascii: "1") else { throw .unsupportedVersion }
+        switch bytes[base + 7] {
+        case UInt8(ascii: "1"): return .http1_1
+        case UInt8(ascii: "0"): return .http1_0
+        case let minor: return HTTPVersion(major: 1, minor: Int(minor - UInt8(ascii: "0")))
         }
-        guard major == 1, parts.count == 2, majorBytes.count == 1, parts[1].count == 1 else {
-            throw .unsupportedVersion
-        }
-        return HTTPVersion(major: 1, minor: minor)
     }
 
     /// Splits the target into a percent-decoded path and a raw query (RFC 9112 §3.2).

@@ -19,7 +19,8 @@ public enum HTTPParserError: Error, Sendable, Hashable, CustomStringConvertible 
     case headersTooLarge
     /// More fields than ``HTTPLimits/maxHeaderCount``. `431`.
     case tooManyHeaders
-    /// More than one `Host` field (RFC 9112 §3.2). `400`.
+    /// More than one `Host` field, or one whose value is not `uri-host [ ":" port ]`
+    /// (RFC 9112 §3.2, RFC 3986 §3.2.2). `400`.
     case invalidHost
     /// `Content-Length` is not a non-negative decimal, or repeats with different values
     /// (RFC 9112 §6.3). `400`.
@@ -36,8 +37,9 @@ public enum HTTPParserError: Error, Sendable, Hashable, CustomStringConvertible 
     case lengthRequired
     /// The body is larger than ``HTTPLimits/maxBodyBytes``. `413`.
     case bodyTooLarge
-    /// Chunked framing is broken: a bad chunk size, a missing CRLF after chunk data, an
-    /// overlong chunk-size line, or a malformed trailer (RFC 9112 §7.1). `400`.
+    /// Chunked framing is broken: a bad chunk size, chunk extensions outside §7.1.1's
+    /// grammar, a missing CRLF after chunk data, an overlong chunk-size line, or a
+    /// malformed trailer (RFC 9112 §7.1). `400`.
     case invalidChunk
 
     /// The status code the server answers this error with.
@@ -65,7 +67,7 @@ public enum HTTPParserError: Error, Sendable, Hashable, CustomStringConvertible 
         case .invalidHeader: "malformed header field"
         case .headersTooLarge: "header section too large"
         case .tooManyHeaders: "too many header fields"
-        case .invalidHost: "more than one Host header field"
+        case .invalidHost: "invalid or repeated Host header field"
         case .invalidContentLength: "invalid Content-Length"
         case .conflictingFraming: "both Content-Length and Transfer-Encoding present"
         case .invalidTransferEncoding: "invalid Transfer-Encoding: chunked must be the final coding"
