@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "StateFun", targets: ["StateFun"]),
         .library(name: "StateFunTesting", targets: ["StateFunTesting"]),
         .executable(name: "statefun-conformance", targets: ["StateFunConformance"]),
+        .executable(name: "statefun-protoc", targets: ["StateFunProtoc"]),
+        .plugin(name: "StateFunProtobufPlugin", targets: ["StateFunProtobufPlugin"]),
     ],
     dependencies: [],
     targets: [
@@ -27,6 +29,12 @@ let package = Package(
         .target(name: "StateFunHTTP", dependencies: ["CStateFunSystem"], swiftSettings: strictSettings),
         // The SDK: protocol messages, types, functions, the App DSL, module.yaml, serving, the local runtime.
         .target(name: "StateFun", dependencies: ["StateFunWire", "StateFunHTTP"], swiftSettings: strictSettings),
+        // The .proto compiler: lexer, parser, resolver, Swift generator. Knows nothing of StateFun's serving.
+        .target(name: "StateFunProtobufCompiler", swiftSettings: strictSettings),
+        // `statefun-protoc --swift_out=DIR [-I PATH]... FILE.proto...`.
+        .executableTarget(name: "StateFunProtoc", dependencies: ["StateFunProtobufCompiler"], swiftSettings: strictSettings),
+        // Runs statefun-protoc on the .proto files of a target at build time.
+        .plugin(name: "StateFunProtobufPlugin", capability: .buildTool(), dependencies: ["StateFunProtoc"]),
         // Test support for users' apps.
         .target(name: "StateFunTesting", dependencies: ["StateFun"], swiftSettings: strictSettings),
         // The conformance functions of ../shared/oracle, declared through the public API.
@@ -40,6 +48,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "StateFunWireTests", dependencies: ["StateFunWire"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "StateFunProtobufCompilerTests",
+            dependencies: ["StateFunProtobufCompiler", "StateFun", "StateFunWire"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "StateFunHTTPTests", dependencies: ["StateFunHTTP"], swiftSettings: strictSettings),
         .testTarget(
             name: "StateFunTests",

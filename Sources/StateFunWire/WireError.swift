@@ -24,11 +24,19 @@ public enum WireError: Error, Sendable, Equatable, CustomStringConvertible {
     case unbalancedGroup(offset: Int, field: UInt32)
     /// A message-level rule was broken (a required part missing, a value out of range); the text names it.
     case invalidValue(offset: Int, reason: String)
+    /// `error` was found in the field `field` of the message `message` (full protobuf names), as generated
+    /// decoders report it; nested messages nest the context.
+    indirect case inField(message: String, field: String, error: WireError)
+    /// Text that is not the proto3 JSON form of the message being read; `offset` counts UTF-8 bytes.
+    case invalidJSON(offset: Int, reason: String)
 
     /// True when the input merely ended too early; false when it is malformed.
     public var isTruncation: Bool {
-        if case .truncated = self { return true }
-        return false
+        switch self {
+        case .truncated: true
+        case .inField(_, _, let error): error.isTruncation
+        default: false
+        }
     }
 
     /// The byte offset the problem was found at.
@@ -36,8 +44,9 @@ public enum WireError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .truncated(let o), .varintTooLong(let o), .invalidWireType(let o, _), .invalidFieldNumber(let o, _),
             .nestingTooDeep(let o, _), .invalidUTF8(let o, _), .unbalancedGroup(let o, _),
-            .invalidValue(let o, _):
+            .invalidValue(let o, _), .invalidJSON(let o, _):
             o
+        case .inField(_, _, let error): error.offset
         case .lengthOutOfBounds(let o, _, _): o
         case .wireTypeMismatch(let o, _, _, _): o
         }
@@ -66,6 +75,10 @@ public enum WireError: Error, Sendable, Equatable, CustomStringConvertible {
             "malformed protobuf: unbalanced group for field \(field) at byte \(o)"
         case .invalidValue(let o, let reason):
             "malformed protobuf at byte \(o): \(reason)"
+        case .inField(let message, let field, let error):
+            "\(message).\(field): \(error.description)"
+        case .invalidJSON(let o, let reason):
+            "invalid protobuf JSON at byte \(o): \(reason)"
         }
     }
 }

@@ -347,6 +347,39 @@ public struct WireReader: Sendable {
         return try body(&self)
     }
 
+    // MARK: - Generated code support
+
+    /// Reads the elements of a repeated scalar field that arrived as `tag`: a packed run (one length-delimited
+    /// value holding many) or a single element, since protobuf requires decoders to accept both whatever the
+    /// schema says. `element` reads one raw value (``readVarint()``, ``readRawFixed32()``, ...) and stores it.
+    @inlinable
+    public mutating func readRepeated(
+        _ tag: FieldTag, _ elementWireType: WireType, _ element: (inout WireReader) throws(WireError) -> Void
+    ) throws(WireError) {
+        guard tag.wireType == .lengthDelimited, elementWireType != .lengthDelimited else {
+            try expect(tag, elementWireType)
+            try element(&self)
+            return
+        }
+        let range = try readLengthDelimitedRange()
+        let outerEnd = end
+        index = range.lowerBound
+        end = range.upperBound
+        defer {
+            index = range.upperBound
+            end = outerEnd
+        }
+        while index < end { try element(&self) }
+    }
+
+    /// Skips a field the message does not know and keeps its bytes (key and value) in `fields`.
+    @inlinable
+    public mutating func readUnknown(_ tag: FieldTag, into fields: inout UnknownFields) throws(WireError) {
+        let start = fieldStart
+        try skip(tag)
+        fields.append(storage[start..<index])
+    }
+
     // MARK: - Skipping
 
     /// Skips the value of a field this reader's caller does not know (proto3: unknown fields are ignored).
