@@ -26,10 +26,11 @@ package struct SwiftGenerator {
     }
 
     private var access: String { options.isPublic ? "public " : "" }
+    var accessModifier: String { access }
 
     // MARK: - Output
 
-    private mutating func line(_ text: String = "") {
+    mutating func line(_ text: String = "") {
         if text.isEmpty {
             out += "\n"
         } else {
@@ -37,7 +38,7 @@ package struct SwiftGenerator {
         }
     }
 
-    private mutating func indented(_ body: (inout SwiftGenerator) -> Void) {
+    mutating func indented(_ body: (inout SwiftGenerator) -> Void) {
         indentLevel += 1
         body(&self)
         indentLevel -= 1
@@ -237,6 +238,8 @@ package struct SwiftGenerator {
         }
     }
 
+    func defaultValueExpression(_ field: ProtoField) -> String { defaultValue(field) }
+
     private func defaultValue(_ field: ProtoField) -> String {
         switch field.type {
         case .scalar(let s):
@@ -303,7 +306,7 @@ package struct SwiftGenerator {
         let name = qualified.split(separator: ".").last.map(String.init) ?? message.name
         let plans = plan(message)
         doc(message.comment)
-        line("\(access)struct \(name): ProtobufMessage, Hashable {")
+        line("\(access)struct \(name): ProtobufMessage, ProtobufJSONMessage, Hashable {")
         indented { g in
             g.line("/// The message's full protobuf name.")
             g.line("\(g.access)static let messageName = \"\(message.fullName)\"")
@@ -319,6 +322,12 @@ package struct SwiftGenerator {
             g.decoder(plans, message: message)
             g.line()
             g.encoder(plans, message: message)
+            if g.options.insideStateFun, SwiftGenerator.specialJSONTypes.contains(message.fullName) {
+                // Its JSON form is written by hand (Sources/StateFun/WellKnownTypes/*+JSON.swift).
+            } else {
+                g.line()
+                g.jsonCodec(plans, message: message)
+            }
             for nested in message.messages {
                 g.line()
                 g.generate(message: nested)
