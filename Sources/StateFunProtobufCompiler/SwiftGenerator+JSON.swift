@@ -162,9 +162,9 @@ extension SwiftGenerator {
         indented { g in
             g.line("for member in try json.members(of: Self.messageName) {")
             g.indented { g in
-                g.line("do {")
+                g.line("do throws(WireError) {")
                 g.indented { g in
-                    g.line("let value = member.value")
+                    if !plans.isEmpty { g.line("let value = member.value") }
                     g.line("switch member.key {")
                     for plan in plans {
                         let names = plan.jsonName == plan.field.name

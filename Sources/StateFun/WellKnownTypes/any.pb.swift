@@ -5,7 +5,7 @@
 public import StateFunWire
 
 /// Any message, as its type URL (`type.googleapis.com/<full name>`) and its serialized bytes.
-public struct Google_Protobuf_Any: ProtobufMessage, Hashable {
+public struct Google_Protobuf_Any: ProtobufMessage, ProtobufJSONMessage, Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.Any"
 

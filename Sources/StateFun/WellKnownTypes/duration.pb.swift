@@ -5,7 +5,7 @@
 public import StateFunWire
 
 /// A signed span of time in seconds and nanoseconds, JSON as "1.5s".
-public struct Google_Protobuf_Duration: ProtobufMessage, Hashable {
+public struct Google_Protobuf_Duration: ProtobufMessage, ProtobufJSONMessage, Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.Duration"
 

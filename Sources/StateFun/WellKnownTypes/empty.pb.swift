@@ -5,7 +5,7 @@
 public import StateFunWire
 
 /// A message with no fields.
-public struct Google_Protobuf_Empty: ProtobufMessage, Hashable {
+public struct Google_Protobuf_Empty: ProtobufMessage, ProtobufJSONMessage, Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.Empty"
 
@@ -50,5 +50,25 @@ public struct Google_Protobuf_Empty: ProtobufMessage, Hashable {
     /// Encodes the fields in field-number order, then the unknown fields.
     public func encode(to writer: inout WireWriter) {
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
+    }
+
+    /// Writes the message's proto3 JSON form; fields at their default are left out.
+    public func writeJSON(to writer: inout ProtoJSONWriter) throws(WireError) {
+        writer.beginObject()
+        writer.endObject()
+    }
+
+    /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
+    public mutating func mergeJSON(_ json: ProtoJSONValue) throws(WireError) {
+        for member in try json.members(of: Self.messageName) {
+            do throws(WireError) {
+                switch member.key {
+                default:
+                    throw WireError.invalidJSON(offset: 0, reason: "no such field")
+                }
+            } catch {
+                throw .inField(message: Self.messageName, field: member.key, error: error)
+            }
+        }
     }
 }

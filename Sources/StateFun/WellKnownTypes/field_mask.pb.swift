@@ -5,7 +5,7 @@
 public import StateFunWire
 
 /// A set of field paths; JSON as one comma-separated string of lowerCamelCase paths.
-public struct Google_Protobuf_FieldMask: ProtobufMessage, Hashable {
+public struct Google_Protobuf_FieldMask: ProtobufMessage, ProtobufJSONMessage, Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.FieldMask"
 

@@ -5,7 +5,7 @@
 public import StateFunWire
 
 /// A JSON object.
-public struct Google_Protobuf_Struct: ProtobufMessage, Hashable {
+public struct Google_Protobuf_Struct: ProtobufMessage, ProtobufJSONMessage, Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.Struct"
 
@@ -79,7 +79,7 @@ public struct Google_Protobuf_Struct: ProtobufMessage, Hashable {
 }
 
 /// A JSON value.
-public struct Google_Protobuf_Value: ProtobufMessage, Hashable {
+public struct Google_Protobuf_Value: ProtobufMessage, ProtobufJSONMessage, Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.Value"
 
@@ -219,7 +219,7 @@ public struct Google_Protobuf_Value: ProtobufMessage, Hashable {
 }
 
 /// A JSON array.
-public struct Google_Protobuf_ListValue: ProtobufMessage, Hashable {
+public struct Google_Protobuf_ListValue: ProtobufMessage, ProtobufJSONMessage, Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.ListValue"
 

@@ -5,7 +5,7 @@
 public import StateFunWire
 
 /// A point in time: seconds and nanoseconds since the Unix epoch (UTC), JSON as RFC 3339 text.
-public struct Google_Protobuf_Timestamp: ProtobufMessage, Hashable {
+public struct Google_Protobuf_Timestamp: ProtobufMessage, ProtobufJSONMessage, Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.Timestamp"
 

@@ -5,7 +5,7 @@
 public import StateFunWire
 
 /// A double with presence; JSON as the bare number.
-public struct Google_Protobuf_DoubleValue: ProtobufMessage, Hashable {
+public struct Google_Protobuf_DoubleValue: ProtobufMessage, ProtobufJSONMessage, Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.DoubleValue"
 
@@ -60,7 +60,7 @@ public struct Google_Protobuf_DoubleValue: ProtobufMessage, Hashable {
 }
 
 /// A float with presence; JSON as the bare number.
-public struct Google_Protobuf_FloatValue: ProtobufMessage, Hashable {
+public struct Google_Protobuf_FloatValue: ProtobufMessage, ProtobufJSONMessage, Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.FloatValue"
 
@@ -115,7 +115,7 @@ public struct Google_Protobuf_FloatValue: ProtobufMessage, Hashable {
 }
 
 /// An int64 with presence; JSON as a string.
-public struct Google_Protobuf_Int64Value: ProtobufMessage, Hashable {
+public struct Google_Protobuf_Int64Value: ProtobufMessage, ProtobufJSONMessage, Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.Int64Value"
 
@@ -170,7 +170,7 @@ public struct Google_Protobuf_Int64Value: ProtobufMessage, Hashable {
 }
 
 /// A uint64 with presence; JSON as a string.
-public struct Google_Protobuf_UInt64Value: ProtobufMessage, Hashable {
+public struct Google_Protobuf_UInt64Value: ProtobufMessage, ProtobufJSONMessage, Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.UInt64Value"
 
@@ -225,7 +225,7 @@ public struct Google_Protobuf_UInt64Value: ProtobufMessage, Hashable {
 }
 
 /// An int32 with presence; JSON as the bare number.
-public struct Google_Protobuf_Int32Value: ProtobufMessage, Hashable {
+public struct Google_Protobuf_Int32Value: ProtobufMessage, ProtobufJSONMessage, Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.Int32Value"
 
@@ -280,7 +280,7 @@ public struct Google_Protobuf_Int32Value: ProtobufMessage, Hashable {
 }
 
 /// A uint32 with presence; JSON as the bare number.
-public struct Google_Protobuf_UInt32Value: ProtobufMessage, Hashable {
+public struct Google_Protobuf_UInt32Value: ProtobufMessage, ProtobufJSONMessage, Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.UInt32Value"
 
@@ -335,7 +335,7 @@ public struct Google_Protobuf_UInt32Value: ProtobufMessage, Hashable {
 }
 
 /// A bool with presence; JSON as true or false.
-public struct Google_Protobuf_BoolValue: ProtobufMessage, Hashable {
+public struct Google_Protobuf_BoolValue: ProtobufMessage, ProtobufJSONMessage, Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.BoolValue"
 
@@ -390,7 +390,7 @@ public struct Google_Protobuf_BoolValue: ProtobufMessage, Hashable {
 }
 
 /// A string with presence; JSON as the bare string.
-public struct Google_Protobuf_StringValue: ProtobufMessage, Hashable {
+public struct Google_Protobuf_StringValue: ProtobufMessage, ProtobufJSONMessage, Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.StringValue"
 
@@ -445,7 +445,7 @@ public struct Google_Protobuf_StringValue: ProtobufMessage, Hashable {
 }
 
 /// Bytes with presence; JSON as base64.
-public struct Google_Protobuf_BytesValue: ProtobufMessage, Hashable {
+public struct Google_Protobuf_BytesValue: ProtobufMessage, ProtobufJSONMessage, Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.BytesValue"
 

@@ -5,7 +5,7 @@
 import StateFun
 import StateFunWire
 
-struct Cov2_Legacy: ProtobufMessage, Hashable {
+struct Cov2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
     /// The message's full protobuf name.
     static let messageName = "cov2.Legacy"
 
@@ -177,6 +177,101 @@ struct Cov2_Legacy: ProtobufMessage, Hashable {
         if let v = self._blob { writer.writeBytes(8, v, presence: .explicit) }
         if let v = self._child?.value { do { let mark = writer.beginLengthDelimited(9); v.encode(to: &writer); writer.endLengthDelimited(mark) } }
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
+    }
+
+    /// Writes the message's proto3 JSON form; fields at their default are left out.
+    func writeJSON(to writer: inout ProtoJSONWriter) throws(WireError) {
+        writer.beginObject()
+        if let v = self._id {
+            writer.key("id")
+            writer.writeInt32(v)
+        }
+        if let v = self._name {
+            writer.key("name")
+            writer.writeString(v)
+        }
+        if let v = self._kind {
+            writer.key("kind")
+            writer.writeEnum(v)
+        }
+        if !self.kinds.isEmpty {
+            writer.key("kinds")
+            writer.beginArray()
+            for v in self.kinds { writer.writeEnum(v) }
+            writer.endArray()
+        }
+        if !self.nums.isEmpty {
+            writer.key("nums")
+            writer.beginArray()
+            for v in self.nums { writer.writeInt32(v) }
+            writer.endArray()
+        }
+        if !self.unpacked.isEmpty {
+            writer.key("unpacked")
+            writer.beginArray()
+            for v in self.unpacked { writer.writeInt64(v) }
+            writer.endArray()
+        }
+        if let v = self._ratio {
+            writer.key("ratio")
+            writer.writeDouble(v)
+        }
+        if let v = self._blob {
+            writer.key("blob")
+            writer.writeBytes(v)
+        }
+        if let v = self._child?.value {
+            writer.key("child")
+            try v.writeJSON(to: &writer)
+        }
+        writer.endObject()
+    }
+
+    /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
+    mutating func mergeJSON(_ json: ProtoJSONValue) throws(WireError) {
+        for member in try json.members(of: Self.messageName) {
+            do throws(WireError) {
+                let value = member.value
+                switch member.key {
+                case "id":
+                    if value.isNull { self.clearID(); continue }
+                    self.id = try value.int32()
+                case "name":
+                    if value.isNull { self.clearName(); continue }
+                    self.name = try value.string()
+                case "kind":
+                    if value.isNull { self.clearKind(); continue }
+                    self.kind = try value.enumValue(Cov2_Legacy.Kind.self)
+                case "kinds":
+                    if value.isNull { self.kinds = []; continue }
+                    self.kinds = []
+                    for element in try value.elements() { self.kinds.append(try element.enumValue(Cov2_Legacy.Kind.self)) }
+                case "nums":
+                    if value.isNull { self.nums = []; continue }
+                    self.nums = []
+                    for element in try value.elements() { self.nums.append(try element.int32()) }
+                case "unpacked":
+                    if value.isNull { self.unpacked = []; continue }
+                    self.unpacked = []
+                    for element in try value.elements() { self.unpacked.append(try element.int64()) }
+                case "ratio":
+                    if value.isNull { self.clearRatio(); continue }
+                    self.ratio = try value.double()
+                case "blob":
+                    if value.isNull { self.clearBlob(); continue }
+                    self.blob = try value.bytes()
+                case "child":
+                    if value.isNull { self.clearChild(); continue }
+                    var v = self._child?.value ?? Cov2_Legacy()
+                    try v.mergeJSON(value)
+                    self._child = ProtobufBox(v)
+                default:
+                    throw WireError.invalidJSON(offset: 0, reason: "no such field")
+                }
+            } catch {
+                throw .inField(message: Self.messageName, field: member.key, error: error)
+            }
+        }
     }
 
     enum Kind: ProtobufEnum, CaseIterable {

@@ -7,7 +7,7 @@ import StateFunWire
 
 /// A test message.
 /// Two lines.
-struct Foo_BarBaz_AllTypes: ProtobufMessage, Hashable {
+struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
     /// The message's full protobuf name.
     static let messageName = "foo.bar_baz.AllTypes"
 
@@ -351,7 +351,267 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, Hashable {
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
     }
 
-    struct Nested: ProtobufMessage, Hashable {
+    /// Writes the message's proto3 JSON form; fields at their default are left out.
+    func writeJSON(to writer: inout ProtoJSONWriter) throws(WireError) {
+        writer.beginObject()
+        if self.d.bitPattern != 0 {
+            writer.key("d")
+            writer.writeDouble(self.d)
+        }
+        if self.f.bitPattern != 0 {
+            writer.key("f")
+            writer.writeFloat(self.f)
+        }
+        if self.i32 != 0 {
+            writer.key("i32")
+            writer.writeInt32(self.i32)
+        }
+        if self.i64 != 0 {
+            writer.key("i64")
+            writer.writeInt64(self.i64)
+        }
+        if self.u32 != 0 {
+            writer.key("u32")
+            writer.writeUInt32(self.u32)
+        }
+        if self.u64 != 0 {
+            writer.key("u64")
+            writer.writeUInt64(self.u64)
+        }
+        if self.s32 != 0 {
+            writer.key("s32")
+            writer.writeInt32(self.s32)
+        }
+        if self.s64 != 0 {
+            writer.key("s64")
+            writer.writeInt64(self.s64)
+        }
+        if self.fx32 != 0 {
+            writer.key("fx32")
+            writer.writeUInt32(self.fx32)
+        }
+        if self.fx64 != 0 {
+            writer.key("fx64")
+            writer.writeUInt64(self.fx64)
+        }
+        if self.sf32 != 0 {
+            writer.key("sf32")
+            writer.writeInt32(self.sf32)
+        }
+        if self.sf64 != 0 {
+            writer.key("sf64")
+            writer.writeInt64(self.sf64)
+        }
+        if self.b {
+            writer.key("b")
+            writer.writeBool(self.b)
+        }
+        if !self.s.isEmpty {
+            writer.key("s")
+            writer.writeString(self.s)
+        }
+        if !self.by.isEmpty {
+            writer.key("by")
+            writer.writeBytes(self.by)
+        }
+        if let v = self._optI32 {
+            writer.key("optI32")
+            writer.writeInt32(v)
+        }
+        if !self.repI32.isEmpty {
+            writer.key("repI32")
+            writer.beginArray()
+            for v in self.repI32 { writer.writeInt32(v) }
+            writer.endArray()
+        }
+        if !self.repS.isEmpty {
+            writer.key("repS")
+            writer.beginArray()
+            for v in self.repS { writer.writeString(v) }
+            writer.endArray()
+        }
+        if !self.m.isEmpty {
+            writer.key("m")
+            writer.beginObject()
+            for key in self.m.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                guard let v = self.m[key] else { continue }
+                writer.key(key)
+                writer.writeInt64(v)
+            }
+            writer.endObject()
+        }
+        if !self.mm.isEmpty {
+            writer.key("mm")
+            writer.beginObject()
+            for key in self.mm.keys.sorted() {
+                guard let v = self.mm[key] else { continue }
+                writer.key(String(key))
+                try v.writeJSON(to: &writer)
+            }
+            writer.endObject()
+        }
+        if let v = self._nested?.value {
+            writer.key("nested")
+            try v.writeJSON(to: &writer)
+        }
+        if self.color.rawValue != 0 {
+            writer.key("color")
+            writer.writeEnum(self.color)
+        }
+        if !self.colors.isEmpty {
+            writer.key("colors")
+            writer.beginArray()
+            for v in self.colors { writer.writeEnum(v) }
+            writer.endArray()
+        }
+        if case .name(let v)? = self.choice {
+            writer.key("name")
+            writer.writeString(v)
+        }
+        if case .child(let v)? = self.choice {
+            writer.key("child")
+            try v.writeJSON(to: &writer)
+        }
+        if case .number(let v)? = self.choice {
+            writer.key("number")
+            writer.writeInt32(v)
+        }
+        if let v = self._recursive?.value {
+            writer.key("recursive")
+            try v.writeJSON(to: &writer)
+        }
+        if let v = self._when?.value {
+            writer.key("when")
+            try v.writeJSON(to: &writer)
+        }
+        if !self.repD.isEmpty {
+            writer.key("repD")
+            writer.beginArray()
+            for v in self.repD { writer.writeDouble(v) }
+            writer.endArray()
+        }
+        writer.endObject()
+    }
+
+    /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
+    mutating func mergeJSON(_ json: ProtoJSONValue) throws(WireError) {
+        for member in try json.members(of: Self.messageName) {
+            do throws(WireError) {
+                let value = member.value
+                switch member.key {
+                case "d":
+                    if value.isNull { self.d = 0; continue }
+                    self.d = try value.double()
+                case "f":
+                    if value.isNull { self.f = 0; continue }
+                    self.f = try value.float()
+                case "i32":
+                    if value.isNull { self.i32 = 0; continue }
+                    self.i32 = try value.int32()
+                case "i64":
+                    if value.isNull { self.i64 = 0; continue }
+                    self.i64 = try value.int64()
+                case "u32":
+                    if value.isNull { self.u32 = 0; continue }
+                    self.u32 = try value.uint32()
+                case "u64":
+                    if value.isNull { self.u64 = 0; continue }
+                    self.u64 = try value.uint64()
+                case "s32":
+                    if value.isNull { self.s32 = 0; continue }
+                    self.s32 = try value.int32()
+                case "s64":
+                    if value.isNull { self.s64 = 0; continue }
+                    self.s64 = try value.int64()
+                case "fx32":
+                    if value.isNull { self.fx32 = 0; continue }
+                    self.fx32 = try value.uint32()
+                case "fx64":
+                    if value.isNull { self.fx64 = 0; continue }
+                    self.fx64 = try value.uint64()
+                case "sf32":
+                    if value.isNull { self.sf32 = 0; continue }
+                    self.sf32 = try value.int32()
+                case "sf64":
+                    if value.isNull { self.sf64 = 0; continue }
+                    self.sf64 = try value.int64()
+                case "b":
+                    if value.isNull { self.b = false; continue }
+                    self.b = try value.bool()
+                case "s":
+                    if value.isNull { self.s = ""; continue }
+                    self.s = try value.string()
+                case "by":
+                    if value.isNull { self.by = []; continue }
+                    self.by = try value.bytes()
+                case "optI32", "opt_i32":
+                    if value.isNull { self.clearOptI32(); continue }
+                    self.optI32 = try value.int32()
+                case "repI32", "rep_i32":
+                    if value.isNull { self.repI32 = []; continue }
+                    self.repI32 = []
+                    for element in try value.elements() { self.repI32.append(try element.int32()) }
+                case "repS", "rep_s":
+                    if value.isNull { self.repS = []; continue }
+                    self.repS = []
+                    for element in try value.elements() { self.repS.append(try element.string()) }
+                case "m":
+                    if value.isNull { self.m = [:]; continue }
+                    self.m = [:]
+                    for entry in try value.members(of: "map") {
+                        self.m[entry.key] = try entry.value.int64()
+                    }
+                case "mm":
+                    if value.isNull { self.mm = [:]; continue }
+                    self.mm = [:]
+                    for entry in try value.members(of: "map") {
+                        self.mm[try ProtoJSONValue.string(entry.key).int32()] = try Foo_BarBaz_AllTypes.Nested(json: entry.value)
+                    }
+                case "nested":
+                    if value.isNull { self.clearNested(); continue }
+                    var v = self._nested?.value ?? Foo_BarBaz_AllTypes.Nested()
+                    try v.mergeJSON(value)
+                    self._nested = ProtobufBox(v)
+                case "color":
+                    if value.isNull { self.color = Foo_BarBaz_Color(); continue }
+                    self.color = try value.enumValue(Foo_BarBaz_Color.self)
+                case "colors":
+                    if value.isNull { self.colors = []; continue }
+                    self.colors = []
+                    for element in try value.elements() { self.colors.append(try element.enumValue(Foo_BarBaz_Color.self)) }
+                case "name":
+                    if value.isNull { continue }
+                    self.choice = .name(try value.string())
+                case "child":
+                    if value.isNull { continue }
+                    self.choice = .child(try Foo_BarBaz_AllTypes.Nested(json: value))
+                case "number":
+                    if value.isNull { continue }
+                    self.choice = .number(try value.int32())
+                case "recursive":
+                    if value.isNull { self.clearRecursive(); continue }
+                    var v = self._recursive?.value ?? Foo_BarBaz_AllTypes()
+                    try v.mergeJSON(value)
+                    self._recursive = ProtobufBox(v)
+                case "when":
+                    if value.isNull { self.clearWhen(); continue }
+                    var v = self._when?.value ?? Google_Protobuf_Timestamp()
+                    try v.mergeJSON(value)
+                    self._when = ProtobufBox(v)
+                case "repD", "rep_d":
+                    if value.isNull { self.repD = []; continue }
+                    self.repD = []
+                    for element in try value.elements() { self.repD.append(try element.double()) }
+                default:
+                    throw WireError.invalidJSON(offset: 0, reason: "no such field")
+                }
+            } catch {
+                throw .inField(message: Self.messageName, field: member.key, error: error)
+            }
+        }
+    }
+
+    struct Nested: ProtobufMessage, ProtobufJSONMessage, Hashable {
         /// The message's full protobuf name.
         static let messageName = "foo.bar_baz.AllTypes.Nested"
 
@@ -402,6 +662,34 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, Hashable {
         func encode(to writer: inout WireWriter) {
             writer.writeString(1, self.urlID)
             if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
+        }
+
+        /// Writes the message's proto3 JSON form; fields at their default are left out.
+        func writeJSON(to writer: inout ProtoJSONWriter) throws(WireError) {
+            writer.beginObject()
+            if !self.urlID.isEmpty {
+                writer.key("urlId")
+                writer.writeString(self.urlID)
+            }
+            writer.endObject()
+        }
+
+        /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
+        mutating func mergeJSON(_ json: ProtoJSONValue) throws(WireError) {
+            for member in try json.members(of: Self.messageName) {
+                do throws(WireError) {
+                    let value = member.value
+                    switch member.key {
+                    case "urlId", "url_id":
+                        if value.isNull { self.urlID = ""; continue }
+                        self.urlID = try value.string()
+                    default:
+                        throw WireError.invalidJSON(offset: 0, reason: "no such field")
+                    }
+                } catch {
+                    throw .inField(message: Self.messageName, field: member.key, error: error)
+                }
+            }
         }
     }
 }
