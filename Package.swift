@@ -15,6 +15,8 @@ let package = Package(
     products: [
         .library(name: "StateFun", targets: ["StateFun"]),
         .library(name: "StateFunTesting", targets: ["StateFunTesting"]),
+        // The protobuf wire codec that hand-written and generated message types are written with.
+        .library(name: "StateFunWire", targets: ["StateFunWire"]),
         .executable(name: "statefun-conformance", targets: ["StateFunConformance"]),
         .executable(name: "statefun-protoc", targets: ["StateFunProtoc"]),
         .plugin(name: "StateFunProtobufPlugin", targets: ["StateFunProtobufPlugin"]),
@@ -40,7 +42,7 @@ let package = Package(
         // The conformance functions of ../shared/oracle, declared through the public API.
         .target(name: "StateFunConformanceFunctions", dependencies: ["StateFun"], swiftSettings: strictSettings),
         // Upstream's smoke end-to-end test: its messages, the command interpreter, a driver (Docs/SmokeE2E.md).
-        .target(name: "StateFunSmoke", dependencies: ["StateFun"], swiftSettings: strictSettings),
+        .target(name: "StateFunSmoke", dependencies: ["StateFun", "StateFunWire"], swiftSettings: strictSettings),
         // replay / bench / serve / smoke over those functions.
         .executableTarget(
             name: "StateFunConformance",
@@ -57,7 +59,9 @@ let package = Package(
         .testTarget(name: "StateFunHTTPTests", dependencies: ["StateFunHTTP"], swiftSettings: strictSettings),
         .testTarget(
             name: "StateFunTests",
-            dependencies: ["StateFun", "StateFunTesting", "StateFunConformanceFunctions", "StateFunSmoke"],
+            dependencies: [
+                "StateFun", "StateFunWire", "StateFunTesting", "StateFunConformanceFunctions", "StateFunSmoke",
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -24,7 +24,10 @@ let package = Package(
         // The app and its messages: a library, so tests (and other executables) can use them.
         .target(
             name: "GreeterApp",
-            dependencies: [.product(name: "StateFun", package: "swift-statefun")],
+            dependencies: [
+                .product(name: "StateFun", package: "swift-statefun"),
+                .product(name: "StateFunWire", package: "swift-statefun"),
+            ],
             swiftSettings: settings
         ),
         // `greeter` (the demo) | serve | dev | module-yaml | describe | validate.
@@ -37,6 +40,7 @@ let package = Package(
             name: "GreeterAppTests",
             dependencies: [
                 "GreeterApp", .product(name: "StateFun", package: "swift-statefun"),
+                .product(name: "StateFunWire", package: "swift-statefun"),
                 .product(name: "StateFunTesting", package: "swift-statefun"),
             ],
             resources: [.copy("Fixtures")],

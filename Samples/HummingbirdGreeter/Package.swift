@@ -47,6 +47,7 @@ let package = Package(
                 .product(name: "GreeterApp", package: "Greeter"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "StateFun", package: "swift-statefun"),
+                .product(name: "StateFunWire", package: "swift-statefun"),
             ],
             swiftSettings: settings),
     ]

@@ -1,5 +1,15 @@
 /// Everything the SDK layer reports, one closed set; each case's description names what was wrong so that a
 /// person can act on it (the HTTP endpoint puts it in the response body, the runtime in its give-up report).
+///
+/// The cases are what the SDK itself detects. An error a handler throws is the handler's own: throw any `Error`
+/// type of yours, and the SDK reports it as ``handlerFailed(function:id:underlying:)`` with your error as the
+/// underlying cause, so that a framework mounting ``RequestReplyHandler`` (or a test) can match it.
+///
+/// ```swift
+/// enum GreeterError: Error { case countOverflow(name: String) }
+/// ...
+/// catch StateFunError.handlerFailed(_, _, let underlying as GreeterError) { ... }
+/// ```
 public enum StateFunError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A typename is not of the form `<namespace>/<name>`.
     case invalidTypeName(String, reason: String)
@@ -27,10 +37,14 @@ public enum StateFunError: Error, Sendable, Equatable, CustomStringConvertible {
     case serializationFailed(typeName: String, reason: String)
     /// Bytes could not be turned into a value of the expected type.
     case deserializationFailed(typeName: String, reason: String)
-    /// An argument to an SDK call is invalid; the text says which and why.
+    /// An argument to an SDK call is invalid; the text says which and why. (For a handler's own errors, throw an
+    /// error type of your own: the SDK keeps it as the underlying cause of ``handlerFailed(function:id:underlying:)``.)
     case invalidArgument(String)
-    /// A handler threw: the whole batch fails and no effect of it is returned.
-    case handlerFailed(function: TypeName, id: String, reason: String)
+    /// A server of this SDK could not start listening (address in use, invalid address, a failed system call).
+    case serverFailed(String)
+    /// A handler threw `underlying` while handling a message for `function` with id `id`: the whole batch fails
+    /// and no effect of it is returned. `underlying` is the error the handler threw, as it was thrown.
+    case handlerFailed(function: TypeName, id: String, underlying: any Error)
 
     /// A readable form, for logs and error messages.
     public var description: String {
@@ -56,7 +70,14 @@ public enum StateFunError: Error, Sendable, Equatable, CustomStringConvertible {
         case .serializationFailed(let type, let reason): "cannot serialize a value of type '\(type)': \(reason)"
         case .deserializationFailed(let type, let reason): "cannot deserialize a value of type '\(type)': \(reason)"
         case .invalidArgument(let reason): reason
-        case .handlerFailed(let function, let id, let reason): "function \(function)/\(id) failed: \(reason)"
+        case .serverFailed(let reason): "cannot serve: \(reason)"
+        case .handlerFailed(let function, let id, let underlying):
+            "function \(function)/\(id) failed: \(Self.reason(underlying))"
         }
+    }
+
+    /// The text of an underlying error: a ``StateFunError``'s description, else how the error prints.
+    package static func reason(_ error: any Error) -> String {
+        (error as? StateFunError)?.description ?? String(describing: error)
     }
 }

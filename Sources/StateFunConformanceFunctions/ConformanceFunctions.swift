@@ -6,6 +6,11 @@ package enum ConformanceFunctions {
     package static let greets: TypeName = "example/greets"
     package static let kafka: TypeName = "example/kafka"
     package static let kinesis: TypeName = "example/kinesis"
+    // The handles the functions send through. The oracle's module declares no egress (its tests read the records
+    // from the responses), so these are handles only: the Kafka and Kinesis settings are never rendered.
+    static let greetsEgress = Egress(id: greets)
+    static let kafkaEgress = KafkaEgress(id: kafka, address: "kafka:9092")
+    static let kinesisEgress = KinesisEgress(id: kinesis)
 
     // MARK: 3.x
 
@@ -44,7 +49,7 @@ package enum ConformanceFunctions {
         try context.storage.set(seen, count)
         let text = "Hello \(name ?? "None")! seen=\(count)"
         if let caller = context.caller { try context.send(text, to: caller) }
-        try context.send(text, toEgress: greets)
+        try context.send(greetsEgress.record(text))
     }
 
     package static func features(_ context: Context, _ message: Message) throws {
@@ -60,11 +65,11 @@ package enum ConformanceFunctions {
         try context.send(current, to: Address("example/stats", id: "all"))
         try context.send(0.25, to: Address("example/stats", id: "doubles"))
         let count = try context.storage.get(visits) ?? 0
-        try context.send(.kafka(egress: kafka, topic: "greetings", key: me.id, value: .string("visits=\(count)")))
-        try context.send(.kafka(egress: kafka, topic: "ints", value: 7))
+        try context.send(kafkaEgress.record(topic: "greetings", key: me.id, value: .string("visits=\(count)")))
+        try context.send(kafkaEgress.record(topic: "ints", value: 7))
         try context.send(
-            .kinesis(
-                egress: kinesis, stream: "stream-1", partitionKey: me.id, explicitHashKey: "1234",
+            kinesisEgress.record(
+                stream: "stream-1", partitionKey: me.id, explicitHashKey: "1234",
                 value: .bytes([0x00, 0x01] + Array("raw".utf8))))
     }
 
@@ -84,7 +89,7 @@ package enum ConformanceFunctions {
                     let text = "Hello \(name)! seen=\(count)"
                     // 2.x: the Python oracle replies when the caller's namespace is set.
                     if let caller = context.caller, !caller.typeName.namespace.isEmpty { try context.reply(text) }
-                    try context.send(text, toEgress: greets)
+                    try context.send(greetsEgress.record(text))
                 }
             }
             Function("example/features") {
@@ -93,16 +98,15 @@ package enum ConformanceFunctions {
                 Otherwise { context, message in
                     let count = try increment(try context.storage.get(visitsV2) ?? 0)
                     try context.storage.set(visitsV2, count)
-                    try context.storage.deleteValue(named: "scratch")
+                    try context.storage.delete(named: "scratch")
                     let me = context.address
                     try context.send("reminder", to: Address("example/features", id: me.id), after: .seconds(90))
                     try context.send(message, to: Address("example/stats", id: "all"))
                     try context.send(
-                        .kafka(egress: kafka, topic: "greetings", key: me.id, value: .typed("visits=\(count)")))
+                        kafkaEgress.record(topic: "greetings", key: me.id, value: .typed("visits=\(count)")))
                     try context.send(
-                        .kinesis(
-                            egress: kinesis, stream: "stream-1", partitionKey: me.id, explicitHashKey: "1234",
-                            value: .typed(count)))
+                        kinesisEgress.record(
+                            stream: "stream-1", partitionKey: me.id, explicitHashKey: "1234", value: .typed(count)))
                 }
             }
         }

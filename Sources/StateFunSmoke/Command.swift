@@ -1,4 +1,5 @@
-package import StateFun
+import StateFun
+package import StateFunWire
 
 /// `Command` of upstream's `commands.proto`: one instruction for an interpreter, the oneof `command` of
 /// `increment = 1`, `send = 2`, `send_after = 3`, `send_egress = 4`, `async_operation = 5`, `verify = 6`,

@@ -1,4 +1,5 @@
 package import StateFun
+package import StateFunWire
 
 /// `Commands{repeated Command command = 1}` of upstream's `commands.proto`
 /// (package `org.apache.flink.statefun.e2e.smoke`): a list of commands an interpreter applies in order.

@@ -48,7 +48,7 @@ package struct SmokeInterpreter: AppComponent {
     package static func app(url: String = harnessURL) -> App {
         App {
             SmokeInterpreter()
-            Endpoint(functions: SmokeE2E.functionType.description, url: url, maxBatchSize: harnessMaxBatchSize)
+            Endpoint(functions: .function(SmokeE2E.functionType), urlPathTemplate: url, maxNumBatchRequests: harnessMaxBatchSize)
         }
     }
 
@@ -79,13 +79,13 @@ package struct SmokeInterpreter: AppComponent {
             case .cancelSendAfter(let cancel):
                 try context.cancelDelayedMessage(cancel.cancellationToken)
             case .sendEgress:
-                try context.send(SmokeE2E.discardedMessage, toEgress: SmokeE2E.discardEgress)
+                try context.send(Egress(id: SmokeE2E.discardEgress).record(SmokeE2E.discardedMessage))
             case .verify(let verify):
                 guard let id = Int32(context.address.id) else { throw SmokeError.nonNumericID(context.address.id) }
                 let actual = try context.storage.get(SmokeE2E.state) ?? 0
                 try context.send(
-                    VerificationResult(id: id, expected: verify.expected, actual: actual),
-                    toEgress: SmokeE2E.verificationEgress)
+                    Egress(id: SmokeE2E.verificationEgress).record(
+                        VerificationResult(id: id, expected: verify.expected, actual: actual)))
             case .asyncOperation(let operation):
                 // The outcome does not matter: upstream applies the resolved commands after success and failure.
                 _ = await Self.runAsyncOperation(failing: operation.failure)

@@ -1,4 +1,5 @@
-package import StateFun
+import StateFun
+package import StateFunWire
 
 /// The codec shape shared by the messages of upstream's `commands.proto`: decoding *merges* into a value, as
 /// protobuf parsers do, so a submessage field that occurs twice is merged (repeated fields appended, scalars

@@ -1,4 +1,5 @@
 package import StateFun
+package import StateFunWire
 
 /// `SourceCommand{int32 target = 1; Commands commands = 2}`: what upstream's driver (`CommandFlinkSource`) emits,
 /// routed to the interpreter whose id is `target` in decimal (`CommandRouter`).

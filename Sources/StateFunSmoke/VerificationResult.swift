@@ -1,4 +1,5 @@
 package import StateFun
+package import StateFunWire
 
 /// `VerificationResult{int32 id = 1; int64 expected = 2; int64 actual = 3}`: an interpreter's answer to a
 /// `Verify` command, sent to the egress `statefun.smoke.e2e/verification-sink` with typename

@@ -63,13 +63,13 @@ public struct InvocationResult: Sendable {
     /// The value of `spec` after the invocation; `nil` when it has none (or it does not decode as `V`: see
     /// ``stateValues`` for the raw value).
     public func state<V: StateFunType>(_ spec: ValueSpec<V>) -> V? {
-        try? stateValues[spec.name]?.as(V.self)
+        try? stateValues[spec.name]?.decode(V.self)
     }
 
     /// The values of type `V` sent to `target` (to anyone when `nil`), in order; messages of other types are
     /// skipped.
     public func sentValues<V: StateFunType>(_ type: V.Type, to target: Address? = nil) -> [V] {
-        sentMessages.filter { target == nil || $0.target == target }.compactMap { try? $0.message.as(type) }
+        sentMessages.filter { target == nil || $0.target == target }.compactMap { try? $0.message.decode(type) }
     }
 
     /// The texts of the egress records (see `CapturedEgressRecord/text`), in order.
@@ -85,7 +85,7 @@ public struct SentMessage: Sendable, Equatable {
 
     /// The message decoded as `V`; `nil` when it is of another type or has no value.
     public func value<V: StateFunType>(as type: V.Type) -> V? {
-        try? message.as(type)
+        try? message.decode(type)
     }
 }
 
@@ -102,6 +102,6 @@ public struct DelayedMessage: Sendable, Equatable {
 
     /// The message decoded as `V`; `nil` when it is of another type or has no value.
     public func value<V: StateFunType>(as type: V.Type) -> V? {
-        try? message.as(type)
+        try? message.decode(type)
     }
 }

@@ -67,7 +67,7 @@ public struct TestInvocation: Sendable {
 
     /// Invokes the function with `value`.
     ///
-    /// - Throws: `StateFunError` when the function throws (`StateFunError/handlerFailed(function:id:reason:)`),
+    /// - Throws: `StateFunError` when the function throws (`StateFunError/handlerFailed(function:id:underlying:)`, with the error the handler threw),
     ///   is not declared, or a seeded value can't be serialized; `RuntimeError` when its answer is one a
     ///   StateFun runtime would reject (an egress record that is not what its egress takes).
     public func invoke(with value: some StateFunType) async throws -> InvocationResult {

@@ -1,14 +1,14 @@
 /// UTF-8 validation for `string` fields, written out so the hot path stays specialised: the generic
 /// `String(validating:as:)` looks up type metadata on every call, which showed up as the top cost of decoding
 /// a request. Rules: RFC 3629 §4 (no overlong forms, no surrogates, nothing above U+10FFFF).
-public enum UTF8Validation {
+@usableFromInline package enum UTF8Validation {
     /// Decodes `bytes` as a String, or returns nil when they are not valid UTF-8.
-    public static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    @usableFromInline package static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         isValid(bytes) ? String(decoding: bytes, as: UTF8.self) : nil
     }
 
     /// Whether `bytes` are valid UTF-8.
-    public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    @usableFromInline package static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = bytes.count
         // ASCII fast path: eight bytes at a time, then byte by byte.

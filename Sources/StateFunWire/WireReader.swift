@@ -261,7 +261,7 @@ public struct WireReader: Sendable {
     /// Reads a `string` field's bytes without making a `String`: checks they are valid UTF-8 and returns where
     /// they are (indices of the outermost buffer). For decoders that keep a position now and make the text later,
     /// or never.
-    @inlinable public mutating func readStringRange(_ tag: FieldTag) throws(WireError) -> Range<Int> {
+    @inlinable package mutating func readStringRange(_ tag: FieldTag) throws(WireError) -> Range<Int> {
         try expect(tag, .lengthDelimited)
         let range = try readLengthDelimitedRange()
         if range.isEmpty { return range }
@@ -275,7 +275,7 @@ public struct WireReader: Sendable {
 
     /// Reads a `string`, returning the matching candidate itself when the bytes equal one (no allocation:
     /// typenames repeat in every request, and a literal candidate is never reference counted).
-    @inlinable public mutating func readString(_ tag: FieldTag, interning candidates: [String]) throws(WireError)
+    @inlinable package mutating func readString(_ tag: FieldTag, interning candidates: [String]) throws(WireError)
         -> String
     {
         try expect(tag, .lengthDelimited)
@@ -308,7 +308,7 @@ public struct WireReader: Sendable {
     }
 
     /// Reads a `bytes` field's position (indices of the outermost buffer), for decoders that slice it later.
-    @inlinable public mutating func readBytesRange(_ tag: FieldTag) throws(WireError) -> Range<Int> {
+    @inlinable package mutating func readBytesRange(_ tag: FieldTag) throws(WireError) -> Range<Int> {
         try expect(tag, .lengthDelimited)
         return try readLengthDelimitedRange()
     }

@@ -4,7 +4,7 @@ extension WireWriter {
     ///
     /// Each write is bounds-checked against the room reserved. A run that needs more than that is written
     /// again, with room enough: a run's body must only write (no side effects), since it may run twice.
-    public struct Run {
+    @usableFromInline package struct Run {
         @usableFromInline let base: UnsafeMutablePointer<UInt8>
         /// The writer's length where the run starts: ``WireWriter/Mark``s count from the writer's start.
         @usableFromInline let origin: Int
@@ -29,20 +29,20 @@ extension WireWriter {
 
         /// Appends a varint.
         @inlinable
-        public mutating func writeVarint(_ value: UInt64) {
+        package mutating func writeVarint(_ value: UInt64) {
             guard fits(10) else { return }
             position += WireWriter.put(varint: value, at: base + position)
         }
 
         /// Appends a field key.
         @inlinable
-        public mutating func writeKey(_ field: UInt32, _ wireType: WireType) {
+        package mutating func writeKey(_ field: UInt32, _ wireType: WireType) {
             writeVarint(UInt64(field) << 3 | UInt64(wireType.rawValue))
         }
 
         /// Writes a `bool` (with implicit presence, `false` writes nothing).
         @inlinable
-        public mutating func writeBool(_ field: UInt32, _ value: Bool) {
+        package mutating func writeBool(_ field: UInt32, _ value: Bool) {
             guard value, fits(6) else { return }
             position += WireWriter.put(varint: UInt64(field) << 3, at: base + position)
             base[position] = 1
@@ -55,7 +55,7 @@ extension WireWriter {
         /// ``WireWriter/writeRun(reserving:_:)`` itself, and the marks it returns stay in registers instead of
         /// being stored and reloaded (a send measured 15% faster).
         @inlinable @inline(never)
-        public mutating func writeString(_ field: UInt32, _ value: String) {
+        package mutating func writeString(_ field: UInt32, _ value: String) {
             guard !value.isEmpty else { return }
             let done: Void? = value.utf8.withContiguousStorageIfAvailable { writeLengthDelimited(field, $0) }
             if done == nil {
@@ -78,7 +78,7 @@ extension WireWriter {
         /// Starts a length-delimited field whose content follows (in this run or after it); end it with
         /// ``WireWriter/endLengthDelimited(_:presence:)`` once the run is over.
         @inlinable
-        public mutating func beginLengthDelimited(_ field: UInt32) -> Mark {
+        package mutating func beginLengthDelimited(_ field: UInt32) -> Mark {
             let fieldStart = origin + position
             guard fits(6) else { return Mark(fieldStart: fieldStart, lengthAt: fieldStart) }
             position += WireWriter.put(
@@ -95,7 +95,7 @@ extension WireWriter {
     /// ``Mark``s of what it began, say: returned rather than stored into a captured variable, they stay in
     /// registers).
     @inlinable
-    public mutating func writeRun<Result>(reserving maximum: Int, _ body: (inout Run) -> Result) -> Result {
+    package mutating func writeRun<Result>(reserving maximum: Int, _ body: (inout Run) -> Result) -> Result {
         var room = Swift.max(maximum, 16)
         while true {
             let start = length
@@ -116,14 +116,14 @@ extension WireWriter {
     /// How many bytes the length-delimited field `field` with `count` bytes of content takes: key, length and
     /// content; 0 for empty content under implicit presence (proto3 leaves it out).
     @inlinable
-    public static func lengthDelimitedSize(_ field: UInt32, count: Int, presence: Presence = .implicit) -> Int {
+    package static func lengthDelimitedSize(_ field: UInt32, count: Int, presence: Presence = .implicit) -> Int {
         if count == 0, presence == .implicit { return 0 }
         return varintSize(UInt64(field) << 3) + varintSize(UInt64(count)) + count
     }
 
     /// How many bytes a varint of `value` takes (1...10).
     @inlinable
-    public static func varintSize(_ value: UInt64) -> Int {
+    package static func varintSize(_ value: UInt64) -> Int {
         var size = 1
         var v = value >> 7
         while v != 0 {

@@ -38,14 +38,14 @@ public struct WireWriter: Sendable {
 
     /// Creates an empty writer that writes into `buffer`'s storage (its contents are overwritten), e.g. one an
     /// earlier writer gave up with ``takeStorage()``.
-    public init(reusing buffer: [UInt8]) {
+    @usableFromInline package init(reusing buffer: [UInt8]) {
         self.buffer = buffer
         length = 0
     }
 
     /// Hands over the whole storage (written bytes and spare capacity) for reuse with ``init(reusing:)``; the
     /// writer is empty afterwards.
-    public mutating func takeStorage() -> [UInt8] {
+    @usableFromInline package mutating func takeStorage() -> [UInt8] {
         var result: [UInt8] = []
         swap(&result, &buffer)
         length = 0
@@ -54,15 +54,15 @@ public struct WireWriter: Sendable {
 
     /// The bytes written so far as a slice that shares the writer's storage (no copy). Writing again while the
     /// slice is alive copies the storage first, as with any array.
-    public var writtenBytes: ArraySlice<UInt8> { buffer[..<length] }
+    @usableFromInline package var writtenBytes: ArraySlice<UInt8> { buffer[..<length] }
 
     /// Empties the writer, keeping its capacity for the next bytes.
-    public mutating func removeAll() {
+    @usableFromInline package mutating func removeAll() {
         length = 0
     }
 
     /// The bytes written, handed over without copying; the writer is empty afterwards.
-    public mutating func takeBytes() -> [UInt8] {
+    @usableFromInline package mutating func takeBytes() -> [UInt8] {
         var result: [UInt8] = []
         swap(&result, &buffer)
         if result.count > length { result.removeLast(result.count - length) }
@@ -354,7 +354,7 @@ public struct WireWriter: Sendable {
 
     /// Where a length-delimited field started: returned by ``beginLengthDelimited(_:)``, consumed by
     /// ``endLengthDelimited(_:presence:)`` or ``rollBack(to:)``.
-    public struct Mark: Sendable {
+    @usableFromInline package struct Mark: Sendable {
         @usableFromInline let fieldStart: Int
         @usableFromInline let lengthAt: Int
 
@@ -364,14 +364,14 @@ public struct WireWriter: Sendable {
         }
 
         /// A placeholder, for a mark that a ``Run`` is about to set.
-        @inlinable public static var none: Mark { Mark(fieldStart: 0, lengthAt: 0) }
+        @inlinable package static var none: Mark { Mark(fieldStart: 0, lengthAt: 0) }
     }
 
     /// Starts a length-delimited field: writes its key and a placeholder length. Write the content, then call
     /// ``endLengthDelimited(_:presence:)`` (or ``rollBack(to:)`` to drop the field). The closure-free form of
     /// ``writeLengthDelimited(_:presence:_:)``, for hot paths.
     @inlinable
-    public mutating func beginLengthDelimited(_ field: UInt32) -> Mark {
+    package mutating func beginLengthDelimited(_ field: UInt32) -> Mark {
         let fieldStart = length
         append(reserving: 6) { pointer in
             let i = Self.put(varint: UInt64(field) << 3 | UInt64(WireType.lengthDelimited.rawValue), at: pointer)
@@ -384,7 +384,7 @@ public struct WireWriter: Sendable {
     /// Ends a field started with ``beginLengthDelimited(_:)``, fixing its length. With `presence: .implicit` an
     /// empty content removes the field (proto3 omits an empty `bytes`/`string`).
     @inlinable
-    public mutating func endLengthDelimited(_ mark: Mark, presence: Presence = .explicit) {
+    package mutating func endLengthDelimited(_ mark: Mark, presence: Presence = .explicit) {
         let size = length - mark.lengthAt - 1
         if size < 0x80 {
             if size == 0, presence == .implicit {
@@ -433,7 +433,7 @@ public struct WireWriter: Sendable {
 
     /// Removes everything written since `mark`'s field began (after an error while writing it).
     @inlinable
-    public mutating func rollBack(to mark: Mark) {
+    package mutating func rollBack(to mark: Mark) {
         length = mark.fieldStart
     }
 
@@ -443,7 +443,7 @@ public struct WireWriter: Sendable {
     /// error keeps a well-formed buffer. With `presence: .implicit` an empty content writes nothing at all
     /// (proto3 omits an empty `bytes`/`string`); `.explicit` (the default, right for messages) keeps it.
     @inlinable
-    public mutating func writeLengthDelimited<E: Error>(
+    package mutating func writeLengthDelimited<E: Error>(
         _ field: UInt32, presence: Presence = .explicit, _ body: (inout WireWriter) throws(E) -> Void
     ) throws(E) {
         let mark = beginLengthDelimited(field)

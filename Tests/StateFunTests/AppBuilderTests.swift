@@ -26,7 +26,7 @@ struct CartModule: AppComponent {
 struct ShopModule: AppComponent {
     var body: [any AppComponent] {
         CartModule(withAudit: true)
-        Endpoint(functions: "shop/*", url: "http://shop:8000/statefun")
+        Endpoint(functions: "shop/*", urlPathTemplate: "http://shop:8000/statefun")
     }
 }
 
@@ -51,7 +51,7 @@ struct ShopModule: AppComponent {
             for region in regions {
                 Function(TypeName(namespace: "geo", name: region)) { Otherwise { _, _ in } }
             }
-            Endpoint(functions: "geo/*", url: "http://geo:8000/{function.name}")
+            Endpoint(functions: "geo/*", urlPathTemplate: "http://geo:8000/{function.name}")
         }
         #expect(app.functionTypes.map(\.description) == ["geo/eu", "geo/us", "geo/ap"])
         #expect(app.model.endpoints.count == 1)
@@ -122,9 +122,9 @@ struct ShopModule: AppComponent {
     @Test func endpointFillsTheModel() {
         let app = App {
             Endpoint(
-                functions: "a/*", url: "http://a:1/{function.name}", timeouts: .init(call: .seconds(120)), maxBatchSize: 500,
+                functions: "a/*", urlPathTemplate: "http://a:1/{function.name}", timeouts: .init(call: .seconds(120)), maxNumBatchRequests: 500,
                 transport: .async(.init(poolSize: 8)))
-            Endpoint(functions: "a/special", url: "http://special:1/")
+            Endpoint(functions: "a/special", urlPathTemplate: "http://special:1/")
         }
         let endpoint = app.model.endpoints[0]
         #expect(endpoint.maxNumBatchRequests == 500)

@@ -604,16 +604,16 @@ enum TypeCheckApp {
         KafkaEgress(id: "n7/out", address: "kafka:9092", deliverySemantic: .exactlyOnce(transactionTimeout: .seconds(60)))
         KafkaEgress(id: "n8/out", address: "kafka:9092", deliverySemantic: .exactlyOnce(transactionTimeout: .seconds(60)))
         KafkaEgress(id: "n9/out", address: "kafka:9092", deliverySemantic: .exactlyOnce(transactionTimeout: .seconds(60)))
-        Endpoint(functions: "n0/*", url: "http://n0:8000/{function.name}", timeouts: .init(call: .seconds(120)), maxBatchSize: 100)
-        Endpoint(functions: "n1/*", url: "http://n1:8000/{function.name}", timeouts: .init(call: .seconds(120)), maxBatchSize: 100)
-        Endpoint(functions: "n2/*", url: "http://n2:8000/{function.name}", timeouts: .init(call: .seconds(120)), maxBatchSize: 100)
-        Endpoint(functions: "n3/*", url: "http://n3:8000/{function.name}", timeouts: .init(call: .seconds(120)), maxBatchSize: 100)
-        Endpoint(functions: "n4/*", url: "http://n4:8000/{function.name}", timeouts: .init(call: .seconds(120)), maxBatchSize: 100)
-        Endpoint(functions: "n5/*", url: "http://n5:8000/{function.name}", timeouts: .init(call: .seconds(120)), maxBatchSize: 100)
-        Endpoint(functions: "n6/*", url: "http://n6:8000/{function.name}", timeouts: .init(call: .seconds(120)), maxBatchSize: 100)
-        Endpoint(functions: "n7/*", url: "http://n7:8000/{function.name}", timeouts: .init(call: .seconds(120)), maxBatchSize: 100)
-        Endpoint(functions: "n8/*", url: "http://n8:8000/{function.name}", timeouts: .init(call: .seconds(120)), maxBatchSize: 100)
-        Endpoint(functions: "n9/*", url: "http://n9:8000/{function.name}", timeouts: .init(call: .seconds(120)), maxBatchSize: 100)
+        Endpoint(functions: "n0/*", urlPathTemplate: "http://n0:8000/{function.name}", timeouts: .init(call: .seconds(120)), maxNumBatchRequests: 100)
+        Endpoint(functions: "n1/*", urlPathTemplate: "http://n1:8000/{function.name}", timeouts: .init(call: .seconds(120)), maxNumBatchRequests: 100)
+        Endpoint(functions: "n2/*", urlPathTemplate: "http://n2:8000/{function.name}", timeouts: .init(call: .seconds(120)), maxNumBatchRequests: 100)
+        Endpoint(functions: "n3/*", urlPathTemplate: "http://n3:8000/{function.name}", timeouts: .init(call: .seconds(120)), maxNumBatchRequests: 100)
+        Endpoint(functions: "n4/*", urlPathTemplate: "http://n4:8000/{function.name}", timeouts: .init(call: .seconds(120)), maxNumBatchRequests: 100)
+        Endpoint(functions: "n5/*", urlPathTemplate: "http://n5:8000/{function.name}", timeouts: .init(call: .seconds(120)), maxNumBatchRequests: 100)
+        Endpoint(functions: "n6/*", urlPathTemplate: "http://n6:8000/{function.name}", timeouts: .init(call: .seconds(120)), maxNumBatchRequests: 100)
+        Endpoint(functions: "n7/*", urlPathTemplate: "http://n7:8000/{function.name}", timeouts: .init(call: .seconds(120)), maxNumBatchRequests: 100)
+        Endpoint(functions: "n8/*", urlPathTemplate: "http://n8:8000/{function.name}", timeouts: .init(call: .seconds(120)), maxNumBatchRequests: 100)
+        Endpoint(functions: "n9/*", urlPathTemplate: "http://n9:8000/{function.name}", timeouts: .init(call: .seconds(120)), maxNumBatchRequests: 100)
         if flag {
             Function("c0/yes") { Otherwise { _, _ in } }
         } else {
@@ -669,16 +669,16 @@ enum TypeCheckApp {
                 Handle(Int64.self) { context, value in try context.storage.set(count, value) }
             }
         }
-        Endpoint(functions: "c0/*", url: "http://c:8000/statefun")
-        Endpoint(functions: "c1/*", url: "http://c:8000/statefun")
-        Endpoint(functions: "c2/*", url: "http://c:8000/statefun")
-        Endpoint(functions: "c3/*", url: "http://c:8000/statefun")
-        Endpoint(functions: "c4/*", url: "http://c:8000/statefun")
-        Endpoint(functions: "l0/*", url: "http://l:8000/statefun")
-        Endpoint(functions: "l1/*", url: "http://l:8000/statefun")
-        Endpoint(functions: "l2/*", url: "http://l:8000/statefun")
-        Endpoint(functions: "l3/*", url: "http://l:8000/statefun")
-        Endpoint(functions: "l4/*", url: "http://l:8000/statefun")
+        Endpoint(functions: "c0/*", urlPathTemplate: "http://c:8000/statefun")
+        Endpoint(functions: "c1/*", urlPathTemplate: "http://c:8000/statefun")
+        Endpoint(functions: "c2/*", urlPathTemplate: "http://c:8000/statefun")
+        Endpoint(functions: "c3/*", urlPathTemplate: "http://c:8000/statefun")
+        Endpoint(functions: "c4/*", urlPathTemplate: "http://c:8000/statefun")
+        Endpoint(functions: "l0/*", urlPathTemplate: "http://l:8000/statefun")
+        Endpoint(functions: "l1/*", urlPathTemplate: "http://l:8000/statefun")
+        Endpoint(functions: "l2/*", urlPathTemplate: "http://l:8000/statefun")
+        Endpoint(functions: "l3/*", urlPathTemplate: "http://l:8000/statefun")
+        Endpoint(functions: "l4/*", urlPathTemplate: "http://l:8000/statefun")
     }
 }
 

@@ -14,7 +14,7 @@ import Testing
         return diagnostics.map { "\($0.severity.rawValue) \($0.code)" }
     }
 
-    static let endpoint = Endpoint(functions: "t/*", url: "http://t:8000/statefun")
+    static let endpoint = Endpoint(functions: "t/*", urlPathTemplate: "http://t:8000/statefun")
     static let echo = Function("t/echo") { Handle(String.self) { _, _ in } }
 
     @Test func cleanAppHasNoDiagnostics() {
@@ -31,8 +31,8 @@ import Testing
             Function("no-slash") { Otherwise { _, _ in } }
             Function("t/") { Otherwise { _, _ in } }
             Function("t/st*r") { Otherwise { _, _ in } }
-            Endpoint(functions: "t/*", url: "http://t:1/")
-            Endpoint(functions: "no-slash", url: "http://t:1/")
+            Endpoint(functions: "t/*", urlPathTemplate: "http://t:1/")
+            Endpoint(functions: "no-slash", urlPathTemplate: "http://t:1/")
         }
         let diagnostics = app.validate().filter { $0.code == "invalid-typename" }
         #expect(diagnostics.map(\.declaration) == ["function no-slash", "function t/", "function t/st*r"])
@@ -260,9 +260,9 @@ import Testing
         let app = App {
             Self.echo
             Self.endpoint
-            Endpoint(functions: "t*/x", url: "http://a:1/")
-            Endpoint(functions: "t/ech*", url: "http://a:1/")
-            Endpoint(functions: "*", url: "http://a:1/")
+            Endpoint(functions: "t*/x", urlPathTemplate: "http://a:1/")
+            Endpoint(functions: "t/ech*", urlPathTemplate: "http://a:1/")
+            Endpoint(functions: "*", urlPathTemplate: "http://a:1/")
         }
         #expect(found(app) == Array(repeating: "error invalid-endpoint-pattern", count: 3))
     }
@@ -280,7 +280,7 @@ import Testing
         let app = App {
             Self.echo
             Self.endpoint
-            Endpoint(functions: "other/*", url: "http://a:1/")
+            Endpoint(functions: "other/*", urlPathTemplate: "http://a:1/")
         }
         #expect(found(app) == ["warning endpoint-covers-nothing"])
     }
@@ -290,9 +290,9 @@ import Testing
             Function("t/a") { Otherwise { _, _ in } }
             Function("t/b") { Otherwise { _, _ in } }
             Function("t/c") { Otherwise { _, _ in } }
-            Endpoint(functions: "t/a", url: "ftp://a/")
-            Endpoint(functions: "t/b", url: "http+unix:///run/f.sock/x", transport: .async())
-            Endpoint(functions: "t/c", url: "http://a b/")
+            Endpoint(functions: "t/a", urlPathTemplate: "ftp://a/")
+            Endpoint(functions: "t/b", urlPathTemplate: "http+unix:///run/f.sock/x", transport: .async())
+            Endpoint(functions: "t/c", urlPathTemplate: "http://a b/")
         }
         #expect(found(app) == Array(repeating: "error invalid-endpoint-url", count: 3))
     }
@@ -300,7 +300,7 @@ import Testing
     @Test func invalidCounts() {
         let app = App {
             Self.echo
-            Endpoint(functions: "t/*", url: "http://t:1/", maxBatchSize: Int(Int32.max) + 1, transport: .async(.init(poolSize: 0)))
+            Endpoint(functions: "t/*", urlPathTemplate: "http://t:1/", maxNumBatchRequests: Int(Int32.max) + 1, transport: .async(.init(poolSize: 0)))
             KinesisEgress(id: "t/out", maxOutstandingRecords: 0)
         }
         #expect(found(app) == Array(repeating: "error invalid-count", count: 3))
@@ -314,7 +314,7 @@ import Testing
                 Otherwise { _, _ in }
             }
             KafkaEgress(id: "t/out", address: "k:9092", deliverySemantic: .exactlyOnce(transactionTimeout: .seconds(Int64.max)))
-            Endpoint(functions: "t/*", url: "http://t:1/", timeouts: .init(call: .seconds(60), connect: .zero))
+            Endpoint(functions: "t/*", urlPathTemplate: "http://t:1/", timeouts: .init(call: .seconds(60), connect: .zero))
         }
         #expect(found(app) == Array(repeating: "error invalid-duration", count: 4))
     }
@@ -336,9 +336,9 @@ import Testing
         let app = App {
             Function("t/a") { Otherwise { _, _ in } }
             Function("t/b") { Otherwise { _, _ in } }
-            Endpoint(functions: "t/a", url: "http://t:1/", timeouts: .init(call: .seconds(5), connect: .seconds(1), read: .seconds(6), write: .seconds(1)))
+            Endpoint(functions: "t/a", urlPathTemplate: "http://t:1/", timeouts: .init(call: .seconds(5), connect: .seconds(1), read: .seconds(6), write: .seconds(1)))
             // The runtime compares with its defaults: connect, read and write default to 10 s.
-            Endpoint(functions: "t/b", url: "http://t:1/", timeouts: .init(call: .seconds(8)))
+            Endpoint(functions: "t/b", urlPathTemplate: "http://t:1/", timeouts: .init(call: .seconds(8)))
         }
         #expect(found(app) == Array(repeating: "error timeout-exceeds-call", count: 4))
         #expect(app.validate()[1].message.contains("the runtime's default"))
@@ -347,7 +347,7 @@ import Testing
     @Test func transportOptionIgnored() {
         let app = App {
             Self.echo
-            Endpoint(functions: "t/*", url: "http://t:1/", timeouts: .init(read: .seconds(1)), transport: .async())
+            Endpoint(functions: "t/*", urlPathTemplate: "http://t:1/", timeouts: .init(read: .seconds(1)), transport: .async())
         }
         #expect(found(app) == ["warning transport-option-ignored"])
     }
@@ -356,8 +356,8 @@ import Testing
         let app = App {
             Function("t/a") { Otherwise { _, _ in } }
             Function("t/b") { Otherwise { _, _ in } }
-            Endpoint(functions: "t/a", url: "https://t:1/", transport: .async(.init(clientCert: "/c.pem")))
-            Endpoint(functions: "t/b", url: "https://t:1/", transport: .async(.init(clientKeyPassword: "pw")))
+            Endpoint(functions: "t/a", urlPathTemplate: "https://t:1/", transport: .async(.init(clientCert: "/c.pem")))
+            Endpoint(functions: "t/b", urlPathTemplate: "https://t:1/", transport: .async(.init(clientKeyPassword: "pw")))
         }
         #expect(found(app) == ["error invalid-transport", "error invalid-transport"])
     }
@@ -402,10 +402,10 @@ import Testing
             KafkaIngress(id: "t/in", address: "k:1", startupPosition: .date("now")) {}  // duplicate-ingress, startup, no routes
             KafkaEgress(id: "t/out", address: "k:1", properties: ["a": "1", "a": "2"])  // duplicate-property
             KafkaEgress(id: "t/out", address: "k:1")  // duplicate-egress
-            Endpoint(functions: "t/*", url: "mailto:x", timeouts: .init(call: .seconds(1)))  // url, 3 × timeout-exceeds-call
-            Endpoint(functions: "t/*", url: "http://t:1/")  // duplicate-endpoint
-            Endpoint(functions: "z/*", url: "http://z:1/")  // endpoint-covers-nothing
-            Endpoint(functions: "bad", url: "http://z:1/")  // covers the invalid "bad" function
+            Endpoint(functions: "t/*", urlPathTemplate: "mailto:x", timeouts: .init(call: .seconds(1)))  // url, 3 × timeout-exceeds-call
+            Endpoint(functions: "t/*", urlPathTemplate: "http://t:1/")  // duplicate-endpoint
+            Endpoint(functions: "z/*", urlPathTemplate: "http://z:1/")  // endpoint-covers-nothing
+            Endpoint(functions: "bad", urlPathTemplate: "http://z:1/")  // covers the invalid "bad" function
         }
         let diagnostics = app.validate()
         let codes = diagnostics.map(\.code)

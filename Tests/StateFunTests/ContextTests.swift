@@ -1,5 +1,6 @@
 import StateFun
 import Testing
+import StateFunWire
 
 /// Misuse of the context is an error that fails the batch, never a crash.
 @Suite struct ContextTests {
@@ -40,7 +41,7 @@ import Testing
                 case "empty id": try context.send("x", to: Address("a/b", id: ""))
                 case "bad typename": try context.send("x", to: Address("nons", id: "1"))
                 case "no caller": try context.reply("x")
-                case "empty topic": try context.send(.kafka(egress: "a/k", topic: "", value: "v"))
+                case "empty topic": try context.send(KafkaEgress(id: "a/k", address: "k:9092").record(topic: "", value: "v"))
                 default: _ = try context.storage.get(spec)
                 }
             }
@@ -58,8 +59,8 @@ import Testing
 
     @Test func egressRecordsAreTypedAsTheRuntimeExpects() async throws {
         let result = try await Self.run { context in
-            try context.send(.kafka(egress: "a/kafka", topic: "t", key: "k", value: "v"))
-            try context.send(.kinesis(egress: "a/kinesis", stream: "s", partitionKey: "p", value: .bytes([1])))
+            try context.send(KafkaEgress(id: "a/kafka", address: "k:9092").record(topic: "t", key: "k", value: "v"))
+            try context.send(KinesisEgress(id: "a/kinesis").record(stream: "s", partitionKey: "p", value: .bytes([1])))
         }
         #expect(result.outgoingEgresses[0].argument?.typename == "type.googleapis.com/io.statefun.sdk.egress.KafkaProducerRecord")
         let kafka = try KafkaProducerRecord(serialized: result.outgoingEgresses[0].argument?.value ?? [])
@@ -72,8 +73,8 @@ import Testing
 extension ContextTests {
     @Test func anUndecodedMessageCanBeForwardedToAnEgressAsItIs() async throws {
         let result = try await Self.run { context in
-            try context.send(Message(typeName: "example/Raw", bytes: [1, 2, 3]), toEgress: "a/sink")
-            #expect(throws: StateFunError.self) { try context.send(Message(typeName: "x/y", bytes: []), toEgress: "bad") }
+            try context.send(Egress(id: "a/sink").record(Message(typeName: "example/Raw", bytes: [1, 2, 3])))
+            #expect(throws: StateFunError.self) { try context.send(Egress(id: "bad").record(Message(typeName: "x/y", bytes: []))) }
         }
         #expect(result.outgoingEgresses == [
             .init(egressNamespace: "a", egressType: "sink",

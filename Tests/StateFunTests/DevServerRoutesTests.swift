@@ -2,6 +2,7 @@ import StateFun
 import StateFunHTTP
 import Synchronization
 import Testing
+import StateFunWire
 
 /// The development server over real loopback sockets: every route, and every error it answers.
 @Suite struct DevServerRoutesTests {

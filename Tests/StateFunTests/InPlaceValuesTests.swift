@@ -1,5 +1,6 @@
 import StateFun
 import Testing
+import StateFunWire
 
 /// A celsius reading with its own serializer that can be told to fail half-way through writing.
 struct Reading: StateFunType, Equatable {
@@ -52,19 +53,19 @@ struct Reading: StateFunType, Equatable {
     static func run(_ command: String, _ context: Context) throws {
         switch command {
         case "inc": try context.storage.set(counter, (try context.storage.get(counter) ?? 0) + 1)
-        case "big": try context.send(String(repeating: "b", count: 5_000), toEgress: "test/out")
+        case "big": try context.send(Egress(id: "test/out").record(String(repeating: "b", count: 5_000)))
         case "keep-then-write":
             // Two writes after the read: the second reuses the buffer the value read had pointed into.
-            let before = try context.storage.value(named: "counter")
+            let before = try context.storage.get(named: "counter")
             try context.storage.set(counter, 98)
             try context.storage.set(counter, 99)
-            if let before { try context.send(before, toEgress: "test/out") }
+            if let before { try context.send(Egress(id: "test/out").record(before)) }
         case "bad-reading":
             try context.storage.set(reading, Reading(degrees: 20))
             do {
                 try context.storage.set(reading, Reading(degrees: 30, failsToSerialize: true))
             } catch {
-                try context.send(try context.storage.get(reading)?.degrees ?? -1, toEgress: "test/out")
+                try context.send(Egress(id: "test/out").record(try context.storage.get(reading)?.degrees ?? -1))
             }
         case "reply": try context.reply("to \(context.caller?.typeName.description ?? "?")/\(context.caller?.id ?? "?")")
         default: break
@@ -135,7 +136,7 @@ struct Reading: StateFunType, Equatable {
     @Test func aTypeWithOnlyAnArrayDeserializerDecodesFromASlice() throws {
         let whole: [UInt8] = [9, 9] + (try Reading(degrees: -4).serialize()) + [9]
         let message = Message(typeName: "test/Reading", payload: whole[2..<6])
-        #expect(try message.as(Reading.self) == Reading(degrees: -4))
+        #expect(try message.decode(Reading.self) == Reading(degrees: -4))
         #expect(message.bytes == Array(whole[2..<6]))
     }
 

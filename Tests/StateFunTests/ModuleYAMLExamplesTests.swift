@@ -56,13 +56,13 @@ enum ExampleApps {
         receipts
         audit
         Endpoint(
-            functions: "shop/*", url: "http://shop:8000/{function.name}",
+            functions: "shop/*", urlPathTemplate: "http://shop:8000/{function.name}",
             timeouts: .init(call: .seconds(120), connect: .seconds(5), read: .seconds(30), write: .milliseconds(1500)),
-            maxBatchSize: 500)
+            maxNumBatchRequests: 500)
         Endpoint(
-            functions: "shop/audit-log", url: "https://audit:8443/statefun", timeouts: .init(call: .seconds(90)),
+            functions: "shop/audit-log", urlPathTemplate: "https://audit:8443/statefun", timeouts: .init(call: .seconds(90)),
             transport: .async(.init(poolTTL: .seconds(30), poolSize: 64, payloadMaxBytes: 1_048_576)))
-        Endpoint(functions: "ops/health", url: "http+unix:///var/run/ops.sock/statefun")
+        Endpoint(functions: "ops/health", urlPathTemplate: "http+unix:///var/run/ops.sock/statefun")
     }
 
     /// A function and nothing else: module.yaml falls back to the default endpoint.

@@ -151,7 +151,7 @@ import Testing
             }
             KafkaEgress(id: "evil/out", address: "\"quoted\"", properties: ClientProperties(hostile.map { ($0, "v") }))
             Function("evil/fn") { Otherwise { _, _ in } }
-            Endpoint(functions: "evil/*", url: "http://h:1/p?q=\"x\"&y=#z")
+            Endpoint(functions: "evil/*", urlPathTemplate: "http://h:1/p?q=\"x\"&y=#z")
         }
         let yaml = app.moduleYAML()
         try Self.golden("hostile-components.yaml", yaml)
@@ -173,7 +173,7 @@ import Testing
         let app = App {
             Function("a/f") { Otherwise { _, _ in } }
             Endpoint(
-                functions: "a/*", url: "https://a:443/{function.name}",
+                functions: "a/*", urlPathTemplate: "https://a:443/{function.name}",
                 timeouts: .init(call: .seconds(30), connect: .seconds(2)),
                 transport: .async(.init(trustCACerts: "classpath:ca.pem", clientCert: "/c.pem", clientKey: "/k.pem",
                     clientKeyPassword: "pw")))

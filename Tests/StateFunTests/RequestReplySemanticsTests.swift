@@ -1,5 +1,6 @@
 import StateFun
 import Testing
+import StateFunWire
 
 /// The per-batch semantics of the request handler (protocol.md §4), checked on encoded requests.
 @Suite struct RequestReplySemanticsTests {
@@ -26,7 +27,7 @@ import Testing
                     default: break
                     }
                 }
-                Handle(Int32.self) { context, n in try context.send(n, toEgress: "test/out") }
+                Handle(Int32.self) { context, n in try context.send(Egress(id: "test/out").record(n)) }
             }
         }
     }
@@ -117,7 +118,7 @@ import Testing
     @Test func aThrowingHandlerFailsTheWholeBatchWithNoPartialEffects() async throws {
         let request = Requests.v3(
             Self.target, states: allStates(), [(nil, Requests.typed("inc")), (nil, Requests.typed("fail"))])
-        await #expect(throws: StateFunError.handlerFailed(function: "test/fn", id: "a", reason: "asked to fail")) {
+        await #expect(throws: StateFunError.handlerFailed(function: "test/fn", id: "a", underlying: StateFunError.invalidArgument("asked to fail"))) {
             try await handler.handle(request)
         }
     }
@@ -137,7 +138,7 @@ import Testing
         #expect(ints.outgoingEgresses == [.init(egressNamespace: "test", egressType: "out", argument: Requests.typed(Int32(7)))])
         await #expect(throws: StateFunError.handlerFailed(
             function: "test/fn", id: "a",
-            reason: StateFunError.unhandledMessage(function: "test/fn", typeName: "io.statefun.types/bool").description)
+            underlying: StateFunError.unhandledMessage(function: "test/fn", typeName: "io.statefun.types/bool"))
         ) {
             try await handler.handle(Requests.v3(Self.target, states: allStates(), [(nil, Requests.typed(true))]))
         }

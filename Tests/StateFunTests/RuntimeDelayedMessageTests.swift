@@ -68,7 +68,7 @@ struct RuntimeDelayedMessageTests {
         await runtime.runUntilIdle()
 
         #expect(runtime.failures.map(\.error) == [.duplicateCancellationToken(sender: sender, token: "alarm")])
-        #expect(runtime.failures.first?.droppedMessages.map { try? $0.as(String.self) } == ["schedule:50:second"])
+        #expect(runtime.failures.first?.droppedMessages.map { try? $0.decode(String.self) } == ["schedule:50:second"])
         // None of the failed batch's effects were applied: no second timer, no state change.
         #expect(runtime.pendingDelayedMessageCount == 1)
         #expect(try runtime.state(Alarm.scheduled, of: sender) == 1)
@@ -156,7 +156,7 @@ enum Alarm {
         Function("test/alarm") {
             Handle(String.self) { context, label in
                 let caller = context.caller.map(\.description) ?? "nobody"
-                try context.send(label.isEmpty ? "ring from \(caller)" : "ring from \(caller) \(label)", toEgress: "test/out")
+                try context.send(Egress(id: "test/out").record(label.isEmpty ? "ring from \(caller)" : "ring from \(caller) \(label)"))
             }
         }
     }

@@ -20,9 +20,9 @@ struct RuntimeEgressTests {
                     try context.send(
                         kinesis.record(stream: "stream-1", partitionKey: "ann", explicitHashKey: "1234", value: .bytes([0, 1])))
                 case "typed-to-kafka":
-                    try context.send("not a record", toEgress: kafka.id)
+                    try context.send(Egress(id: kafka.id).record("not a record"))
                 default:
-                    try context.send(command, toEgress: "example/undeclared")
+                    try context.send(Egress(id: "example/undeclared").record(command))
                 }
             }
         }
@@ -72,7 +72,7 @@ struct RuntimeEgressTests {
     @Test func anAppThatDeclaresNoEgressGetsTypedValuesCaptured() async throws {
         let app = App {
             Function("example/writer") {
-                Handle(String.self) { context, text in try context.send(text, toEgress: "example/greets") }
+                Handle(String.self) { context, text in try context.send(Egress(id: "example/greets").record(text)) }
             }
         }
         let runtime = LocalRuntime(app: app, clock: ManualClock())
@@ -95,7 +95,7 @@ struct RuntimeEgressTests {
     @Test func keepsTheNewestRecordsUpToTheConfiguredLimit() async throws {
         let app = App {
             Function("example/writer") {
-                Handle(String.self) { context, text in try context.send(text, toEgress: "example/greets") }
+                Handle(String.self) { context, text in try context.send(Egress(id: "example/greets").record(text)) }
             }
         }
         let runtime = LocalRuntime(app: app, clock: ManualClock(), configuration: .init(maxCapturedEgressRecords: 2))
@@ -111,7 +111,7 @@ struct RuntimeEgressTests {
             Function("example/writer") {
                 Handle(String.self) { context, text in
                     try context.send(
-                        EgressRecord.value(egress: "io.statefun.playground/egress", PlaygroundRecord(topic: "out", payload: text)))
+                        Egress(id: "io.statefun.playground/egress").record(PlaygroundRecord(topic: "out", payload: text)))
                 }
             }
         }

@@ -30,7 +30,7 @@ struct RuntimeRemoteTests {
                         try context.send(text, to: Address("example/greeter", id: context.address.id))
                     } else {
                         try context.storage.set(caller, (try context.storage.get(caller) ?? 0) + 1)
-                        try context.send("reply: \(text)", toEgress: "swift/replies")
+                        try context.send(Egress(id: "swift/replies").record("reply: \(text)"))
                     }
                 }
             }

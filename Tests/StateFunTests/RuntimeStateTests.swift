@@ -179,7 +179,7 @@ enum KeyValue {
                 if command.hasPrefix("set:") {
                     try context.storage.set(value, String(command.dropFirst(4)))
                 } else {
-                    try context.send(try context.storage.get(value) ?? "-", toEgress: "test/out")
+                    try context.send(Egress(id: "test/out").record(try context.storage.get(value) ?? "-"))
                 }
             }
         }

@@ -14,10 +14,10 @@ import Testing
                     if name == "boom" { throw StateFunError.invalidArgument("boom requested") }
                     let count = (try context.storage.get(seen) ?? 0) + 1
                     try context.storage.set(seen, count)
-                    try context.send("Hello \(name) \(count)", toEgress: "test/out")
+                    try context.send(Egress(id: "test/out").record("Hello \(name) \(count)"))
                 }
             }
-            Endpoint(functions: "test/*", url: "http://localhost:8000/fn/{function.name}")
+            Endpoint(functions: "test/*", urlPathTemplate: "http://localhost:8000/fn/{function.name}")
         }
     }
 
@@ -27,7 +27,7 @@ import Testing
         configuration.http.port = 0
         configuration.http.eventLoopCount = 1
         let router = FunctionRouter(app: app(), configuration: configuration)
-        let server = HTTPServer(configuration: configuration.http) { await router.respond($0) }
+        let server = HTTPServer(configuration: configuration.http.httpServerConfiguration) { await router.respond($0) }
         let addresses = try await server.start()
         let port = try #require(addresses.first?.port)
         let client = try HTTPClient(host: "127.0.0.1", port: port)

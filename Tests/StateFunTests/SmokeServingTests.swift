@@ -13,7 +13,7 @@ import Testing
         configuration.http.port = 0
         configuration.http.eventLoopCount = 1
         let router = FunctionRouter(app: SmokeInterpreter.app(), configuration: configuration)
-        let server = HTTPServer(configuration: configuration.http) { await router.respond($0) }
+        let server = HTTPServer(configuration: configuration.http.httpServerConfiguration) { await router.respond($0) }
         let port = try #require(try await server.start().first?.port)
         do {
             try await body(port)

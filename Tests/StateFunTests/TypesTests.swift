@@ -66,7 +66,7 @@ import Testing
         let message = try Message(Int32(300), protocolVersion: .v2)
         #expect(message.typeName == "type.googleapis.com/google.protobuf.Int32Value")
         #expect(message.bytes == [0x08, 0xAC, 0x02], "Int32Value is a varint on 2.x")
-        #expect(try message.as(Int32.self) == 300)
+        #expect(try message.decode(Int32.self) == 300)
         let routed = Message(typeName: "com.googleapis/google.protobuf.StringValue", bytes: "x".serialize(), protocolVersion: .v2)
         #expect(routed.is(String.self), "2.x matches the type URL's last segment only")
     }
@@ -75,8 +75,8 @@ import Testing
         let message = try Message("hello")
         #expect(message.is(String.self))
         #expect(!message.is(Int32.self))
-        #expect(try message.as(String.self) == "hello")
-        #expect(throws: StateFunError.self) { try message.as(Int32.self) }
-        #expect(try Message(typeName: "io.statefun.types/string", bytes: nil).as(String.self) == nil)
+        #expect(try message.decode(String.self) == "hello")
+        #expect(throws: StateFunError.self) { try message.decode(Int32.self) }
+        #expect(throws: StateFunError.self) { try Message(typeName: "io.statefun.types/string", bytes: nil).decode(String.self) }
     }
 }

@@ -18,7 +18,10 @@ let package = Package(
         // GreetRequest, GreetResponse, SeenCount and the event generator.
         .target(
             name: "GreeterMessages",
-            dependencies: [.product(name: "StateFun", package: "swift-statefun")],
+            dependencies: [
+                .product(name: "StateFun", package: "swift-statefun"),
+                .product(name: "StateFunWire", package: "swift-statefun"),
+            ],
             swiftSettings: settings),
         // Prints the records the generator would publish to the `names` topic.
         .executableTarget(name: "event-generator", dependencies: ["GreeterMessages"], swiftSettings: settings),

@@ -36,34 +36,3 @@ extension AppComponent {
         for component in body { component.flatten(into: &model, depth: depth + 1) }
     }
 }
-
-/// Builds an ``App`` or an ``AppComponent`` body; supports `if`, `if/else`, `for` and optionals.
-///
-/// Every expression becomes one flat array of components, so type-checking stays linear in the number of
-/// declarations (one overload per builder method).
-@resultBuilder
-public enum AppBuilder {
-    /// Turns one component into a list.
-    public static func buildExpression(_ component: some AppComponent) -> [any AppComponent] { [component] }
-
-    /// Turns one component into a list.
-    public static func buildExpression(_ components: [any AppComponent]) -> [any AppComponent] { components }
-
-    /// Joins the statements of a block.
-    public static func buildBlock(_ parts: [any AppComponent]...) -> [any AppComponent] { parts.flatMap { $0 } }
-
-    /// An `if` without `else`: its components, or none.
-    public static func buildOptional(_ part: [any AppComponent]?) -> [any AppComponent] { part ?? [] }
-
-    /// The first branch of an `if`/`else` or `switch`.
-    public static func buildEither(first part: [any AppComponent]) -> [any AppComponent] { part }
-
-    /// The second branch of an `if`/`else` or `switch`.
-    public static func buildEither(second part: [any AppComponent]) -> [any AppComponent] { part }
-
-    /// A `for` loop: the components of every iteration.
-    public static func buildArray(_ parts: [[any AppComponent]]) -> [any AppComponent] { parts.flatMap { $0 } }
-
-    /// An `if #available` branch.
-    public static func buildLimitedAvailability(_ part: [any AppComponent]) -> [any AppComponent] { part }
-}

@@ -22,7 +22,7 @@ extension AppValidator {
                     "\(declaration) is declared more than once; the runtime refuses two bindings of one pattern")
             }
             checkURL(endpoint, declaration)
-            checkCount(endpoint.maxNumBatchRequests, setting: "maxBatchSize", in: declaration, minimum: Int(Int32.min))
+            checkCount(endpoint.maxNumBatchRequests, setting: "maxNumBatchRequests", in: declaration, minimum: Int(Int32.min))
             checkTimeouts(endpoint, declaration)
             if case .async(let options) = endpoint.transport { checkAsync(options, declaration) }
         }

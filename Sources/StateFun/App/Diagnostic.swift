@@ -7,7 +7,12 @@
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// How bad a problem is.
     public enum Severity: String, Sendable, Hashable, Comparable {
-        case error, warning, note
+        /// The app is wrong: the runtime would reject it or misbehave, and ``App/serve(_:)`` refuses it.
+        case error
+        /// Probably a mistake, but the app can run.
+        case warning
+        /// Information about the declaration.
+        case note
 
         private var rank: Int {
             switch self {

@@ -2,13 +2,13 @@
 /// in module.yaml; each function's `endpoint` in the 2.x formats).
 ///
 /// ```swift
-/// Endpoint(functions: "example/*", url: "http://greeter:8000/statefun",
-///          timeouts: .init(call: .seconds(120)), maxBatchSize: 500)
+/// Endpoint(functions: "example/*", urlPathTemplate: "http://greeter:8000/statefun",
+///          timeouts: .init(call: .seconds(120)), maxNumBatchRequests: 500)
 /// ```
 ///
-/// `functions` is `namespace/name` for one function or `namespace/*` for every function of a namespace; a
-/// function covered by both a specific and a namespace endpoint uses the specific one (as the runtime does).
-/// `url` may contain `{function.name}`, replaced by the name part of the function's typename.
+/// `functions` is `namespace/name` for one function or `namespace/*` for every function of a namespace
+/// (``TypeNamePattern``); a function covered by both a specific and a namespace endpoint uses the specific one
+/// (as the runtime does). `urlPathTemplate` may contain `{function.name}`, replaced by the name part of the function's typename.
 /// A function no endpoint covers is served at ``defaultURL`` in module.yaml (``App/validate()`` warns when
 /// the app declares no endpoint at all, and reports an error when endpoints exist but miss a function).
 public struct Endpoint: PrimitiveAppComponent {
@@ -88,25 +88,40 @@ public struct Endpoint: PrimitiveAppComponent {
 
     let definition: EndpointDefinition
 
-    /// Declares an endpoint.
+    /// Declares an endpoint; the arguments are the keys of module.yaml's `io.statefun.endpoints.v2/http` spec.
     ///
     /// - Parameters:
-    ///   - functions: `namespace/name` or `namespace/*`.
-    ///   - url: `http://`, `https://`, `http+unix://` or `https+unix://` URL, optionally with `{function.name}`.
-    ///   - timeouts: the runtime's HTTP timeouts (unset ones keep the runtime's defaults).
-    ///   - maxBatchSize: how many messages for one address the runtime queues while a call to it is in flight
-    ///     before it applies back-pressure (`maxNumBatchRequests`, default 1000).
-    ///   - transport: the runtime's HTTP client.
+    ///   - functions: the functions served, `namespace/name` or `namespace/*` (`functions`).
+    ///   - urlPathTemplate: `http://`, `https://`, `http+unix://` or `https+unix://` URL, optionally with
+    ///     `{function.name}` (`urlPathTemplate`).
+    ///   - timeouts: the runtime's HTTP timeouts; unset ones keep the runtime's defaults (`timeouts`).
+    ///   - maxNumBatchRequests: how many messages for one address the runtime queues while a call to it is in
+    ///     flight before it applies back-pressure (`maxNumBatchRequests`, default 1000).
+    ///   - transport: the runtime's HTTP client (`transport`).
     public init(
-        functions: String, url: String, timeouts: Timeouts = Timeouts(), maxBatchSize: Int = 1000,
-        transport: Transport = .okhttp
+        functions: TypeNamePattern, urlPathTemplate: String, timeouts: Timeouts = Timeouts(),
+        maxNumBatchRequests: Int = 1000, transport: Transport = .okhttp
     ) {
-        var definition = EndpointDefinition(functions: functions, urlPathTemplate: url, maxNumBatchRequests: maxBatchSize)
+        var definition = EndpointDefinition(
+            functions: functions.text, urlPathTemplate: urlPathTemplate, maxNumBatchRequests: maxNumBatchRequests)
         definition.timeouts = timeouts
         definition.transport = transport
         self.definition = definition
     }
 
+    /// Declares an endpoint (the earlier spelling: `url` is module.yaml's `urlPathTemplate`, `maxBatchSize` its
+    /// `maxNumBatchRequests`).
+    @available(*, deprecated, renamed: "init(functions:urlPathTemplate:timeouts:maxNumBatchRequests:transport:)")
+    public init(
+        functions: String, url: String, timeouts: Timeouts = Timeouts(), maxBatchSize: Int = 1000,
+        transport: Transport = .okhttp
+    ) {
+        self.init(
+            functions: TypeNamePattern(functions), urlPathTemplate: url, timeouts: timeouts,
+            maxNumBatchRequests: maxBatchSize, transport: transport)
+    }
+
+    /// An endpoint declares nothing else.
     public var body: [any AppComponent] { [] }
 
     package func contribute(to model: inout AppModel) {

@@ -1,4 +1,4 @@
-public import StateFunHTTP
+import StateFunHTTP
 
 /// An app and the embedded runtime in one process, with an HTTP ingress like the StateFun playground's: send
 /// messages with `curl`, read egress records and state back, and watch egress records on standard output.
@@ -67,18 +67,26 @@ public final class DevServer: Sendable {
         self.runtime = runtime
         self.log = log
         self.router = router
-        server = HTTPServer(configuration: configuration.http) { request in await router.respond(request) }
+        server = HTTPServer(configuration: configuration.http.httpServerConfiguration) { request in await router.respond(request) }
     }
 
     /// Starts listening; returns the bound addresses (with the real port when the configuration asked for port 0).
     @discardableResult
-    public func start() async throws(HTTPServerError) -> [HTTPServerAddress] {
-        try await server.start()
+    public func start() async throws(StateFunError) -> [ServerAddress] {
+        do {
+            return try await server.start().map(ServerAddress.init)
+        } catch {
+            throw StateFunError(error)
+        }
     }
 
     /// Starts if needed, serves until SIGTERM or SIGINT, then shuts down (see ``shutdown()``) and returns.
-    public func runUntilSignalled() async throws(HTTPServerError) {
-        try await server.runUntilSignalled()
+    public func runUntilSignalled() async throws(StateFunError) {
+        do {
+            try await server.runUntilSignalled()
+        } catch {
+            throw StateFunError(error)
+        }
         runtime.shutDown()
     }
 

@@ -1,5 +1,3 @@
-public import StateFunHTTP
-
 /// How a ``DevServer`` listens, which message types it can show by their fields, and its limits.
 ///
 /// ```swift
@@ -10,7 +8,7 @@ public import StateFunHTTP
 public struct DevServerConfiguration: Sendable {
     /// The HTTP server: host (default `127.0.0.1`: a development server is for this machine only), port (default
     /// 8090, the StateFun playground's ingress port), limits (Docs/HTTPServer.md), one event loop.
-    public var http: HTTPServerConfiguration
+    public var http: ServerConfiguration
 
     /// Types whose values the server shows by their fields instead of as base64: in egress records (tried in this
     /// order on record values, which travel without a typename; the first that decodes the bytes and re-encodes
@@ -48,7 +46,7 @@ public struct DevServerConfiguration: Sendable {
 
     /// Creates a configuration with the documented defaults.
     public init(
-        http: HTTPServerConfiguration = HTTPServerConfiguration(host: "127.0.0.1", port: 8090, eventLoopCount: 1),
+        http: ServerConfiguration = ServerConfiguration(host: "127.0.0.1", port: 8090, eventLoopCount: 1),
         messageTypes: [any StateFunType.Type] = [],
         maxEgressRecords: Int = 10_000,
         maxEgressRecordBytes: Int = defaultMaxEgressRecordBytes,

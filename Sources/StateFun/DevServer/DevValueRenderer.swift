@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import StateFunWire
 
 /// Shows values as JSON for the development server: egress record values, typed messages and state.
 ///

@@ -1,3 +1,4 @@
+public import StateFunWire
 /// What a handler gets besides the message: who it is, who called, its state, and the ways to send.
 ///
 /// Maps the Python SDK's context one to one (see Docs/ComingFromPython.md): ``address``, ``caller``,
@@ -205,7 +206,7 @@ public final class Context {
 
     /// Sends an undecoded message to the egress `egress` as it is, e.g. forwards the one received (Python 2.x
     /// `send_egress(typename, any)`).
-    public func send(_ message: Message, toEgress egress: TypeName) throws {
+    package func sendEgressMessage(_ message: Message, to egress: TypeName) throws {
         if let reason = egress.validationError {
             throw StateFunError.invalidTypeName(egress.description, reason: reason)
         }
@@ -219,7 +220,7 @@ public final class Context {
 
     /// Sends a typed value to the egress `egress` (Python `send_egress(egress_message_builder(...))`).
     @inlinable
-    public func send<V: StateFunType>(_ value: V, toEgress egress: TypeName) throws {
+    package func sendEgressMessage<V: StateFunType>(_ value: V, to egress: TypeName) throws {
         guard protocolVersion == .v3 else { return try sendV2(value, toEgress: egress) }
         let marks = try beginEgressMessage(to: egress, valueTypeName: V.typeName.description)
         try Self.finish(value, marks, in: &egressMessages)
@@ -242,7 +243,7 @@ public final class Context {
         }
     }
 
-    /// The 2.x form of ``send(_:toEgress:)-(V,_)``: the value travels as an `Any`.
+    /// The 2.x form of ``sendEgressMessage(_:to:)-(V,_)``: the value travels as an `Any`.
     @usableFromInline
     func sendV2<V: StateFunType>(_ value: V, toEgress egress: TypeName) throws {
         if let reason = egress.validationError {

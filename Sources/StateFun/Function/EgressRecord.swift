@@ -1,6 +1,7 @@
-/// A record for a Kafka or Kinesis egress (the runtime's generic egresses), or any typed value for another
-/// egress. Build one with the static functions here or, better, through the typed handle of a declared egress
-/// (`greets.record(topic:key:value:)`), then hand it to ``Context/send(_:)``.
+package import StateFunWire
+/// A record for a Kafka or Kinesis egress. Make one with the typed handle of the declared egress
+/// (``KafkaEgress/record(topic:key:value:)``, ``KinesisEgress/record(stream:partitionKey:explicitHashKey:value:)``)
+/// and hand it to ``Context/send(_:)-(EgressRecord)``.
 public struct EgressRecord: Sendable {
     enum Kind: Sendable {
         case kafka(topic: String, key: String?, value: EgressValue)
@@ -13,11 +14,13 @@ public struct EgressRecord: Sendable {
     let kind: Kind
 
     /// A Kafka record for `topic`, with an optional key (Python `kafka_egress_message`).
+    @available(*, deprecated, message: "use the declared egress's handle: greets.record(topic:key:value:)")
     public static func kafka(egress: TypeName, topic: String, key: String? = nil, value: EgressValue) -> EgressRecord {
         EgressRecord(egress: egress, kind: .kafka(topic: topic, key: key, value: value))
     }
 
     /// A Kinesis record for `stream` (Python `kinesis_egress_message`).
+    @available(*, deprecated, message: "use the declared egress's handle: events.record(stream:partitionKey:explicitHashKey:value:)")
     public static func kinesis(
         egress: TypeName, stream: String, partitionKey: String, explicitHashKey: String? = nil, value: EgressValue
     ) -> EgressRecord {
@@ -27,6 +30,7 @@ public struct EgressRecord: Sendable {
     }
 
     /// Any typed value for an egress (Python `egress_message_builder`, 2.x `pack_and_send_egress`).
+    @available(*, deprecated, message: "use an Egress handle: Egress(id: \"example/out\").record(value)")
     public static func value(egress: TypeName, _ value: some StateFunType) -> EgressRecord {
         EgressRecord(egress: egress, kind: .value(value))
     }

@@ -1,3 +1,4 @@
+package import StateFunWire
 /// The value of a Kafka or Kinesis egress record, turned into the record's `value_bytes` as the official SDKs
 /// do: a string as UTF-8, an integer as 4 bytes big-endian (Kafka's IntegerSerializer), a double as 8 bytes
 /// big-endian, bytes as they are, and any ``StateFunType`` value as its serializer's output.

@@ -1,11 +1,13 @@
 /// Something that can stand in a ``Function`` declaration: a ``ValueSpec``, a ``Handle``, ``Otherwise``,
-/// ``Emits``, or a group of those built with ``FunctionBuilder``.
+/// ``Emits``, or a list of those (a helper that returns several).
 public protocol FunctionComponent: Sendable {
-    /// Adds this component to the function being declared.
+    /// Adds this component to the function being declared (the SDK's components only).
+    @_documentation(visibility: internal)
     func contribute(to definition: inout FunctionDefinitionDraft)
 }
 
-/// The function being declared, as components add to it.
+/// The function being declared, as components add to it: the builder's working state, not API to write against.
+@_documentation(visibility: internal)
 public struct FunctionDefinitionDraft: Sendable {
     package var definition: FunctionDefinition
     /// Problems found while declaring, reported by ``App/validate()``.
@@ -18,6 +20,7 @@ public struct FunctionDefinitionDraft: Sendable {
 
 extension ValueSpec: FunctionComponent {
     /// Adds this component to the function being declared.
+    @_documentation(visibility: internal)
     public func contribute(to draft: inout FunctionDefinitionDraft) {
         draft.definition.specs.append(erased)
     }
@@ -27,7 +30,7 @@ extension ValueSpec: FunctionComponent {
 ///
 /// ```swift
 /// Handle(GreetRequest.self) { context, request in
-///     try context.send(GreetResponse(...), toEgress: "example/greets")
+///     try context.send(greets.record(topic: "greetings", key: request.name, value: .typed(GreetResponse(...))))
 /// }
 /// ```
 ///
@@ -51,6 +54,7 @@ public struct Handle<Value: StateFunType>: FunctionComponent {
     }
 
     /// Adds this component to the function being declared.
+    @_documentation(visibility: internal)
     public func contribute(to draft: inout FunctionDefinitionDraft) {
         draft.definition.handlers.append(
             FunctionDefinition.TypedHandler(
@@ -75,6 +79,7 @@ public struct Otherwise: FunctionComponent {
     }
 
     /// Adds this component to the function being declared.
+    @_documentation(visibility: internal)
     public func contribute(to draft: inout FunctionDefinitionDraft) {
         if draft.definition.otherwise != nil {
             draft.problems.append("declares more than one Otherwise handler")
@@ -93,53 +98,8 @@ public struct Emits: FunctionComponent {
     }
 
     /// Adds this component to the function being declared.
+    @_documentation(visibility: internal)
     public func contribute(to draft: inout FunctionDefinitionDraft) {
         draft.definition.egresses.append(contentsOf: egresses)
     }
-}
-
-/// A group of function components, e.g. from `if`, `for` or a helper returning several.
-public struct FunctionComponentGroup: FunctionComponent {
-    let components: [any FunctionComponent]
-
-    /// Adds this component to the function being declared.
-    public func contribute(to draft: inout FunctionDefinitionDraft) {
-        for component in components { component.contribute(to: &draft) }
-    }
-}
-
-/// Builds the body of a ``Function`` declaration; supports `if`, `if/else`, `for` and optionals.
-@resultBuilder
-public enum FunctionBuilder {
-    /// Turns one component into a list.
-    public static func buildExpression(_ component: some FunctionComponent) -> [any FunctionComponent] {
-        [component]
-    }
-
-    /// Turns one component into a list.
-    public static func buildExpression(_ components: [any FunctionComponent]) -> [any FunctionComponent] {
-        components
-    }
-
-    /// Joins the statements of a block.
-    public static func buildBlock(_ parts: [any FunctionComponent]...) -> [any FunctionComponent] {
-        parts.flatMap { $0 }
-    }
-
-    /// An `if` without `else`: its components, or none.
-    public static func buildOptional(_ part: [any FunctionComponent]?) -> [any FunctionComponent] { part ?? [] }
-
-    /// The first branch of an `if`/`else` or `switch`.
-    public static func buildEither(first part: [any FunctionComponent]) -> [any FunctionComponent] { part }
-
-    /// The second branch of an `if`/`else` or `switch`.
-    public static func buildEither(second part: [any FunctionComponent]) -> [any FunctionComponent] { part }
-
-    /// A `for` loop: the components of every iteration.
-    public static func buildArray(_ parts: [[any FunctionComponent]]) -> [any FunctionComponent] {
-        parts.flatMap { $0 }
-    }
-
-    /// An `if #available` branch.
-    public static func buildLimitedAvailability(_ part: [any FunctionComponent]) -> [any FunctionComponent] { part }
 }

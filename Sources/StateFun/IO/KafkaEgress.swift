@@ -51,7 +51,7 @@ public struct KafkaEgress: PrimitiveAppComponent, EgressHandle {
     /// A record for `topic` of this egress, for ``Context/send(_:)``. An empty `key` or `nil` writes a record
     /// without key. See ``EgressValue`` for how `value` becomes bytes.
     public func record(topic: String, key: String? = nil, value: EgressValue) -> EgressRecord {
-        .kafka(egress: id, topic: topic, key: key, value: value)
+        EgressRecord(egress: id, kind: .kafka(topic: topic, key: key, value: value))
     }
 
     public var body: [any AppComponent] { [] }

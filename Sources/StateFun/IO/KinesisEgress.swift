@@ -38,7 +38,9 @@ public struct KinesisEgress: PrimitiveAppComponent, EgressHandle {
     public func record(stream: String, partitionKey: String, explicitHashKey: String? = nil, value: EgressValue)
         -> EgressRecord
     {
-        .kinesis(egress: id, stream: stream, partitionKey: partitionKey, explicitHashKey: explicitHashKey, value: value)
+        EgressRecord(
+            egress: id,
+            kind: .kinesis(stream: stream, partitionKey: partitionKey, explicitHashKey: explicitHashKey, value: value))
     }
 
     public var body: [any AppComponent] { [] }

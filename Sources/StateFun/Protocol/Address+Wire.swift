@@ -1,3 +1,4 @@
+package import StateFunWire
 // Address{namespace=1, type=2, id=3}: unchanged between the 2.x and 3.x protocols.
 extension Address: WireMessage {
     package init(from reader: inout WireReader) throws(WireError) {

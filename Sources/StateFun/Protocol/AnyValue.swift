@@ -1,3 +1,4 @@
+package import StateFunWire
 /// `google.protobuf.Any` `{type_url=1, value=2}`: how the 2.x protocol carries every argument.
 ///
 /// Protobuf runtimes match an `Any` to a message type by the part of the URL after the last `/` only

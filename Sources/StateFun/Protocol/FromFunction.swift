@@ -1,3 +1,4 @@
+package import StateFunWire
 /// `FromFunction`: a function's answer to one batch.
 ///
 /// Either the batch's effects (`invocation_result = 100`) or, on 3.x only, the states the function needs and

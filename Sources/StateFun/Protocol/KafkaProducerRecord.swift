@@ -1,3 +1,4 @@
+package import StateFunWire
 /// The Kafka egress record `{key=1, value_bytes=2, topic=3}`: `io.statefun.sdk.egress.KafkaProducerRecord`
 /// on 3.x, `org.apache.flink.statefun.flink.io.KafkaProducerRecord` on 2.x (same field numbers).
 package struct KafkaProducerRecord: WireMessage {

@@ -1,3 +1,4 @@
+package import StateFunWire
 /// The Kinesis egress record `{partition_key=1, value_bytes=2, stream=3, explicit_hash_key=4}`
 /// (`io.statefun.sdk.egress` on 3.x, `org.apache.flink.statefun.flink.io` on 2.x).
 package struct KinesisEgressRecord: WireMessage {

@@ -1,3 +1,4 @@
+package import StateFunWire
 /// The 2.x protocol's state value: opaque `bytes` (the Python 2.x SDK stores a serialized `Any` there).
 ///
 /// An empty value can't be told from an absent one: both mean "no value".

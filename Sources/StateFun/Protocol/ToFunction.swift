@@ -1,3 +1,4 @@
+package import StateFunWire
 /// `ToFunction`: what the runtime POSTs to a function, one batch of invocations for one address.
 ///
 /// Field numbers are those of both released protocol shapes (`protocol.md` §1.2, §1.3): the 2.x

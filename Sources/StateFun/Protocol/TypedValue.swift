@@ -1,3 +1,4 @@
+package import StateFunWire
 /// `io.statefun.sdk.reqreply.TypedValue` (3.x): a value with its typename.
 ///
 /// `has_value` (field 2, added in 3.0) tells "a zero-length value" (a zero int, an empty string) from "no

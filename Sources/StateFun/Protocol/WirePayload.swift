@@ -1,3 +1,4 @@
+package import StateFunWire
 /// A value that sits in a length-delimited field of a request-reply message and differs between the two
 /// protocol versions: ``TypedValue`` (3.x), `google.protobuf.Any` (2.x arguments, ``AnyValue``) or opaque
 /// bytes (2.x state, ``StateBytes``).

@@ -72,7 +72,7 @@ public struct CapturedEgressRecord: Sendable, Equatable, CustomStringConvertible
     /// record's payload, or any other typed value's bytes when they are valid UTF-8; `nil` otherwise.
     public var text: String? {
         if case .value(let message) = payload {
-            if message.is(String.self) { return try? message.as(String.self) }
+            if message.is(String.self) { return try? message.decode(String.self) }
             if let record = Self.playgroundRecord(message) { return record.payload }
         }
         return String(validating: valueBytes, as: UTF8.self)
@@ -85,10 +85,7 @@ public struct CapturedEgressRecord: Sendable, Equatable, CustomStringConvertible
         case .kafka, .kinesis:
             return try V.deserialize(from: valueBytes)
         case .value(let message):
-            guard let value = try message.as(type) else {
-                throw StateFunError.deserializationFailed(typeName: V.typeName.description, reason: "the record has no value")
-            }
-            return value
+            return try message.decode(type)
         }
     }
 

@@ -296,6 +296,6 @@ public final class LocalRuntime: Sendable {
 
     /// The current value of `spec` at `address`, decoded; `nil` when it has none (or it expired).
     public func state<V: StateFunType>(_ spec: ValueSpec<V>, of address: Address) throws -> V? {
-        try state(of: address)[spec.name]?.as(V.self)
+        try state(of: address)[spec.name].flatMap { $0.payload == nil ? nil : try $0.decode(V.self) }
     }
 }

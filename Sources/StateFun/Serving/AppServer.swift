@@ -15,7 +15,7 @@ package enum AppServer {
 
     package static func serve(app: App, configuration: ServeConfiguration, output: CommandOutput) async throws {
         let router = FunctionRouter(app: app, configuration: configuration)
-        let server = HTTPServer(configuration: configuration.http) { request in await router.respond(request) }
+        let server = HTTPServer(configuration: configuration.http.httpServerConfiguration) { request in await router.respond(request) }
         let addresses = try await server.start()
         for address in addresses {
             output.printError("serving \(app.functionTypes.count) function(s) on \(address)\(configuration.path) "

@@ -1,4 +1,5 @@
 import Synchronization
+package import StateFunWire
 
 /// Byte buffers kept between batches, so a batch writes its messages and egress records into capacity an
 /// earlier batch already has, instead of allocating (and zeroing) fresh buffers every time.

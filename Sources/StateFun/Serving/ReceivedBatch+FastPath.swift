@@ -1,3 +1,4 @@
+import StateFunWire
 // The layout the StateFun runtime writes, read in one pass over the bytes.
 //
 // protobuf-java (the runtime) writes fields in number order, each singular field at most once, and lengths as

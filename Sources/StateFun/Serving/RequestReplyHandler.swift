@@ -1,3 +1,4 @@
+import StateFunWire
 /// Answers the runtime: `ToFunction` bytes in, `FromFunction` bytes out. Usable from any HTTP framework.
 ///
 /// One call handles one batch for one address (`protocol.md` §4): the invocations run one after another
@@ -39,7 +40,7 @@ public struct RequestReplyHandler: Sendable {
     ///
     /// - Throws: ``StateFunError/malformedRequest(_:)`` when the bytes are no `ToFunction`,
     ///   ``StateFunError/unknownFunction(_:)`` for a type the app does not declare, and
-    ///   ``StateFunError/handlerFailed(function:id:reason:)`` when a handler throws.
+    ///   ``StateFunError/handlerFailed(function:id:underlying:)`` when a handler throws.
     public func handle(_ body: [UInt8]) async throws(StateFunError) -> [UInt8] {
         switch protocolVersion {
         case .v3:
@@ -103,8 +104,7 @@ public struct RequestReplyHandler: Sendable {
     private static func handlerFailed(_ function: TypeName, _ context: Context, _ error: any Error)
         -> StateFunError
     {
-        let reason = (error as? StateFunError)?.description ?? "\(error)"
-        return .handlerFailed(function: function, id: context.address.id, reason: reason)
+        .handlerFailed(function: function, id: context.address.id, underlying: error)
     }
 
     // MARK: - 3.x

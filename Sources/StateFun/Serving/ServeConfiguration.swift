@@ -1,5 +1,3 @@
-public import StateFunHTTP
-
 /// How an app is served over HTTP: the built-in server's settings and the routes of the function endpoint.
 ///
 /// ```swift
@@ -10,7 +8,7 @@ public import StateFunHTTP
 /// ```
 public struct ServeConfiguration: Sendable {
     /// The HTTP server: host, port, Unix socket, limits, timeouts, event loops (Docs/HTTPServer.md).
-    public var http: HTTPServerConfiguration
+    public var http: ServerConfiguration
     /// The path the runtime POSTs to (default `/statefun`). Paths following the app's endpoint URL templates
     /// (`{function.name}`) are served as well.
     public var path: String
@@ -21,7 +19,7 @@ public struct ServeConfiguration: Sendable {
 
     /// Creates a configuration with the documented defaults.
     public init(
-        http: HTTPServerConfiguration = HTTPServerConfiguration(), path: String = "/statefun",
+        http: ServerConfiguration = ServerConfiguration(), path: String = "/statefun",
         protocolVersion: ProtocolVersion = .v3, servesDescribe: Bool = true
     ) {
         self.http = http

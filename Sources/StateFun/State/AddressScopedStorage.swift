@@ -1,3 +1,4 @@
+public import StateFunWire
 /// The state of the address being invoked, for one batch: typed through ``ValueSpec``s, or by name.
 ///
 /// Reads decode the value the runtime sent; writes and deletes take effect for the rest of the batch and are
@@ -270,7 +271,7 @@ public final class AddressScopedStorage {
     // MARK: - By name (the Python SDK's `context["name"]` / `context.storage.name`)
 
     /// The value of the state `name` as it arrived (or was last written), undecoded; `nil` when it has none.
-    public func value(named name: String) throws -> Message? {
+    public func get(named name: String) throws -> Message? {
         let i = try cellIndex(named: name, reading: true)
         return base[i].currentValue.map {
             Message(typeName: $0.typeName, payload: $0.bytes, protocolVersion: protocolVersion)
@@ -278,12 +279,12 @@ public final class AddressScopedStorage {
     }
 
     /// Stores `value` under the state `name`; on 3.x it must be of the declared type.
-    public func setValue<V: StateFunType>(_ value: V, named name: String) throws {
-        try setValue(try Message(value, protocolVersion: protocolVersion), named: name)
+    public func set<V: StateFunType>(_ value: V, named name: String) throws {
+        try set(try Message(value, protocolVersion: protocolVersion), named: name)
     }
 
     /// Stores an undecoded value under the state `name` (`nil` bytes delete it).
-    public func setValue(_ message: Message, named name: String) throws {
+    public func set(_ message: Message, named name: String) throws {
         let i = try cellIndex(named: name, reading: false)
         guard let raw = message.raw else {
             base[i].value = nil
@@ -303,7 +304,7 @@ public final class AddressScopedStorage {
     }
 
     /// Deletes the value of the state `name`.
-    public func deleteValue(named name: String) throws {
+    public func delete(named name: String) throws {
         let i = try cellIndex(named: name, reading: false)
         base[i].value = nil
         base[i].written = false

@@ -1,3 +1,4 @@
+import StateFunWire
 // On the 2.x protocol the Python SDK (2.2) carries primitive values as google.protobuf wrappers packed in Any:
 // type URL `type.googleapis.com/google.protobuf.<X>Value`, and Int32Value/Int64Value are *varints* there
 // (not the fixed-width encodings of the 3.x wrappers). These conformances give the built-ins that form.

@@ -1,3 +1,4 @@
+public import StateFunWire
 // The six built-in types of StateFun 3.x (`statefun-sdk-protos/.../types/types.proto`, package
 // io.statefun.sdk.types): each value travels as a one-field wrapper message. int is sfixed32 and long is
 // sfixed64; a zero value encodes to zero bytes, as proto3 omits defaults.

@@ -40,16 +40,33 @@ public struct Message: Sendable, Equatable, CustomStringConvertible {
         ValueCodec.matches(typeName, type, protocolVersion)
     }
 
-    /// Decodes the value as `V`: `nil` when the message has no value; throws when it is of another type or its
-    /// bytes don't decode.
-    public func `as`<V: StateFunType>(_ type: V.Type) throws -> V? {
-        guard let payload else { return nil }
+    /// Decodes the value as `V`. Throws ``StateFunError/deserializationFailed(typeName:reason:)`` when the
+    /// message has no value, holds a value of another type, or its bytes don't decode: ask ``is(_:)`` first, or
+    /// write `try? message.decode(V.self)` when any of those means "not this one".
+    ///
+    /// ```swift
+    /// Otherwise { context, message in
+    ///     if message.is(GreetRequest.self) { let request = try message.decode(GreetRequest.self) ... }
+    /// }
+    /// ```
+    public func decode<V: StateFunType>(_ type: V.Type) throws -> V {
+        guard let payload else {
+            throw StateFunError.deserializationFailed(
+                typeName: ValueCodec.typeName(of: type, protocolVersion), reason: "the message has no value")
+        }
         guard self.is(type) else {
             throw StateFunError.deserializationFailed(
                 typeName: ValueCodec.typeName(of: type, protocolVersion),
                 reason: "the message holds a value of type '\(typeName)'")
         }
         return try ValueCodec.decode(payload, as: type, protocolVersion)
+    }
+
+    /// Decodes the value as `V`, `nil` when the message has no value; throws for another type or bad bytes.
+    @available(*, deprecated, message: "use decode(_:), which throws when there is no value, or try? decode(_:)")
+    public func `as`<V: StateFunType>(_ type: V.Type) throws -> V? {
+        guard payload != nil else { return nil }
+        return try decode(type)
     }
 
     package var raw: RawValue? { payload.map { RawValue(typeName: typeName, bytes: $0) } }

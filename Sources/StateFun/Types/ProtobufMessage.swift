@@ -1,3 +1,4 @@
+public import StateFunWire
 /// A protobuf message with a hand-written codec over `WireReader` and `WireWriter`.
 ///
 /// Its typename defaults to `type.googleapis.com/<full message name>`, as the Python (`make_protobuf_type`) and

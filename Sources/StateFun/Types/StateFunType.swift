@@ -1,3 +1,4 @@
+public import StateFunWire
 /// A Swift type whose values StateFun can carry: as messages, as state, inside egress records.
 ///
 /// This is the Swift form of the SDKs' `Type` (Python `make_json_type`, Java `Type<T>`, Go `SimpleType`):

@@ -1,3 +1,4 @@
+public import StateFunWire
 /// Turns typed values into ``RawValue``s and back, per protocol version.
 ///
 /// 3.x carries every value with its ``StateFunType/typeName``. 2.x packs values in `Any` the way the Python 2.2

@@ -1,4 +1,5 @@
 public import StateFun
+public import StateFunWire
 
 /// `example.GreetRequest { string name = 1; }` of the walkthrough's `messages.proto`: who to greet.
 ///

@@ -1,4 +1,5 @@
 public import StateFun
+public import StateFunWire
 
 /// `example.GreetResponse { string name = 1; string greeting = 2; }`: the greeting the function writes to the
 /// `greetings` topic, keyed by `name`.

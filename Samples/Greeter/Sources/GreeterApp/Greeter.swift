@@ -29,7 +29,7 @@ public enum Greeter {
     /// One visit: the next count and the response for it.
     public static func greet(_ request: GreetRequest, seen: SeenCount?) throws -> (SeenCount, GreetResponse) {
         let (next, overflow) = (seen?.seen ?? 0).addingReportingOverflow(1)
-        if overflow { throw StateFunError.invalidArgument("the seen count of \(request.name) overflows") }
+        if overflow { throw GreeterError.countOverflow(name: request.name) }
         return (SeenCount(seen: next), GreetResponse(name: request.name, greeting: greeting(for: request.name, seen: next)))
     }
 
@@ -49,7 +49,7 @@ public enum Greeter {
         }
         greets
         Endpoint(
-            functions: "example/*", url: "http://greeter:8000/statefun", timeouts: .init(call: .seconds(120)),
-            maxBatchSize: 500)
+            functions: "example/*", urlPathTemplate: "http://greeter:8000/statefun", timeouts: .init(call: .seconds(120)),
+            maxNumBatchRequests: 500)
     }
 }

@@ -1,4 +1,5 @@
 public import StateFun
+public import StateFunWire
 
 /// `example.SeenCount { int64 seen = 1; }`: how many times a name has been greeted, the function's state
 /// `seen_count`.

@@ -21,7 +21,7 @@ import Testing
         #expect(first == SeenCount(seen: 1) && response == GreetResponse(name: "bob", greeting: "Welcome bob"))
         let (second, _) = try Greeter.greet(GreetRequest(name: "bob"), seen: first)
         #expect(second.seen == 2)
-        #expect(throws: StateFunError.self) { try Greeter.greet(GreetRequest(name: "x"), seen: SeenCount(seen: .max)) }
+        #expect(throws: GreeterError.countOverflow(name: "x")) { try Greeter.greet(GreetRequest(name: "x"), seen: SeenCount(seen: .max)) }
     }
 
     @Test func messagesRoundTrip() throws {

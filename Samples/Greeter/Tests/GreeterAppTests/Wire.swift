@@ -2,6 +2,7 @@
 // outside the SDK package, with the SDK's public protobuf reader and writer.
 
 import StateFun
+import StateFunWire
 
 enum Wire {
     /// `ToFunction{invocation: {target, state, invocations: [{argument}]}}`.

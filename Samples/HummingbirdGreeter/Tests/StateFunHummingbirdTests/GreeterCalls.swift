@@ -1,5 +1,6 @@
 import GreeterApp
 import StateFun
+import StateFunWire
 
 /// Requests as the StateFun 3.x runtime sends them to `example/greeter`, and the parts of the replies the tests
 /// look at, written and read with the SDK's protobuf codec (`protocol.md` §1: ToFunction, FromFunction).

@@ -28,7 +28,7 @@ public enum CheckoutFunction {
                 let (cost, overflow) = Int64(line.quantity).multipliedReportingOverflow(by: line.unitCents)
                 let (sum, overflow2) = total.addingReportingOverflow(cost)
                 guard !overflow, !overflow2, line.quantity > 0 else {
-                    throw StateFunError.invalidArgument("order of \(shopper): line \(line.item) x \(line.quantity) is out of range")
+                    throw CheckoutError.lineOutOfRange(order: shopper, item: line.item, quantity: line.quantity)
                 }
                 total = sum
             }

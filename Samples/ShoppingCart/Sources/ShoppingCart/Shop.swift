@@ -45,6 +45,6 @@ public enum Shop {
         commands
         receipts
         events
-        Endpoint(functions: "shop/*", url: "http://shop:8000/statefun", timeouts: .init(call: .seconds(60)))
+        Endpoint(functions: "shop/*", urlPathTemplate: "http://shop:8000/statefun", timeouts: .init(call: .seconds(60)))
     }
 }

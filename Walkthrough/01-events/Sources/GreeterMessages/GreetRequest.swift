@@ -1,4 +1,5 @@
 public import StateFun
+public import StateFunWire
 
 /// A request to greet someone: what the `names` topic carries.
 ///

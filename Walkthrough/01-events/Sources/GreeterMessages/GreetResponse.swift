@@ -1,4 +1,5 @@
 public import StateFun
+public import StateFunWire
 
 /// A greeting for someone: what the `greetings` topic carries.
 ///

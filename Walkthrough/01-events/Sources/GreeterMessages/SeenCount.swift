@@ -1,4 +1,5 @@
 public import StateFun
+public import StateFunWire
 
 /// How many times someone has been greeted: the greeter keeps one per name as state (step 4).
 ///

@@ -19,8 +19,8 @@ public enum GreeterApp {
     /// Where the runtime reaches the function, and how: at most 500 queued messages per name while a call is
     /// in flight, two minutes per call.
     public static let endpoint = Endpoint(
-        functions: "example/*", url: "http://greeter:8000/statefun", timeouts: .init(call: .seconds(120)),
-        maxBatchSize: 500)
+        functions: "example/*", urlPathTemplate: "http://greeter:8000/statefun", timeouts: .init(call: .seconds(120)),
+        maxNumBatchRequests: 500)
 
     /// `seen_count`: how many requests this instance has had (step 4).
     public static let seenCount = ValueSpec<SeenCount>("seen_count")

@@ -161,7 +161,7 @@ import Testing
                 KafkaTopic("bad topic", valueType: String.self, targets: "example/a")
             }
             KafkaEgress(id: "example/out", address: "kafka-two:9092")
-            Endpoint(functions: "example/*", url: "https://secure:8443/statefun")
+            Endpoint(functions: "example/*", urlPathTemplate: "https://secure:8443/statefun")
         }
         var options = Deployment.Options()
         options.egressTopics = []

@@ -1,5 +1,6 @@
-/// Builds the list of topics of a ``KafkaIngress`` or the streams of a ``KinesisIngress``; supports `if`,
-/// `if/else`, `for` and optionals, like ``AppBuilder``.
+/// The one result builder of the SDK's declarations: the body of an ``App`` or an ``AppComponent``
+/// (``AppBuilder``), of a ``Function`` (``FunctionBuilder``), and the topics of a ``KafkaIngress`` or the streams
+/// of a ``KinesisIngress``. Supports `if`, `if/else`, `switch`, `for` and optionals.
 ///
 /// ```swift
 /// KafkaIngress(id: "example/names", address: "kafka:9092") {
@@ -7,10 +8,15 @@
 ///     for region in regions { KafkaTopic("names-\(region)", valueType: GreetRequest.self, targets: "example/greeter") }
 /// }
 /// ```
+///
+/// Every expression becomes one flat array, so type-checking stays linear in the number of declarations (one
+/// overload per builder method).
 @resultBuilder
 public enum DeclarationBuilder<Element: Sendable> {
+    /// Turns one declaration into a list.
     public static func buildExpression(_ element: Element) -> [Element] { [element] }
 
+    /// Takes a list of declarations (a helper that returns several) as is.
     public static func buildExpression(_ elements: [Element]) -> [Element] { elements }
 
     /// Joins the statements of a block.
@@ -31,3 +37,9 @@ public enum DeclarationBuilder<Element: Sendable> {
     /// An `if #available` branch.
     public static func buildLimitedAvailability(_ part: [Element]) -> [Element] { part }
 }
+
+/// Builds an ``App`` or an ``AppComponent`` body.
+public typealias AppBuilder = DeclarationBuilder<any AppComponent>
+
+/// Builds the body of a ``Function`` declaration.
+public typealias FunctionBuilder = DeclarationBuilder<any FunctionComponent>

@@ -1,0 +1,34 @@
+/// An egress the app sends to but does not declare: one that another module of the StateFun job defines (a
+/// custom egress of an embedded Java module, say), known here by its id. Like ``KafkaEgress`` and
+/// ``KinesisEgress``, it is the handle handlers send through:
+///
+/// ```swift
+/// let audit = Egress(id: "example/audit")
+/// ...
+/// Handle(GreetRequest.self) { context, request in
+///     try context.send(audit.record(AuditEntry(name: request.name)))
+/// }
+/// ```
+///
+/// The value travels as the egress message's `TypedValue` (Python `egress_message_builder`; on 2.x as an `Any`,
+/// `pack_and_send_egress`). It is not part of module.yaml: the module that defines the egress declares it.
+public struct Egress: EgressHandle, Hashable {
+    /// The egress id.
+    public let id: TypeName
+
+    /// A handle for the egress `id`.
+    public init(id: TypeName) {
+        self.id = id
+    }
+
+    /// A typed value for this egress, for ``Context/send(_:)-(EgressMessage<V>)``.
+    public func record<V: StateFunType>(_ value: V) -> EgressMessage<V> {
+        EgressMessage(egress: id, value: value)
+    }
+
+    /// An undecoded message for this egress, sent as it is (e.g. the one received, forwarded; Python 2.x
+    /// `send_egress(typename, any)`), for ``Context/send(_:)-(EgressMessage<Message>)``.
+    public func record(_ message: Message) -> EgressMessage<Message> {
+        EgressMessage(egress: id, value: message)
+    }
+}
