@@ -1,4 +1,4 @@
-/// A value for an ``Egress``, made by ``Egress/record(_:)-(V)`` and sent with ``Context/send(_:)-(EgressMessage<V>)``
+/// A value for an ``Egress``, made by `Egress.record(_:)` and sent with `context.send(_:)`
 /// (StateFun's `EgressMessage`: the egress id and the value). Generic, so a typed value is written straight into
 /// the response without being boxed.
 public struct EgressMessage<Value: Sendable>: Sendable {

@@ -1,7 +1,7 @@
 package import StateFunWire
 /// A record for a Kafka or Kinesis egress. Make one with the typed handle of the declared egress
 /// (``KafkaEgress/record(topic:key:value:)``, ``KinesisEgress/record(stream:partitionKey:explicitHashKey:value:)``)
-/// and hand it to ``Context/send(_:)-(EgressRecord)``.
+/// and hand it to `context.send(_:)`.
 public struct EgressRecord: Sendable {
     enum Kind: Sendable {
         case kafka(topic: String, key: String?, value: EgressValue)

@@ -21,13 +21,13 @@ public struct Egress: EgressHandle, Hashable {
         self.id = id
     }
 
-    /// A typed value for this egress, for ``Context/send(_:)-(EgressMessage<V>)``.
+    /// A typed value for this egress, for `context.send(_:)`.
     public func record<V: StateFunType>(_ value: V) -> EgressMessage<V> {
         EgressMessage(egress: id, value: value)
     }
 
     /// An undecoded message for this egress, sent as it is (e.g. the one received, forwarded; Python 2.x
-    /// `send_egress(typename, any)`), for ``Context/send(_:)-(EgressMessage<Message>)``.
+    /// `send_egress(typename, any)`), for `context.send(_:)`.
     public func record(_ message: Message) -> EgressMessage<Message> {
         EgressMessage(egress: id, value: message)
     }

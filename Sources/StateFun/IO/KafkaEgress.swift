@@ -48,7 +48,7 @@ public struct KafkaEgress: PrimitiveAppComponent, EgressHandle {
         self.properties = properties.pairs
     }
 
-    /// A record for `topic` of this egress, for ``Context/send(_:)``. An empty `key` or `nil` writes a record
+    /// A record for `topic` of this egress, for `context.send(_:)`. An empty `key` or `nil` writes a record
     /// without key. See ``EgressValue`` for how `value` becomes bytes.
     public func record(topic: String, key: String? = nil, value: EgressValue) -> EgressRecord {
         EgressRecord(egress: id, kind: .kafka(topic: topic, key: key, value: value))

@@ -34,7 +34,7 @@ public struct KinesisEgress: PrimitiveAppComponent, EgressHandle {
         self.clientProperties = clientProperties.pairs
     }
 
-    /// A record for `stream` of this egress, for ``Context/send(_:)``.
+    /// A record for `stream` of this egress, for `context.send(_:)`.
     public func record(stream: String, partitionKey: String, explicitHashKey: String? = nil, value: EgressValue)
         -> EgressRecord
     {
