@@ -9,6 +9,7 @@ let usage = """
     statefun-conformance: the oracle's functions (../shared/oracle) served by swift-statefun
 
     USAGE:
+      statefun-conformance --version
       statefun-conformance replay --protocol v3|v2 DIR --out OUTDIR
       statefun-conformance bench --protocol v3|v2 FILE [--seconds S | --iterations N] [--concurrency C]
       statefun-conformance serve --port P [--host 127.0.0.1] [--protocol v3|v2]
@@ -25,6 +26,10 @@ func parseProtocol(_ arguments: Arguments) throws(UsageError) -> ProtocolVersion
 
 func main() async -> Int32 {
     let argv = CommandLine.arguments
+    if argv.count == 2, argv[1] == "--version" {
+        print("swift-statefun \(StateFunSDK.version)")
+        return 0
+    }
     guard argv.count >= 2, argv[1] != "--help", argv[1] != "-h", argv[1] != "help" else {
         print(usage)
         return argv.count >= 2 ? 0 : 2

@@ -300,6 +300,34 @@ import Testing
         try dumpForExternalCheck(name: "hostile_items", yaml: YAMLWriter.render(asItems), documents: [asItems])
     }
 
+    /// Literal block scalars keep every line break (the chomping indicator says how many end the text) and fall
+    /// back to a quoted string for text a literal block cannot hold as is.
+    @Test func literalBlocks() throws {
+        let cases: [(text: String, rendered: String)] = [
+            ("a: 1\nb: [2]\n", "k: |\n  a: 1\n  b: [2]\n"),
+            ("one\n\ntwo", "k: |-\n  one\n\n  two\n"),
+            ("x\n\n\n", "k: |+\n  x\n\n\n"),
+            ("# not a comment\n  indented: kept\n", "k: |\n  # not a comment\n    indented: kept\n"),
+            // Not literal: no line break, a first line starting with a space, a line of spaces, a control character.
+            ("single line", "k: single line\n"),
+            (" lead\nx\n", #"k: " lead\nx\n""# + "\n"),
+            ("a\n   \nb\n", #"k: "a\n   \nb\n""# + "\n"),
+            ("a\u{7}\nb\n", #"k: "a\x07\nb\n""# + "\n"),
+            ("crlf\r\nline\n", #"k: "crlf\r\nline\n""# + "\n"),
+        ]
+        var nodes: [YAMLNode] = []
+        for (text, rendered) in cases {
+            let node: YAMLNode = ["k": .scalar(.literal(text))]
+            #expect(YAMLWriter.render(node) == rendered, "\(debug(text))")
+            nodes.append(node)
+        }
+        // In a sequence, nested: indented under the dash.
+        let nested: YAMLNode = ["data": ["items": [.scalar(.literal("a\nb\n"))]]]
+        #expect(YAMLWriter.render(nested) == "data:\n  items:\n    - |\n      a\n      b\n")
+        nodes.append(nested)
+        try dumpForExternalCheck(name: "literal_blocks", yaml: YAMLWriter.render(nodes.map { YAMLDocument(root: $0) }), documents: nodes)
+    }
+
     @Test func hostileStringsAsKeys() throws {
         let node = YAMLNode.mapping(Self.hostile.enumerated().map { (key: $0.element.0, value: .int(Int64($0.offset))) })
         let lines = YAMLWriter.render(node).split(separator: "\n", omittingEmptySubsequences: false)
@@ -425,7 +453,8 @@ private func debug(_ s: String?) -> String {
 /// JSON text of a node: mappings as objects (keys in order), sequences as arrays, scalars as JSON scalars.
 private func jsonText(_ node: YAMLNode) -> String {
     switch node {
-    case .scalar(.string(let s)): return jsonString(s)
+    case .scalar(.string(let s)), .scalar(.literal(let s)): return jsonString(s)
+    case .scalar(.decimal(let d)): return d
     case .scalar(.int(let i)): return String(i)
     case .scalar(.bool(let b)): return b ? "true" : "false"
     case .scalar(.null): return "null"

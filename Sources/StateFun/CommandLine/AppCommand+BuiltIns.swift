@@ -1,7 +1,7 @@
 extension AppCommand {
     /// The commands every app executable has, in the order `--help` lists them. A new built-in command goes
     /// into this list (one file `AppCommand+<Name>.swift` per command).
-    package static var builtIns: [AppCommand] { [serve, moduleYAML, describe, validate, dev] }
+    package static var builtIns: [AppCommand] { [serve, moduleYAML, describe, validate, dev] + deployCommands }
 
     /// `serve [--host H] [--port P] [--protocol v3|v2]`: refuses an app with validation errors, then serves it.
     package static var serve: AppCommand {

@@ -1,7 +1,9 @@
 /// Parses an app executable's arguments: `<program> [<command>] [--option value | --option=value | --flag]...`.
 ///
-/// `-h`/`--help` (anywhere) and `help [<command>]` print help; no command runs the default one; arguments that
-/// start with `-` before any command go to the default command (`greeter --port 9000`); `--` ends the options.
+/// `-h`/`--help` (anywhere) and `help [<command>]` print help; `--version` (first) prints the SDK's version; no
+/// command runs the default one; arguments that start with `-` before any command go to the default command
+/// (`greeter --port 9000`); `--` ends the options. A command whose name is two words (`deploy kubernetes`) is
+/// selected by both; the first word alone lists the group's commands.
 /// Everything else that does not fit the declarations is a usage error (exit status 2) whose message names the
 /// offending argument.
 package struct CommandLineParser: Sendable {
@@ -35,12 +37,13 @@ package struct CommandLineParser: Sendable {
             return parseOptions([], for: command)
         }
         if first == "-h" || first == "--help" { return .help(topLevelHelp()) }
+        if first == "--version" { return .help("swift-statefun \(StateFunSDK.version)\n") }
         if first == "help" {
             guard arguments.count > 1 else { return .help(topLevelHelp()) }
-            guard arguments.count == 2, let command = command(named: arguments[1]) else {
-                return .usageError(unknownCommand(arguments[1]))
-            }
-            return .help(help(for: command))
+            let name = arguments.dropFirst().joined(separator: " ")
+            if let command = command(named: name) { return .help(help(for: command)) }
+            if arguments.count == 2, !group(arguments[1]).isEmpty { return .help(groupHelp(arguments[1])) }
+            return .usageError(unknownCommand(name))
         }
         if first.hasPrefix("-") {
             guard let defaultCommand, let command = command(named: defaultCommand) else {
@@ -49,8 +52,24 @@ package struct CommandLineParser: Sendable {
             }
             return parseOptions(arguments[...], for: command)
         }
-        guard let command = command(named: first) else { return .usageError(unknownCommand(first)) }
-        return parseOptions(arguments.dropFirst(), for: command)
+        if let command = command(named: first) { return parseOptions(arguments.dropFirst(), for: command) }
+        let members = group(first)
+        guard !members.isEmpty else { return .usageError(unknownCommand(first)) }
+        guard arguments.count > 1, !arguments[1].hasPrefix("-") else {
+            if arguments.count > 1, arguments[1] == "-h" || arguments[1] == "--help" { return .help(groupHelp(first)) }
+            let words = members.map { String($0.name.dropFirst(first.count + 1)) }
+            return .usageError("error: '\(first)' needs one of: \(words.joined(separator: ", "))\n"
+                + "Run '\(programName) \(first) --help' for the list.\n")
+        }
+        guard let command = command(named: first + " " + arguments[1]) else {
+            return .usageError(unknownCommand(first + " " + arguments[1]))
+        }
+        return parseOptions(arguments.dropFirst(2), for: command)
+    }
+
+    /// The commands named `word <something>`.
+    package func group(_ word: String) -> [AppCommand] {
+        commands.filter { $0.name.hasPrefix(word + " ") }
     }
 
     private func unknownCommand(_ name: String) -> String {
@@ -127,13 +146,34 @@ package struct CommandLineParser: Sendable {
     // MARK: - Help
 
     package func topLevelHelp() -> String {
-        let width = (commands.map(\.name.count).max() ?? 0) + 2
-        var text = "USAGE: \(programName) <command> [options]\n\nCOMMANDS:\n"
+        // A group (`deploy kubernetes`, `deploy compose`) is one line here; `<program> deploy --help` lists it.
+        var rows: [(name: String, summary: String)] = []
         for command in commands {
-            let marker = command.name == defaultCommand ? " (default)" : ""
-            text += "  " + command.name.padded(to: width) + command.summary + marker + "\n"
+            guard let space = command.name.firstIndex(of: " ") else {
+                let marker = command.name == defaultCommand ? " (default)" : ""
+                rows.append((command.name, command.summary + marker))
+                continue
+            }
+            let word = String(command.name[..<space])
+            if rows.contains(where: { $0.name == word }) { continue }
+            let members = group(word).map { String($0.name.dropFirst(word.count + 1)) }
+            rows.append((word, members.joined(separator: ", ") + " (run '\(programName) \(word) --help')"))
         }
-        text += "\nRun '\(programName) <command> --help' for a command's options.\n"
+        let width = (rows.map(\.name.count).max() ?? 0) + 2
+        var text = "USAGE: \(programName) <command> [options]\n\nCOMMANDS:\n"
+        for row in rows { text += "  " + row.name.padded(to: width) + row.summary + "\n" }
+        text += "\nRun '\(programName) <command> --help' for a command's options, "
+            + "'\(programName) --version' for the SDK's version.\n"
+        return text
+    }
+
+    /// The commands of a group (`deploy`), for `<program> deploy --help`.
+    package func groupHelp(_ word: String) -> String {
+        let members = group(word)
+        let width = (members.map(\.name.count).max() ?? 0) + 2
+        var text = "USAGE: \(programName) \(word) <command> [options]\n\nCOMMANDS:\n"
+        for command in members { text += "  " + command.name.padded(to: width) + command.summary + "\n" }
+        text += "\nRun '\(programName) \(word) <command> --help' for a command's options.\n"
         return text
     }
 

@@ -7,7 +7,14 @@
 /// are rendered in their canonical YAML 1.2 core-schema form (`123`, `true`, `null`).
 package enum YAMLScalar: Sendable, Hashable {
     case string(String)
+    /// A string written as a literal block scalar (`|`, YAML 1.2 §8.1.2) when it holds a line break and every
+    /// line can be written as is (see YAMLWriter.swift); otherwise exactly like ``string(_:)``. For embedded
+    /// files people read, such as a module.yaml inside a Kubernetes ConfigMap.
+    case literal(String)
     case int(Int64)
+    /// A decimal number written as given (`0.5`); the caller passes only digits with one optional `.` between
+    /// digits (a YAML 1.2 core-schema float).
+    case decimal(String)
     case bool(Bool)
     case null
 }

@@ -48,6 +48,17 @@
 //   reader sees; escaping them keeps files honest).
 // All other characters, including non-ASCII letters, right-to-left scripts and emoji, are written as is: the output
 // is UTF-8 text and Jackson reads UTF-8.
+//
+// Literal block scalars
+// ---------------------
+// A `YAMLScalar.literal` value (a mapping value or a sequence item) is written as a literal block scalar (YAML 1.2
+// §8.1.2): `key: |`, then each line of the text indented 2 more than the key, an empty line left empty. The
+// chomping indicator keeps the text's line breaks exact (§8.1.1.2): none when the text ends with exactly one line
+// break, `-` when it ends without one, `+` when it ends with several. It is written so only if the text holds a
+// line break and every line is safe: no character that double quotes would escape (tab aside), no carriage return,
+// no line made of spaces alone (its spaces would be read as indentation), and a first line that does not start
+// with a space or tab (it would set the indentation, §8.1.1.1). Any other text, and a literal at the document root,
+// is written like a string.
 
 /// Renders `YAMLNode` documents as YAML text. See the file header for the exact rules.
 package enum YAMLWriter {
@@ -80,8 +91,12 @@ package enum YAMLWriter {
     /// A scalar as it appears in the output.
     package static func render(scalar: YAMLScalar) -> String {
         switch scalar {
-        case .string(let value): return render(string: value)
+        case .string(let value), .literal(let value): return render(string: value)
         case .int(let value): return String(value)
+        case .decimal(let value):
+            // Only the documented form is written bare; anything else stays a string.
+            let isDecimal = value.wholeMatch(of: #/\d+(\.\d+)?/#) != nil
+            return isDecimal ? value : render(string: value)
         case .bool(let value): return value ? "true" : "false"
         case .null: return "null"
         }
@@ -168,7 +183,9 @@ package enum YAMLWriter {
                 } else {
                     out += pad + renderedKey + ":"
                 }
-                if let inline = inlineForm(value) {
+                if case .scalar(.literal(let text)) = value, let block = literalBlock(text, indent: indent + 2) {
+                    out += " " + block
+                } else if let inline = inlineForm(value) {
                     out += " " + inline + "\n"
                 } else {
                     out += "\n"
@@ -181,7 +198,9 @@ package enum YAMLWriter {
                 return
             }
             for item in items {
-                if let inline = inlineForm(item) {
+                if case .scalar(.literal(let text)) = item, let block = literalBlock(text, indent: indent + 2) {
+                    out += pad + "- " + block
+                } else if let inline = inlineForm(item) {
                     out += pad + "- " + inline + "\n"
                 } else {
                     // Render the item 2 deeper, then put the dash in place of its first line's indentation.
@@ -192,6 +211,33 @@ package enum YAMLWriter {
                 }
             }
         }
+    }
+
+    /// `text` as a literal block scalar: the header (`|`, `|-` or `|+`) and line break, then its lines indented by
+    /// `indent` spaces; `nil` when the text has no line break or a line that cannot be written as is (file header).
+    package static func literalBlock(_ text: String, indent: Int) -> String? {
+        guard text.contains("\n") else { return nil }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // The pieces after the last line break are the empty string when the text ends with one.
+        var trailingBreaks = 0
+        while lines.count > 1, lines.last?.isEmpty == true {
+            lines.removeLast()
+            trailingBreaks += 1
+        }
+        guard let first = lines.first, !first.isEmpty, first.first != " ", first.first != "\t" else { return nil }
+        for line in lines {
+            if !line.isEmpty && line.allSatisfy({ $0 == " " }) { return nil }
+            for scalar in line.unicodeScalars where scalar != "\t" {
+                if scalar == "\r" || scalar == "\0" || escapeSequence(scalar) != nil { return nil }
+            }
+        }
+        let chomping = trailingBreaks == 0 ? "-" : trailingBreaks == 1 ? "" : "+"
+        let pad = String(repeating: " ", count: indent)
+        var out = "|" + chomping + "\n"
+        for line in lines { out += line.isEmpty ? "\n" : pad + line + "\n" }
+        // `+` keeps the empty lines after the last one; each stands for one more line break.
+        if trailingBreaks > 1 { out += String(repeating: "\n", count: trailingBreaks - 1) }
+        return out
     }
 
     private static func writeComments(_ comments: [String], into out: inout String) {
