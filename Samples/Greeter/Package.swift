@@ -14,7 +14,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "greeter", targets: ["greeter"]),
-        // The app as a library: Walkthrough/07-deployment and Samples/HummingbirdGreeter build on it.
+        // The app as a library: Samples/HummingbirdGreeter builds on it.
         .library(name: "GreeterApp", targets: ["GreeterApp"]),
     ],
     dependencies: [
