@@ -22,13 +22,13 @@ import Testing
             KafkaTopic("orders", valueType: String.self, targets: "shop/cart")
         }
         KafkaEgress(id: "shop/receipts", address: "kafka:9092")
-        Endpoint(functions: "shop/*", url: "http://cart:8000/statefun")
+        Endpoint(functions: "shop/*", urlPathTemplate: "http://cart:8000/statefun")
     }
 
     /// The same app, its endpoint naming the Service with its namespace.
     static let namespacedApp = App {
         Function("shop/cart") { Handle(String.self) { _, _ in } }
-        Endpoint(functions: "shop/*", url: "http://cart.shop.svc.cluster.local:9000/statefun")
+        Endpoint(functions: "shop/*", urlPathTemplate: "http://cart.shop.svc.cluster.local:9000/statefun")
     }
 
     static func temporaryFolder() throws -> String {
@@ -163,7 +163,7 @@ import Testing
     @Test func anAppTheRuntimeCannotReachIsRefused() async throws {
         let unreachable = App {
             Function("shop/cart") { Handle(String.self) { _, _ in } }
-            Endpoint(functions: "shop/*", url: "https://cart:8443/statefun")
+            Endpoint(functions: "shop/*", urlPathTemplate: "https://cart:8443/statefun")
         }
         let result = await run(["deploy", "kubernetes", "--out", "/nonexistent"], app: unreachable)
         #expect(result.status == 1)
