@@ -29,6 +29,8 @@ final class ClientIOLoop: Sendable {
     private struct State {
         var table: [Int32: Waiters] = [:]
         var nextID: UInt64 = 0
+        /// Sockets in a lingering close, with their deadline (see ``closeGracefully(_:linger:)``).
+        var lingering: [Int32: (socket: Socket, deadline: UInt64)] = [:]
     }
 
     private let queue: SystemEventQueue
@@ -61,6 +63,47 @@ final class ClientIOLoop: Sendable {
         queue.remove(fd)
         waiters?.read?.continuation.resume(throwing: HTTPClientError.connectionClosed)
         waiters?.write?.continuation.resume(throwing: HTTPClientError.connectionClosed)
+    }
+
+    /// Closes `socket` the way RFC 9112 §9.6 asks of any HTTP peer: shut down the sending
+    /// side (the server reads end-of-file), then read and discard whatever the server still
+    /// sends until it closes too or `linger` nanoseconds pass, and only then close. Closing
+    /// with unread input would make the kernel send a reset instead. `socket` must not be
+    /// registered for waits any more (``unregister(_:)``); this loop owns it from here on.
+    func closeGracefully(_ socket: Socket, linger: UInt64) {
+        socket.shutdownWrite()
+        if Self.discardInput(socket) {
+            socket.close()
+            return
+        }
+        let deadline = MonotonicClock.now() &+ linger
+        state.withLock { $0.lingering[socket.fd] = (socket, deadline) }
+        do {
+            try queue.add(socket.fd, token: UInt64(UInt32(bitPattern: socket.fd)), interest: .read, exclusive: false)
+        } catch {
+            _ = state.withLock { $0.lingering.removeValue(forKey: socket.fd) }
+            socket.close()
+        }
+    }
+
+    /// Reads and drops what is available; returns true once the peer has closed (or the
+    /// socket failed), i.e. once it can be closed without a reset.
+    private static func discardInput(_ socket: Socket) -> Bool {
+        withUnsafeTemporaryAllocation(byteCount: 16 * 1024, alignment: 1) { scratch in
+            while true {
+                switch socket.receive(into: scratch) {
+                case .transferred: continue
+                case .wouldBlock: return false
+                case .endOfFile, .failed: return true
+                }
+            }
+        }
+    }
+
+    private func finishLingering(_ fd: Int32) {
+        guard let entry = state.withLock({ $0.lingering.removeValue(forKey: fd) }) else { return }
+        queue.remove(fd)
+        entry.socket.close()
     }
 
     /// Returns when `fd` is ready for `interest` (`.read` or `.write`), or throws
@@ -115,6 +158,10 @@ final class ClientIOLoop: Sendable {
             queue.wait(timeoutMilliseconds: 20) { event in
                 guard event.token != SystemEventQueue.wakeToken else { return }
                 let fd = Int32(bitPattern: UInt32(truncatingIfNeeded: event.token))
+                if let lingering = state.withLock({ $0.lingering[fd] }) {
+                    if event.failed || Self.discardInput(lingering.socket) { finishLingering(fd) }
+                    return
+                }
                 state.withLock { state in
                     guard var waiters = state.table[fd] else { return }
                     if event.readable || event.failed, let waiter = waiters.read {
@@ -130,6 +177,8 @@ final class ClientIOLoop: Sendable {
                 }
             }
             let now = MonotonicClock.now()
+            let expired = state.withLock { state in state.lingering.filter { $0.value.deadline <= now }.map(\.key) }
+            for fd in expired { finishLingering(fd) }
             state.withLock { state in
                 for (fd, var waiters) in state.table {
                     var changed = false

@@ -100,14 +100,22 @@ public final class HTTPClient: Sendable {
         connection.withLock { $0 = Connection(socket: socket) }
     }
 
-    /// Closes the connection; the next call opens a new one.
+    /// How long a closed connection keeps draining what the server still sends (at most).
+    static let lingerNanoseconds: UInt64 = 2_000_000_000
+
+    /// Closes the connection gracefully (half-close, drain, then close, on the I/O thread);
+    /// the next call opens a new one.
     public func close() {
         let socket = connection.withLock { state -> Socket? in
             defer { state = Connection() }
             return state.socket
         }
-        if let socket {
-            ClientIOLoop.shared?.unregister(socket.fd)
+        guard let socket else { return }
+        if let loop = ClientIOLoop.shared {
+            loop.unregister(socket.fd)
+            // A graceful close (RFC 9112 §9.6): the server sees end-of-file, never a reset.
+            loop.closeGracefully(socket, linger: Self.lingerNanoseconds)
+        } else {
             socket.close()
         }
     }

@@ -1,11 +1,13 @@
 /// Accepting connections from the shared listening sockets.
 extension ServerEventLoop {
 
-    func acceptConnections(_ listener: (socket: Socket, isTCP: Bool)) {
-        // A small batch per wake-up: the listener stays readable (level-triggered) while
-        // connections are pending, and EPOLLEXCLUSIVE hands the next ones to whichever loop
-        // is waiting, which spreads a burst of new connections across the loops.
-        for _ in 0..<4 {
+    /// Accepts up to `batch` pending connections. While running, a small batch per wake-up:
+    /// the listener stays readable (level-triggered) while connections are pending, and
+    /// EPOLLEXCLUSIVE hands the next ones to whichever loop is waiting, which spreads a
+    /// burst of new connections across the loops. At shutdown, the whole backlog (see
+    /// ``beginShutdown()``).
+    func acceptConnections(_ listener: (socket: Socket, isTCP: Bool), batch: Int = 4) {
+        for _ in 0..<batch {
             guard accepting else { return }
             let socket: Socket
             switch listener.socket.accept() {

@@ -60,7 +60,7 @@ extension ServerEventLoop {
         if connection.peerClosed && !connection.hasPendingOutput {
             close(connection)  // nothing more can arrive to complete a request
         } else if draining && connection.isIdle {
-            close(connection)
+            startLingering(connection)
         } else if !connection.peerClosed && !connection.interest.contains(.read) {
             setInterest(connection, connection.interest.union(.read))
         }

@@ -17,12 +17,23 @@ extension ServerEventLoop {
                     sendError(connection, HTTPResponse.text(408, "request not received in time"))
                 }
             } else if now &- connection.lastActivity > context.idleTimeout {
-                close(connection)  // idle keep-alive connection: closed silently
+                // Idle keep-alive connection: closed silently, but gracefully, since a
+                // request may be on its way at this very moment.
+                startLingering(connection)
             }
         }
     }
 
+    /// Stops accepting and starts the drain (RFC 9112 §9.6 throughout): connections still
+    /// in the listen backlog are accepted first (closing the listener would reset them,
+    /// and their clients may have sent a request before the signal); every connection with
+    /// a request received, in the socket or in the parser, gets its answers, the last one
+    /// marked `Connection: close`; idle connections are half-closed and drained instead of
+    /// closed, so their clients see a FIN and never a reset.
     func beginShutdown() {
+        if !acceptPaused {
+            for listener in listeners { acceptConnections(listener, batch: Int.max) }
+        }
         accepting = false
         if !acceptPaused {
             for listener in listeners { queue.remove(listener.socket.fd) }
@@ -30,7 +41,12 @@ extension ServerEventLoop {
         listenersReleased.signal()
         draining = true
         for fd in liveFDs {
-            if let connection = connections[Int(fd)], connection.isIdle { close(connection) }
+            guard let connection = connections[Int(fd)], connection.isIdle else { continue }
+            // A request may sit in the socket without a readiness event handled yet.
+            readable(connection)
+            if connections[Int(fd)] === connection && connection.isIdle {
+                startLingering(connection)
+            }
         }
         if liveFDs.isEmpty { drained.signal() }
     }

@@ -3,8 +3,38 @@ extension ServerEventLoop {
 
     func respond(_ connection: ServerConnection, with proposed: HTTPResponse) {
         let response = proposed.isEncodable ? proposed : HTTPResponse.invalidResponderResponse
-        let close = !connection.keepAlive || draining || response.requestsClose
+        var close = !connection.keepAlive || response.requestsClose
+        if draining && !close {
+            // Shutting down: every request already received on this connection is still
+            // answered, so only the answer after which nothing more has arrived carries
+            // `Connection: close` (RFC 9112 §9.6).
+            close = !hasFurtherInput(connection)
+        }
         enqueue(response, on: connection, close: close)
+    }
+
+    /// Whether bytes of another request have been received on `connection`: buffered in
+    /// the parser, or waiting in the socket (one non-blocking read pulls them in).
+    private func hasFurtherInput(_ connection: ServerConnection) -> Bool {
+        if connection.parser.bufferedByteCount > 0 { return true }
+        if connection.peerClosed { return false }
+        var outcome = Socket.IOResult.wouldBlock
+        _ = connection.parser.appendDirectly(minimumSpace: Self.readChunk) { buffer in
+            outcome = connection.socket.receive(into: buffer)
+            if case .transferred(let count) = outcome { return count }
+            return 0
+        }
+        switch outcome {
+        case .transferred:
+            connection.lastActivity = now
+            return true
+        case .endOfFile:
+            connection.peerClosed = true
+            setInterest(connection, connection.interest.subtracting(.read))
+            return false
+        case .wouldBlock, .failed:
+            return false
+        }
     }
 
     /// Answers a request the server itself rejects, then closes (the framing is lost).
@@ -82,9 +112,12 @@ extension ServerEventLoop {
         process(connection)
     }
 
-    /// RFC 9112 §9.6: close our sending side, then read and discard until the peer closes
-    /// or the linger time passes, so that unread input does not turn our close into a
-    /// reset that could destroy the response in flight.
+    /// The graceful close of RFC 9112 §9.6, used wherever the server ends a connection the
+    /// peer may still be sending on (after a final response, an idle keep-alive connection
+    /// at shutdown or at its idle timeout): close our sending side (the peer reads a FIN
+    /// after the last response), then read and discard until the peer closes or the linger
+    /// time passes, so that unread input does not turn our close into a reset that could
+    /// destroy a response in flight.
     func startLingering(_ connection: ServerConnection) {
         if connection.peerClosed {
             close(connection)
