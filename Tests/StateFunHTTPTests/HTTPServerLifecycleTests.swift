@@ -59,6 +59,7 @@ struct HTTPServerLifecycleTests {
         #expect(await waitUntilRefusing(address))
         // The idle keep-alive connection is closed without a response.
         #expect(try await idle.readUntilClose().isEmpty)
+        idle.close()  // ends the server's lingering close at once (RFC 9112 §9.6)
 
         await gate.release()
         let response = try await inFlight.value
