@@ -21,6 +21,9 @@ final class ServerConnection {
     var lingering = false
     var lingerDeadline: UInt64 = 0
     var closeAfterWrite = false
+    /// Shutting down, this connection was idle: if no request arrives by then, it starts its
+    /// lingering close (0: no such deadline).
+    var idleDrainDeadline: UInt64 = 0
     /// When the first byte of the request being received was seen; 0 between requests.
     var requestStartedAt: UInt64 = 0
     /// The last time bytes moved in either direction.

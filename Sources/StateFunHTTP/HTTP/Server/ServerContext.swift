@@ -11,6 +11,11 @@ final class ServerContext: Sendable {
     let readTimeout: UInt64
     let idleTimeout: UInt64
     let lingerTimeout: UInt64
+    /// At shutdown, how long a connection idle between requests stays open for a request
+    /// already on its way (answered with `Connection: close`) before its lingering close:
+    /// a client that writes its next request right after reading an answer (wrk, any
+    /// pipelining-free keep-alive client) gets that request answered rather than a FIN.
+    let shutdownIdleWindow: UInt64
     /// How often each loop checks its connections' deadlines: an eighth of the shortest
     /// timeout, between 5 ms and 1 s, so deadlines are met within about 12%.
     let tickInterval: UInt64
@@ -21,6 +26,7 @@ final class ServerContext: Sendable {
         readTimeout = MonotonicClock.nanoseconds(configuration.readTimeout)
         idleTimeout = MonotonicClock.nanoseconds(configuration.idleTimeout)
         lingerTimeout = min(readTimeout, 2_000_000_000)
+        shutdownIdleWindow = min(idleTimeout, 200_000_000)
         let shortest = min(readTimeout, idleTimeout, max(lingerTimeout, 1))
         tickInterval = min(max(shortest / 8, 5_000_000), 1_000_000_000)
     }

@@ -5,7 +5,9 @@ extension ServerEventLoop {
         resumeAccepting()
         for fd in liveFDs {
             guard let connection = connections[Int(fd)] else { continue }
-            if connection.lingering {
+            if connection.idleDrainDeadline != 0 && connection.isIdle {
+                if now >= connection.idleDrainDeadline { startLingering(connection) }
+            } else if connection.lingering {
                 if now >= connection.lingerDeadline { close(connection) }
             } else if connection.hasPendingOutput {
                 // A client that stopped reading our response.
@@ -28,8 +30,9 @@ extension ServerEventLoop {
     /// in the listen backlog are accepted first (closing the listener would reset them,
     /// and their clients may have sent a request before the signal); every connection with
     /// a request received, in the socket or in the parser, gets its answers, the last one
-    /// marked `Connection: close`; idle connections are half-closed and drained instead of
-    /// closed, so their clients see a FIN and never a reset.
+    /// marked `Connection: close`; idle connections get a short window
+    /// (``ServerContext/shutdownIdleWindow``) for a request already on its way, then are
+    /// half-closed and drained instead of closed, so their clients see a FIN, never a reset.
     func beginShutdown() {
         if !acceptPaused {
             for listener in listeners { acceptConnections(listener, batch: Int.max) }
@@ -45,7 +48,7 @@ extension ServerEventLoop {
             // A request may sit in the socket without a readiness event handled yet.
             readable(connection)
             if connections[Int(fd)] === connection && connection.isIdle {
-                startLingering(connection)
+                connection.idleDrainDeadline = now &+ context.shutdownIdleWindow
             }
         }
         if liveFDs.isEmpty { drained.signal() }
