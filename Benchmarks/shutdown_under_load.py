@@ -173,9 +173,12 @@ def main():
     parser.add_argument("--clients", type=int, default=256)
     parser.add_argument("--before", type=float, default=3.0, help="seconds of load before SIGTERM")
     parser.add_argument("--grace", type=float, default=10.0, help="the server's shutdown grace period")
-    parser.add_argument("command", nargs=argparse.REMAINDER)
-    args = parser.parse_args()
-    command = args.command[1:] if args.command[:1] == ["--"] else args.command
+    argv = sys.argv[1:]
+    split = argv.index("--") if "--" in argv else len(argv)
+    args = parser.parse_args(argv[:split])
+    command = argv[split + 1:]
+    if not command:
+        sys.exit("no server command after --")
     with open(args.body, "rb") as handle:
         body = handle.read()
     args.proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
