@@ -16,8 +16,10 @@ struct HTTPServerBodyTests {
     }
 
     @Test func requestSentOneByteAtATimeIsParsed() async throws {
-        try await TestServer.with { server in
-            let client = server.client()
+        // One write per byte, each after a yield to the cooperative pool, which CPU-heavy
+        // suites alongside can hold for seconds: generous timeouts, so only a hang fails.
+        try await TestServer.with(TestServer.configuration(readTimeout: .seconds(60))) { server in
+            let client = server.client(timeout: .seconds(60))
             let request = Array("POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nab\r\n0\r\n\r\n".utf8)
             try await client.writeSlowly(request, interval: .zero)
             let response = try await client.readResponse()
