@@ -22,6 +22,8 @@ extension StateFunError {
         case (.serverFailed(let a1), .serverFailed(let a2)): a1 == a2
         case (.handlerFailed(let a1, let b1, let c1), .handlerFailed(let a2, let b2, let c2)):
             a1 == a2 && b1 == b2 && reason(c1) == reason(c2)
+        case (.tooManyInvocations(let a1), .tooManyInvocations(let a2)): a1 == a2
+        case (.responseTooLarge(let a1), .responseTooLarge(let a2)): a1 == a2
         default: false
         }
     }

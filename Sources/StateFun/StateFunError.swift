@@ -45,6 +45,11 @@ public enum StateFunError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A handler threw `underlying` while handling a message for `function` with id `id`: the whole batch fails
     /// and no effect of it is returned. `underlying` is the error the handler threw, as it was thrown.
     case handlerFailed(function: TypeName, id: String, underlying: any Error)
+    /// A request carries more invocations than ``BatchLimits/maxInvocations``; none of it ran (HTTP `413`).
+    case tooManyInvocations(limit: Int)
+    /// A batch's answer grew past ``BatchLimits/maxResponseBytes``; the batch fails and no effect of it is
+    /// returned.
+    case responseTooLarge(limit: Int)
 
     /// A readable form, for logs and error messages.
     public var description: String {
@@ -73,6 +78,12 @@ public enum StateFunError: Error, Sendable, Equatable, CustomStringConvertible {
         case .serverFailed(let reason): "cannot serve: \(reason)"
         case .handlerFailed(let function, let id, let underlying):
             "function \(function)/\(id) failed: \(Self.reason(underlying))"
+        case .tooManyInvocations(let limit):
+            "the batch has more than \(limit) invocations, the limit BatchLimits.maxInvocations; lower the "
+                + "endpoint's maxNumBatchRequests or raise the limit"
+        case .responseTooLarge(let limit):
+            "the answer to the batch would be larger than \(limit) bytes, the limit BatchLimits.maxResponseBytes; "
+                + "no effect of the batch is returned"
         }
     }
 

@@ -25,8 +25,10 @@ public struct App: Sendable {
     /// The typenames of the declared functions, in declaration order.
     public var functionTypes: [TypeName] { model.functions.map(\.typeName) }
 
-    /// A handler that answers the runtime's requests for this app's functions.
-    public func requestReplyHandler(protocolVersion: ProtocolVersion = .v3) -> RequestReplyHandler {
-        RequestReplyHandler(app: self, protocolVersion: protocolVersion)
+    /// A handler that answers the runtime's requests for this app's functions, within `limits`.
+    public func requestReplyHandler(protocolVersion: ProtocolVersion = .v3, limits: BatchLimits = BatchLimits())
+        -> RequestReplyHandler
+    {
+        RequestReplyHandler(app: self, protocolVersion: protocolVersion, limits: limits)
     }
 }

@@ -112,6 +112,38 @@ package struct ToFunction<Argument: WirePayload, StateValue: WirePayload>: WireM
     }
 }
 
+extension ToFunction {
+    /// Whether any batch in `body` holds more than `limit` invocations, counted without decoding them (so a
+    /// request over the limit costs no memory); false when the bytes end or break before that (the model then
+    /// reports what is wrong). Both protocol versions number these fields alike.
+    package static func invocationCount(in body: [UInt8], exceeds limit: Int) -> Bool {
+        var reader = WireReader(body)
+        do {
+            while let tag = try reader.nextField() {
+                guard tag.number == 100, tag.wireType == .lengthDelimited else {
+                    try reader.skip(tag)
+                    continue
+                }
+                let exceeds = try reader.readMessage(tag) { (batch: inout WireReader) throws(WireError) -> Bool in
+                    var count = 0
+                    while let field = try batch.nextField() {
+                        if field.number == 3, field.wireType == .lengthDelimited {
+                            count += 1
+                            if count > limit { return true }
+                        }
+                        try batch.skip(field)
+                    }
+                    return false
+                }
+                if exceeds { return true }
+            }
+        } catch {
+            return false
+        }
+        return false
+    }
+}
+
 /// The 3.x request: `TypedValue` arguments and state (`io.statefun.sdk.reqreply`).
 package typealias ToFunctionV3 = ToFunction<TypedValue, TypedValue>
 /// The 2.x request: `Any` arguments, opaque state bytes (`org.apache.flink.statefun.flink.core.polyglot`).

@@ -4,7 +4,7 @@ package import StateFunHTTP
 ///
 /// Statuses (Docs/HTTPServer.md): 200 with `Content-Type: application/octet-stream` exactly (OkHttp rejects
 /// anything else, protocol.md §4); 400 when the body is no valid `ToFunction`; 404 for an unknown path or
-/// function type (named); 405 with `Allow` for a wrong method; 500 with a short text when a handler fails
+/// function type (named); 413 when a batch holds more invocations than ``BatchLimits/maxInvocations``; 405 with `Allow` for a wrong method; 500 with a short text when a handler fails
 /// (the runtime retries the batch; no effect of it is returned).
 package struct FunctionRouter: Sendable {
     private let handler: RequestReplyHandler
@@ -15,7 +15,8 @@ package struct FunctionRouter: Sendable {
     private let ready: @Sendable () -> Bool
 
     package init(app: App, configuration: ServeConfiguration, ready: @escaping @Sendable () -> Bool = { true }) {
-        handler = app.requestReplyHandler(protocolVersion: configuration.protocolVersion)
+        handler = RequestReplyHandler(
+            app: app, protocolVersion: configuration.protocolVersion, limits: configuration.batchLimits)
         var paths: Set<String> = [Self.normalized(configuration.path)]
         var templates: [(String, String)] = []
         for endpoint in app.model.endpoints {
@@ -96,6 +97,7 @@ package struct FunctionRouter: Sendable {
             switch error {
             case .malformedRequest: return .text(400, error.description)
             case .unknownFunction: return .text(404, error.description)
+            case .tooManyInvocations: return .text(413, error.description)
             default: return .text(500, error.description)
             }
         }

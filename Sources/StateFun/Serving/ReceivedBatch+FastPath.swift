@@ -12,41 +12,55 @@ import StateFunWire
 // `ReceivedBatchLayoutTests` holds the reader to the model.
 
 extension ReceivedBatch {
-    /// Reads the request `body` in the runtime's usual layout into `target`, `states` and `invocations`; false
-    /// when it is in any other layout (the model then decodes it, and reports what is wrong if anything is; what
-    /// was set here is to be dropped).
+    /// What ``readUsualLayout(_:maxInvocations:target:states:invocations:)`` made of a request.
+    enum LayoutReading {
+        /// Read: `target`, `states` and `invocations` hold the request.
+        case read
+        /// Not in the usual layout (the model then decodes it, and reports what is wrong if anything is).
+        case otherLayout
+        /// More invocations than the limit: reading stopped there.
+        case tooManyInvocations
+    }
+
+    /// Reads the request `body` in the runtime's usual layout into `target`, `states` and `invocations`; what was
+    /// set is to be dropped unless it answers ``LayoutReading/read``.
     static func readUsualLayout(
-        _ body: [UInt8], target: inout Address?, states: inout [State], invocations: inout [InvocationPosition]
-    ) -> Bool {
-        body.withUnsafeBufferPointer { all -> Bool in
-            guard let base = all.baseAddress else { return false }
+        _ body: [UInt8], maxInvocations: Int, target: inout Address?, states: inout [State],
+        invocations: inout [InvocationPosition]
+    ) -> LayoutReading {
+        body.withUnsafeBufferPointer { all -> LayoutReading in
+            guard let base = all.baseAddress else { return .otherLayout }
             var request = LayoutReader(base: base, position: 0, end: all.count)
             // ToFunction.invocation = 100, wire type 2: the key is the varint 802 (0xA2 0x06).
             guard request.next(is: 0xA2), request.next(is: 0x06), let content = request.lengthDelimited(),
                 request.isAtEnd
-            else { return false }
+            else { return .otherLayout }
             var batch = LayoutReader(base: base, range: content)
             if batch.next(is: 0x0A) {  // target = 1
-                guard let range = batch.lengthDelimited(), let address = address(in: range, base) else { return false }
+                guard let range = batch.lengthDelimited(), let address = address(in: range, base) else {
+                    return .otherLayout
+                }
                 target = address
             }
             while batch.next(is: 0x12) {  // state = 2
                 guard let range = batch.lengthDelimited(), let state = state(in: range, base, body) else {
-                    return false
+                    return .otherLayout
                 }
                 states.append(state)
             }
             invocations.reserveCapacity(16)
             var previous = PreviousInvocation()
             while batch.next(is: 0x1A) {  // invocations = 3
-                guard let range = batch.lengthDelimited() else { return false }
+                // Checked before the invocation is kept: memory stays bounded by the limit, not by the body.
+                guard invocations.count < maxInvocations else { return .tooManyInvocations }
+                guard let range = batch.lengthDelimited() else { return .otherLayout }
                 // Filled where it is kept: a position returned and then appended was copied twice.
                 invocations.append(InvocationPosition())
                 guard invocation(in: range, base, after: &previous, into: &invocations[invocations.count - 1]) else {
-                    return false
+                    return .otherLayout
                 }
             }
-            return batch.isAtEnd
+            return batch.isAtEnd ? .read : .otherLayout
         }
     }
 

@@ -48,36 +48,61 @@ package struct ReceivedBatch {
     private var previousCallerNamespace = 0..<0
     private var previousCallerType = 0..<0
 
+    /// Why a request could not be read.
+    package enum Failure: Error, Equatable {
+        /// The bytes are no `ToFunction` (the model's decoding error).
+        case malformed(WireError)
+        /// A batch holds more than `limit` invocations; reading stopped at the limit.
+        case tooManyInvocations(limit: Int)
+    }
+
+    private init(body: [UInt8]) {
+        self.body = body
+    }
+
     /// Reads `body`. A request in the runtime's usual layout is read in one pass (`ReceivedBatch+FastPath.swift`).
     /// Anything else (another field order, repeated or unknown fields, padded lengths) is decoded as the model
     /// (``ToFunctionV3``), which reports every error, and the model, written back in the usual layout, is read by
     /// the same one-pass reader: one reader, and one decoder of the schema, whatever the layout.
-    package init(_ body: [UInt8]) throws(WireError) {
-        if let batch = Self(usualLayout: body) {
-            self = batch
-            return
+    ///
+    /// A batch of more than `maxInvocations` invocations is refused before anything of it is kept or decoded.
+    package init(_ body: [UInt8], maxInvocations: Int = .max) throws(Failure) {
+        self.init(body: body)
+        switch readInUsualLayout(maxInvocations: maxInvocations) {
+        case .read: return
+        case .tooManyInvocations: throw .tooManyInvocations(limit: maxInvocations)
+        case .otherLayout: break
         }
-        let model = try ToFunctionV3(serialized: body)
-        guard let request = model.invocation else {
-            self.body = body
-            return
+        if ToFunctionV3.invocationCount(in: body, exceeds: maxInvocations) {
+            throw .tooManyInvocations(limit: maxInvocations)
         }
+        let model: ToFunctionV3
+        do {
+            model = try ToFunctionV3(serialized: body)
+        } catch {
+            throw .malformed(error)
+        }
+        self = ReceivedBatch(body: body)
+        guard let request = model.invocation else { return }
         // The model's own encoding is the usual layout: fields in number order, each once, zero values left out,
         // lengths in their shortest form. Its lengths are below the reader's 256 MiB bound whenever the body's are.
-        let usual = ToFunctionV3(invocation: request).serialized(capacity: body.count + 16)
-        guard let batch = Self(usualLayout: usual) else {
-            throw .invalidValue(offset: 0, reason: "the request's invocation batch is too large to be read")
+        self = ReceivedBatch(body: ToFunctionV3(invocation: request).serialized(capacity: body.count + 16))
+        guard readInUsualLayout(maxInvocations: .max) == .read else {
+            throw .malformed(.invalidValue(offset: 0, reason: "the request's invocation batch is too large to be read"))
         }
-        self = batch
     }
 
     /// Reads `body` with the one-pass reader alone: `nil` when it is not in the runtime's usual layout.
     package init?(usualLayout body: [UInt8]) {
-        self.body = body
-        guard Self.readUsualLayout(body, target: &target, states: &states, invocations: &invocations) else {
-            return nil
-        }
-        present = true
+        self.init(body: body)
+        guard readInUsualLayout(maxInvocations: .max) == .read else { return nil }
+    }
+
+    private mutating func readInUsualLayout(maxInvocations: Int) -> LayoutReading {
+        let reading = Self.readUsualLayout(
+            body, maxInvocations: maxInvocations, target: &target, states: &states, invocations: &invocations)
+        present = reading == .read
+        return reading
     }
 
     /// Where in ``states`` the state `name` is, or `nil` when the runtime did not send it. The last occurrence

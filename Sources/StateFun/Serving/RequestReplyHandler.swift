@@ -12,6 +12,8 @@ import StateFunWire
 public struct RequestReplyHandler: Sendable {
     /// The protocol this handler speaks.
     public let protocolVersion: ProtocolVersion
+    /// The limits on one batch: invocations per request, size of an answer.
+    public let limits: BatchLimits
     private let functions: [TypeName: RegisteredFunction]
     /// The same functions as a list, searched instead of the dictionary when there are few (comparing a
     /// couple of short typenames beats hashing one).
@@ -21,9 +23,10 @@ public struct RequestReplyHandler: Sendable {
     private let buffers = BufferPool()
     private let valueBuffers = BufferPool()
 
-    /// Creates a handler for `app`'s functions.
-    public init(app: App, protocolVersion: ProtocolVersion = .v3) {
+    /// Creates a handler for `app`'s functions, answering batches within `limits`.
+    public init(app: App, protocolVersion: ProtocolVersion = .v3, limits: BatchLimits = BatchLimits()) {
         self.protocolVersion = protocolVersion
+        self.limits = limits
         var functions: [TypeName: RegisteredFunction] = [:]
         // The first declaration of a type wins; duplicates are reported by App.validate().
         for function in app.model.functions where functions[function.typeName] == nil {
@@ -39,20 +42,22 @@ public struct RequestReplyHandler: Sendable {
     /// Handles one request body.
     ///
     /// - Throws: ``StateFunError/malformedRequest(_:)`` when the bytes are no `ToFunction`,
-    ///   ``StateFunError/unknownFunction(_:)`` for a type the app does not declare, and
-    ///   ``StateFunError/handlerFailed(function:id:underlying:)`` when a handler throws.
+    ///   ``StateFunError/unknownFunction(_:)`` for a type the app does not declare,
+    ///   ``StateFunError/handlerFailed(function:id:underlying:)`` when a handler throws, and
+    ///   ``StateFunError/tooManyInvocations(limit:)`` or ``StateFunError/responseTooLarge(limit:)`` for a batch
+    ///   over ``limits``.
     public func handle(_ body: [UInt8]) async throws(StateFunError) -> [UInt8] {
         switch protocolVersion {
         case .v3:
             // Decoding, checking and answering are synchronous; only an async handler makes the run await.
-            var batch = try Self.decodeV3(body)
+            var batch = try Self.decodeV3(body, maxInvocations: limits.maxInvocations)
             let (target, registered) = try lookUp(batch.target)
             if let answer = try Self.answerWithoutRunning(batch, target, registered) { return answer }
             let storage = makeStorageV3(batch, registered)
             let context = makeContext(target, storage, .v3, requestSize: body.count)
             defer { context.recycleBuffers(into: buffers) }
             try await run(registered, context, &batch)
-            return Self.responseV3(storage, context)
+            return try Self.responseV3(storage, context, limit: limits.maxResponseBytes)
         case .v2: return try await handleV2(body)
         }
     }
@@ -76,7 +81,10 @@ public struct RequestReplyHandler: Sendable {
     private func run<Invocations: BatchInvocations>(
         _ registered: RegisteredFunction, _ context: Context, _ invocations: inout Invocations
     ) async throws(StateFunError) {
-        if registered.isSynchronous { return try Self.runSynchronously(registered, context, &invocations) }
+        let maxEffectBytes = limits.maxResponseBytes
+        if registered.isSynchronous {
+            return try Self.runSynchronously(registered, context, &invocations, maxEffectBytes: maxEffectBytes)
+        }
         for i in 0..<invocations.count {
             let message = invocations.prepare(i, in: context)
             do {
@@ -84,12 +92,13 @@ public struct RequestReplyHandler: Sendable {
             } catch {
                 throw Self.handlerFailed(registered.definition.typeName, context, error)
             }
+            try Self.checkEffects(context, maxEffectBytes)
         }
     }
 
     /// ``run(_:_:_:)`` for a function whose handlers are all synchronous: a plain loop.
     private static func runSynchronously<Invocations: BatchInvocations>(
-        _ registered: RegisteredFunction, _ context: Context, _ invocations: inout Invocations
+        _ registered: RegisteredFunction, _ context: Context, _ invocations: inout Invocations, maxEffectBytes: Int
     ) throws(StateFunError) {
         for i in 0..<invocations.count {
             let message = invocations.prepare(i, in: context)
@@ -98,6 +107,16 @@ public struct RequestReplyHandler: Sendable {
             } catch {
                 throw handlerFailed(registered.definition.typeName, context, error)
             }
+            try checkEffects(context, maxEffectBytes)
+        }
+    }
+
+    /// Fails the batch as soon as its effects alone pass the answer's limit, so a runaway batch holds at most
+    /// the limit plus one invocation's effects (the whole answer, state included, is checked in ``response``).
+    @inline(__always)
+    private static func checkEffects(_ context: Context, _ limit: Int) throws(StateFunError) {
+        if context.messages.count &+ context.delayedMessages.count &+ context.egressMessages.count > limit {
+            throw .responseTooLarge(limit: limit)
         }
     }
 
@@ -110,12 +129,15 @@ public struct RequestReplyHandler: Sendable {
     // MARK: - 3.x
 
     /// Decodes and checks a 3.x request (protocol.md §4).
-    private static func decodeV3(_ body: [UInt8]) throws(StateFunError) -> ReceivedBatch {
+    private static func decodeV3(_ body: [UInt8], maxInvocations: Int) throws(StateFunError) -> ReceivedBatch {
         let batch: ReceivedBatch
         do {
-            batch = try ReceivedBatch(body)
+            batch = try ReceivedBatch(body, maxInvocations: maxInvocations)
         } catch {
-            throw .malformedRequest(error.description)
+            switch error {
+            case .malformed(let problem): throw .malformedRequest(problem.description)
+            case .tooManyInvocations(let limit): throw .tooManyInvocations(limit: limit)
+            }
         }
         guard batch.present else {
             throw .malformedRequest("the ToFunction message has no invocation batch (field 100)")
@@ -169,9 +191,11 @@ public struct RequestReplyHandler: Sendable {
     }
 
     /// The 3.x answer to a batch that ran: state values travel as `TypedValue`s.
-    private static func responseV3(_ storage: AddressScopedStorage, _ context: Context) -> [UInt8] {
-        response(
-            storage, context,
+    private static func responseV3(_ storage: AddressScopedStorage, _ context: Context, limit: Int)
+        throws(StateFunError) -> [UInt8]
+    {
+        try response(
+            storage, context, limit: limit,
             stateValueSize: { value in
                 let typed =
                     WireWriter.lengthDelimitedSize(1, count: value.typeName.utf8.count) + 2
@@ -190,9 +214,9 @@ public struct RequestReplyHandler: Sendable {
     /// `FromFunction{invocation_result{...}}`: mutations of the dirty states in cell order, then the effects the
     /// context encoded as they were produced.
     private static func response(
-        _ storage: AddressScopedStorage, _ context: Context, stateValueSize: (RawValue) -> Int,
+        _ storage: AddressScopedStorage, _ context: Context, limit: Int, stateValueSize: (RawValue) -> Int,
         stateValue: (inout WireWriter, RawValue) -> Void
-    ) -> [UInt8] {
+    ) throws(StateFunError) -> [UInt8] {
         // A batch without effects answers an empty body, as the official SDKs do: they touch
         // `invocation_result` only through its repeated fields, so an empty result leaves the oneof unset. The
         // runtime reads a FromFunction with no response as an empty InvocationResponse (protocol.md §4).
@@ -208,7 +232,9 @@ public struct RequestReplyHandler: Sendable {
             let mutation = cells[i].currentValue.map { 2 + name + stateValueSize($0) } ?? name
             content += WireWriter.lengthDelimitedSize(1, count: mutation, presence: .explicit)
         }
-        var out = WireWriter(capacity: WireWriter.lengthDelimitedSize(100, count: content, presence: .explicit))
+        let size = WireWriter.lengthDelimitedSize(100, count: content, presence: .explicit)
+        guard size <= limit else { throw .responseTooLarge(limit: limit) }
+        var out = WireWriter(capacity: size)
         out.writeMessage(100) { result in
             for i in cells.indices where cells[i].dirty {
                 result.writeMessage(1) { mutation in
@@ -244,6 +270,10 @@ public struct RequestReplyHandler: Sendable {
     // MARK: - 2.x
 
     private func handleV2(_ body: [UInt8]) async throws(StateFunError) -> [UInt8] {
+        // Counted before the model is decoded: decoding a batch over the limit is the cost the limit prevents.
+        if ToFunctionV2.invocationCount(in: body, exceeds: limits.maxInvocations) {
+            throw .tooManyInvocations(limit: limits.maxInvocations)
+        }
         let request: ToFunctionV2
         do {
             request = try ToFunctionV2(serialized: body)
@@ -293,8 +323,8 @@ public struct RequestReplyHandler: Sendable {
         var invocations = InvocationsV2(invocations: batch.invocations)
         try await run(registered, context, &invocations)
 
-        return Self.response(
-            storage, context,
+        return try Self.response(
+            storage, context, limit: limits.maxResponseBytes,
             stateValueSize: { value in
                 let any =
                     WireWriter.lengthDelimitedSize(1, count: value.typeName.utf8.count)

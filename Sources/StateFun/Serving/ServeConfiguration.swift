@@ -16,6 +16,9 @@ public struct ServeConfiguration: Sendable {
     public var protocolVersion: ProtocolVersion
     /// Whether `GET /describe` answers the app's JSON summary (default true).
     public var servesDescribe: Bool
+    /// Limits on one batch: invocations per request (over it: `413`) and the size of an answer (see
+    /// ``BatchLimits`` for the defaults and why).
+    public var batchLimits = BatchLimits()
 
     /// Creates a configuration with the documented defaults.
     public init(
