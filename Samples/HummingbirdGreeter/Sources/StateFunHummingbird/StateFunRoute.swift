@@ -40,6 +40,7 @@ public struct StateFunRoute: Sendable {
                 switch error {
                 case .malformedRequest: .badRequest
                 case .unknownFunction: .notFound
+                case .tooManyInvocations: .contentTooLarge
                 default: .internalServerError
                 }
             return Response(
