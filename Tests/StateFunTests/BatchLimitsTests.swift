@@ -47,7 +47,7 @@ import Testing
         configuration.http.port = 0
         configuration.http.eventLoopCount = 1
         let router = FunctionRouter(app: Self.app(), configuration: configuration)
-        let server = HTTPServer(configuration: configuration.http) { await router.respond($0) }
+        let server = HTTPServer(configuration: configuration.http.httpServerConfiguration) { await router.respond($0) }
         let port = try #require(try await server.start().first?.port)
         let client = try HTTPClient(host: "127.0.0.1", port: port)
         let answer: HTTPResponse
