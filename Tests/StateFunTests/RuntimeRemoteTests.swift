@@ -103,6 +103,16 @@ struct RuntimeRemoteTests {
         #expect(parsed.path == path)
     }
 
+    /// One parser (StateFunHTTP's HTTPEndpoint) with the runtime's rules: the socket of an http+unix URL is an
+    /// absolute path (`http+unix://run/f.sock/x` names a host, which OkHttp's Unix transport does not take).
+    @Test(arguments: [
+        "http+unix://run/functions.sock/statefun", "http+unix:///run/functions/statefun", "http://127.0.0.1:0/",
+        "https://127.0.0.1/statefun", "http://functions.example.com/statefun", "http://127.0.0.1:65536/",
+    ])
+    func refusesURLsTheClientCannotCall(url: String) {
+        #expect(throws: RuntimeError.self) { try EndpointURL(parsing: url) }
+    }
+
     @Test func expandsTheFunctionNameInURLTemplates() {
         let endpoint = FunctionEndpoint(functions: "example/*", url: "http://localhost:8000/{function.name}")
         #expect(endpoint.covers("example/greeter") && !endpoint.covers("other/greeter"))
