@@ -3,7 +3,7 @@ public import StateFunWire
 ///
 /// Maps the Python SDK's context one to one (see Docs/ComingFromPython.md): ``address``, ``caller``,
 /// ``storage``, ``send(_:to:)-(V,_)``, ``reply(_:)-(V)``, ``send(_:to:after:cancellationToken:)-(V,_,_,_)``,
-/// ``cancelDelayedMessage(_:)`` and ``send(_:)`` for egress records. Every effect is collected and returned to
+/// ``cancelDelayedMessage(_:)`` and ``send(_:)-(EgressRecord)`` for egress records. Every effect is collected and returned to
 /// the runtime in one response when the whole batch has run; if any handler of the batch throws, none is.
 ///
 /// A context belongs to one batch and is used by one handler at a time; don't keep it beyond the handler call.

@@ -8,7 +8,7 @@
 /// stream is lost, so the connection must be closed.
 ///
 /// Complete field lines are consumed as they arrive, and body bytes are moved into the
-/// request's body as they arrive, so the buffer (``HTTPParserBuffer``) holds at most one
+/// request's body as they arrive, so the buffer (`HTTPParserBuffer`) holds at most one
 /// partial line plus whatever the caller appended beyond the current request. The grammar
 /// is split by RFC 9112 section: `HTTPParser+RequestLine.swift` (§3), `+FieldLines` (§5),
 /// `+Framing` (§6, §7).
