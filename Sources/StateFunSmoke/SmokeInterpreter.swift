@@ -44,7 +44,7 @@ package struct SmokeInterpreter: AppComponent {
     /// An app with the interpreter and the endpoint upstream's harness declares for it: functions
     /// `statefun.smoke.e2e/command-interpreter-fn` at `url` (path `/`, which the app's HTTP router then serves
     /// besides `/statefun`), at most 10,000 messages per batch. Ready for
-    /// ``App/requestReplyHandler(protocolVersion:)``, the built-in HTTP server or the local runtime.
+    /// ``App/requestReplyHandler(protocolVersion:limits:)``, the built-in HTTP server or the local runtime.
     package static func app(url: String = harnessURL) -> App {
         App {
             SmokeInterpreter()

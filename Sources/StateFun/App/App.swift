@@ -1,6 +1,6 @@
 /// A StateFun application: every function, ingress, egress and endpoint, declared once.
 ///
-/// The same value is the function registry (``requestReplyHandler(protocolVersion:)``), the runtime's
+/// The same value is the function registry (``requestReplyHandler(protocolVersion:limits:)``), the runtime's
 /// module.yaml, the HTTP endpoint and the local runtime's input, and it is validated as a whole
 /// (``validate()``).
 ///
