@@ -97,14 +97,23 @@ import Testing
             try await generate(["deploy", "dockerfile", "--package-path", "Apps/Shop"]), case: "dockerfile")
     }
 
+    /// The text of the literal block scalar under `key` (a `data` entry: `  key: |`, its lines indented 4).
+    static func literalBlock(_ key: String, in text: String) -> String? {
+        guard let start = text.range(of: "  \(key): |\n")?.upperBound else { return nil }
+        var lines: [Substring] = []
+        for line in text[start...].split(separator: "\n", omittingEmptySubsequences: false) {
+            guard line.isEmpty || line.hasPrefix("    ") else { break }
+            lines.append(line.dropFirst(4))
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     @Test func theModuleConfigMapHoldsModuleYAMLByteForByte() async throws {
         let files = try await generate(Self.kubernetesArguments)
         let configMap = try #require(files["10-module.yaml"])
-        // The data value is a literal block: the module.yaml's lines, indented 4 spaces, after `module.yaml: |`.
-        let marker = "  module.yaml: |\n"
-        let start = try #require(configMap.range(of: marker)).upperBound
-        let embedded = configMap[start...].split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-            .map { $0.isEmpty ? "" : String($0.dropFirst(4)) }.joined(separator: "\n") + "\n"
+        // The data value is a literal block (`module.yaml: |`): the module.yaml's lines, indented 4 spaces.
+        let embedded = try #require(Self.literalBlock("module.yaml", in: configMap))
         let moduleYAML = await run(["module-yaml"]).out
         #expect(embedded == moduleYAML)
         #expect(moduleYAML == Self.app.moduleYAML())
@@ -171,6 +180,51 @@ import Testing
         let noEndpoint = App { Function("shop/cart") { Handle(String.self) { _, _ in } } }
         let compose = await run(["deploy", "compose", "--out", "/nonexistent"], app: noEndpoint)
         #expect(compose.err.contains("the app declares no Endpoint"), "\(compose.err)")
+    }
+
+    @Test func extraFlinkSettingsApplyOverTheGeneratedOnes() async throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let settings = folder + "/flink.yaml"
+        try """
+            # credentials for the checkpoint bucket
+            s3.endpoint: http://minio.storage:9000
+            execution.checkpointing.interval: 1min
+
+            """.write(toFile: settings, atomically: true, encoding: .utf8)
+        let arguments = ["deploy", "kubernetes", "--flink-config", settings, "--service-account", "statefun-runtime"]
+        let upstream = try await generate(arguments)
+        let runtime = try #require(upstream["30-statefun.yaml"])
+        let lines = try #require(Self.literalBlock("flink-conf.yaml", in: runtime)).split(separator: "\n")
+        #expect(lines.contains("execution.checkpointing.interval: 1min"))
+        #expect(!lines.contains("execution.checkpointing.interval: 10s"))
+        #expect(lines.last == "s3.endpoint: http://minio.storage:9000")
+        // Both runtime pods (master and worker) run as the account.
+        #expect(runtime.components(separatedBy: "      serviceAccountName: statefun-runtime\n").count == 3)
+
+        let onOperator = try await generate(arguments + ["--target", "flink-operator"])
+        let spec = try BlockYAML.documents(try #require(onOperator["30-flink-deployment.yaml"]))[0]["spec"]
+        #expect(spec?["flinkConfiguration"]?["s3.endpoint"] == .string("http://minio.storage:9000"))
+        #expect(spec?["flinkConfiguration"]?["execution.checkpointing.interval"] == .string("1min"))
+        #expect(spec?["serviceAccount"] == .string("statefun-runtime"))
+    }
+
+    @Test func aBadFlinkSettingsFileIsReportedLineByLine() async throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let settings = folder + "/flink.yaml"
+        try "ok.key: 1\nno separator\nbad key!: x\nempty: \nhash: a#b\nok.key: 2\n"
+            .write(toFile: settings, atomically: true, encoding: .utf8)
+        let result = await run(["deploy", "kubernetes", "--out", folder + "/out", "--flink-config", settings])
+        #expect(result.status == 1)
+        for text in [
+            "line 2 is not 'key: value'", "line 3: 'bad key!' is not a Flink configuration key", "line 4: 'empty' has no value",
+            "line 5: the value of 'hash' contains '#'", "line 6: 'ok.key' is set twice",
+        ] {
+            #expect(result.err.contains(text), "missing: \(text)\n\(result.err)")
+        }
+        let missing = await run(["deploy", "kubernetes", "--out", folder + "/out", "--flink-config", folder + "/none.yaml"])
+        #expect(missing.err.contains("--flink-config: cannot read"))
     }
 
     @Test func checkReportsStaleFilesAndWritesNothing() async throws {

@@ -53,8 +53,11 @@ extension AppCommand {
                     "jar-uri", placeholder: "<uri>", defaultValue: "local:///opt/flink/statefun.jar",
                     help: "flink-operator: the StateFun job jar in the runtime image."),
                 .value(
-                    "service-account", placeholder: "<name>", defaultValue: "flink",
-                    help: "flink-operator: the service account the operator set up for Flink."),
+                    "service-account", placeholder: "<name>",
+                    help: "The runtime pods' service account (default: flink-operator: flink, the operator's; statefun: none)."),
+                .value(
+                    "flink-config", placeholder: "<file>",
+                    help: "A file of extra Flink settings ('key: value' lines: credentials, HA, ...), applied over the generated ones."),
                 .value(
                     "upgrade-mode", placeholder: "<mode>", defaultValue: "savepoint",
                     help: "flink-operator: stateless, savepoint or last-state."),
@@ -64,11 +67,25 @@ extension AppCommand {
             guard let source = DeploymentSource.read(invocation.app, into: &problems) else {
                 return finishDeploy(invocation, problems: problems) { [] }
             }
-            let options = kubernetesOptions(invocation, source: source)
+            var options = kubernetesOptions(invocation, source: source)
+            if let path = invocation.arguments.value("flink-config") {
+                options.extraFlinkConfiguration = readFlinkConfiguration(path, into: &problems)
+            }
             options.check(source: source, into: &problems)
             let manifests = KubernetesManifests(source: source, options: options, programName: invocation.programName)
             return finishDeploy(invocation, problems: problems) { manifests.files() }
         }
+    }
+
+    /// The entries of a `--flink-config` file; its problems go into `problems`.
+    static func readFlinkConfiguration(_ path: String, into problems: inout DeployProblems) -> [(key: String, value: String)] {
+        guard let text = DeployFolder.read(path, maxBytes: FlinkConfigurationFile.maxBytes) else {
+            problems.check(option: "flink-config", "cannot read '\(path)' (or it is longer than \(FlinkConfigurationFile.maxBytes) bytes)")
+            return []
+        }
+        let (entries, fileProblems) = FlinkConfigurationFile.parse(text)
+        for problem in fileProblems { problems.check(option: "flink-config", "\(path): \(problem)") }
+        return entries
     }
 
     /// The options as given, defaults filled in from the app and the program.
@@ -99,7 +116,7 @@ extension AppCommand {
         options.checkpointInterval = arguments.value("checkpoint-interval") ?? options.checkpointInterval
         options.flinkVersion = arguments.value("flink-version") ?? options.flinkVersion
         options.jarURI = arguments.value("jar-uri") ?? options.jarURI
-        options.serviceAccount = arguments.value("service-account") ?? options.serviceAccount
+        options.serviceAccount = arguments.value("service-account")
         options.upgradeMode = arguments.value("upgrade-mode") ?? options.upgradeMode
         return options
     }

@@ -28,6 +28,16 @@ package enum DeployFolder {
         }
     }
 
+    /// The UTF-8 text of the file at `path`; `nil` when it cannot be read, is not UTF-8 or is longer than
+    /// `maxBytes`.
+    package static func read(_ path: String, maxBytes: Int) -> String? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let size = attributes[.size] as? Int, size <= maxBytes,
+            let data = FileManager.default.contents(atPath: path), data.count <= maxBytes
+        else { return nil }
+        return String(data: data, encoding: .utf8)
+    }
+
     private static func join(_ folder: String, _ path: String) -> String {
         folder.isEmpty || folder == "." ? path : (folder.hasSuffix("/") ? folder + path : folder + "/" + path)
     }

@@ -4,18 +4,21 @@ extension KubernetesManifests {
     /// (`job.jarURI`) and the task managers; module.yaml comes from the same ConfigMap, mounted where
     /// `statefun.remote.module-name` points. Flink 2 reads only the fully qualified keys (`state.backend.type`).
     func flinkDeployment() -> YAMLDocument {
-        var configuration: [(key: String, value: YAMLNode)] = [
-            ("taskmanager.numberOfTaskSlots", .string(String(options.taskSlots))),
+        let generated: [(key: String, value: String)] = [
+            ("taskmanager.numberOfTaskSlots", String(options.taskSlots)),
             ("classloader.parent-first-patterns.additional", "org.apache.flink.statefun;org.apache.kafka;com.google.protobuf"),
             ("state.backend.type", "rocksdb"),
             ("state.backend.incremental", "true"),
-            ("state.checkpoints.dir", .string(options.checkpointsDirectory)),
-            ("state.savepoints.dir", .string(options.savepointsDirectory)),
-            ("execution.checkpointing.interval", .string(options.checkpointInterval)),
+            ("state.checkpoints.dir", options.checkpointsDirectory),
+            ("state.savepoints.dir", options.savepointsDirectory),
+            ("execution.checkpointing.interval", options.checkpointInterval),
             ("execution.checkpointing.mode", "EXACTLY_ONCE"),
-            ("statefun.flink-job-name", .string(options.moduleName)),
-            ("statefun.remote.module-name", .string("file://\(moduleDirectory)/module.yaml")),
+            ("statefun.flink-job-name", options.moduleName),
+            ("statefun.remote.module-name", "file://\(moduleDirectory)/module.yaml"),
         ]
+        // Every value a string: the CRD keeps flinkConfiguration as given, and Flink reads text.
+        var configuration = FlinkConfigurationFile.merge(generated, options.extraFlinkConfiguration)
+            .map { (key: $0.key, value: YAMLNode.string($0.value)) }
         var mounts: [YAMLNode] = [moduleMount]
         var volumes: [YAMLNode] = [moduleVolume]
         if let path = options.localCheckpointPath {
@@ -26,7 +29,7 @@ extension KubernetesManifests {
         return YAMLDocument(
             comments: [
                 "The StateFun runtime as a FlinkDeployment of the Flink Kubernetes operator (1.15 or later for Flink 2.2).",
-                "The operator must watch namespace \(options.namespace) and provide its service account \(options.serviceAccount).",
+                "The operator must watch namespace \(options.namespace) and provide its service account \(options.runtimeServiceAccount ?? "flink").",
             ],
             root: [
                 "apiVersion": "flink.apache.org/v1beta1", "kind": "FlinkDeployment",
@@ -35,7 +38,7 @@ extension KubernetesManifests {
                     "image": .string(options.runtimeImage),
                     "imagePullPolicy": "IfNotPresent",
                     "flinkVersion": .string(options.flinkVersion),
-                    "serviceAccount": .string(options.serviceAccount),
+                    "serviceAccount": .string(options.runtimeServiceAccount ?? "flink"),
                     "flinkConfiguration": .mapping(configuration),
                     "jobManager": [
                         "resource": ["memory": .string("\(options.masterMemoryMB)m"), "cpu": cores(options.masterCPU)],

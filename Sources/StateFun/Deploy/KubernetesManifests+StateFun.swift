@@ -32,7 +32,8 @@ extension KubernetesManifests {
             ("jobmanager.memory.process.size", "\(options.masterMemoryMB)m"),
             ("taskmanager.memory.process.size", "\(options.workerMemoryMB)m"),
         ]
-        return entries.map { "\($0.0): \($0.1)\n" }.joined()
+        let merged = FlinkConfigurationFile.merge(entries.map { (key: $0.0, value: $0.1) }, options.extraFlinkConfiguration)
+        return merged.map { "\($0.key): \($0.value)\n" }.joined()
     }
 
     /// Log to the console, as Flink's own images do: mounting the ConfigMap over `/opt/flink/conf` replaces theirs.
@@ -77,6 +78,14 @@ extension KubernetesManifests {
                 ],
             ],
         ])
+    }
+
+    private func podSpec(containers: [YAMLNode], volumes: [YAMLNode]) -> [(key: String, value: YAMLNode)] {
+        var spec: [(key: String, value: YAMLNode)] = []
+        if let account = options.runtimeServiceAccount { spec.append(("serviceAccountName", .string(account))) }
+        spec.append(("containers", .sequence(containers)))
+        spec.append(("volumes", .sequence(volumes)))
+        return spec
     }
 
     func runtimeDeployment(role: String) -> YAMLDocument {
@@ -136,7 +145,7 @@ extension KubernetesManifests {
                     "selector": ["matchLabels": selector(component, name: name)],
                     "template": [
                         "metadata": ["labels": labels(component, name: name)],
-                        "spec": ["containers": [container], "volumes": .sequence(volumes)],
+                        "spec": .mapping(podSpec(containers: [container], volumes: volumes)),
                     ],
                 ],
             ])

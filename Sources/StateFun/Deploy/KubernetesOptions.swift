@@ -42,8 +42,11 @@ package struct KubernetesOptions: Sendable {
     // The operator.
     package var flinkVersion = "v2_2"
     package var jarURI = "local:///opt/flink/statefun.jar"
-    package var serviceAccount = "flink"
+    /// The runtime pods' service account; `nil`: the operator's `flink` (flink-operator), none (statefun).
+    package var serviceAccount: String? = nil
     package var upgradeMode = "savepoint"
+    /// Flink settings the generated ones do not cover (`--flink-config FILE`), applied over them.
+    package var extraFlinkConfiguration: [(key: String, value: String)] = []
 
     /// Upstream's last release, Flink 1.16: reads the components module.yaml from `/opt/statefun/modules`.
     package static let upstreamImage = "apache/flink-statefun:3.3.0"
@@ -62,6 +65,8 @@ package struct KubernetesOptions: Sendable {
 
     /// The runtime image: the option, else the target's default.
     package var runtimeImage: String { statefunImage ?? (target == .statefun ? Self.upstreamImage : Self.forkImage) }
+    /// The service account of the runtime's pods, if any.
+    package var runtimeServiceAccount: String? { serviceAccount ?? (target == .flinkOperator ? "flink" : nil) }
     /// The job's parallelism.
     package var jobParallelism: Int { parallelism ?? workers * taskSlots }
     package var checkpointsDirectory: String { checkpointStorage + "/checkpoints" }
@@ -108,7 +113,6 @@ package struct KubernetesOptions: Sendable {
             if !jarURI.hasPrefix("local:///") && DeployRules.fileSystemURI(jarURI) != nil {
                 problems.check(option: "jar-uri", "'\(jarURI)' is not a jar URI such as local:///opt/flink/statefun.jar")
             }
-            problems.check(option: "service-account", DeployRules.dns1123Subdomain(serviceAccount))
             if !Self.upgradeModes.contains(upgradeMode) {
                 problems.check(option: "upgrade-mode", "'\(upgradeMode)' is not one of \(Self.upgradeModes.joined(separator: ", "))")
             }
@@ -119,6 +123,7 @@ package struct KubernetesOptions: Sendable {
                         + "configure; the operator refuses the upgrade until it is")
             }
         }
+        if let serviceAccount { problems.check(option: "service-account", DeployRules.dns1123Subdomain(serviceAccount)) }
         if let namespace = source.serviceNamespace, namespace != self.namespace {
             problems.error(
                 "deploy-namespace-mismatch", "endpoint host \(source.host)",
