@@ -225,6 +225,10 @@ import Testing
         }
         let missing = await run(["deploy", "kubernetes", "--out", folder + "/out", "--flink-config", folder + "/none.yaml"])
         #expect(missing.err.contains("--flink-config: cannot read"))
+        let huge = folder + "/huge.yaml"
+        try String(repeating: "a.key: value\n", count: 6000).write(toFile: huge, atomically: true, encoding: .utf8)
+        let tooLong = await run(["deploy", "kubernetes", "--out", folder + "/out", "--flink-config", huge])
+        #expect(tooLong.err.contains("or it is longer than 65536 bytes"))
     }
 
     @Test func checkReportsStaleFilesAndWritesNothing() async throws {

@@ -32,12 +32,16 @@ GREETER=$(swift build --package-path Samples/Greeter "${FLAGS[@]}" --show-bin-pa
 WORK=${CI_TMP:-$(mktemp -d)}/deploy-manifests
 rm -rf "$WORK" && mkdir -p "$WORK"
 "$GREETER" module-yaml > "$WORK/greeter-module.yaml"
-# The greeter with options the goldens do not use: no autoscaler, a CPU limit, S3 checkpoints, several workers.
+# The greeter with options the goldens do not use: no autoscaler, a CPU limit, S3 checkpoints, several workers,
+# extra Flink settings, another service account.
 "$GREETER" deploy kubernetes --out "$WORK/greeter-statefun" --namespace statefun --image ghcr.io/example/greeter:1.2.3 \
-  --max-replicas 0 --cpu-limit 500m --checkpoint-storage s3://state/greeter --workers 3 --task-slots 2 --parallelism 4 >/dev/null
+  --max-replicas 0 --cpu-limit 500m --checkpoint-storage s3://state/greeter --workers 3 --task-slots 2 --parallelism 4 \
+  --service-account statefun-runtime >/dev/null
+printf 's3.endpoint: http://minio.storage:9000\ns3.path-style-access: true\n' > "$WORK/flink-extra.yaml"
 "$GREETER" deploy kubernetes --out "$WORK/greeter-operator" --target flink-operator --namespace statefun \
   --image ghcr.io/example/greeter:1.2.3 --checkpoint-storage s3://state/greeter --upgrade-mode stateless \
-  --flink-version v2_1 --master-cpu 0.25 --worker-cpu 2 >/dev/null
+  --flink-version v2_1 --master-cpu 0.25 --worker-cpu 2 --flink-config "$WORK/flink-extra.yaml" \
+  --service-account statefun >/dev/null
 
 FOLDERS=(
   Tests/StateFunTests/Fixtures/deploy/kubernetes-statefun

@@ -79,7 +79,7 @@ extension AppCommand {
 
     /// The entries of a `--flink-config` file; its problems go into `problems`.
     static func readFlinkConfiguration(_ path: String, into problems: inout DeployProblems) -> [(key: String, value: String)] {
-        guard let text = DeployFolder.read(path, maxBytes: FlinkConfigurationFile.maxBytes) else {
+        guard let text = DeployFolder.readText(path, maxBytes: FlinkConfigurationFile.maxBytes) else {
             problems.check(option: "flink-config", "cannot read '\(path)' (or it is longer than \(FlinkConfigurationFile.maxBytes) bytes)")
             return []
         }

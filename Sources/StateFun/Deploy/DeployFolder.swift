@@ -3,6 +3,13 @@
 #else
     import Foundation
 #endif
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Writes a deploy command's files into its output folder, or compares them with what is there (`--check`).
 package enum DeployFolder {
@@ -29,13 +36,22 @@ package enum DeployFolder {
     }
 
     /// The UTF-8 text of the file at `path`; `nil` when it cannot be read, is not UTF-8 or is longer than
-    /// `maxBytes`.
-    package static func read(_ path: String, maxBytes: Int) -> String? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            let size = attributes[.size] as? Int, size <= maxBytes,
-            let data = FileManager.default.contents(atPath: path), data.count <= maxBytes
-        else { return nil }
-        return String(data: data, encoding: .utf8)
+    /// `maxBytes` (read in chunks, so a huge file costs no more than `maxBytes`).
+    package static func readText(_ path: String, maxBytes: Int) -> String? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { _ = close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 { return nil }
+            if count == 0 { break }
+            bytes += chunk[..<count]
+            if bytes.count > maxBytes { return nil }
+        }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     private static func join(_ folder: String, _ path: String) -> String {
