@@ -5,6 +5,7 @@
 import StateFun
 import StateFunSwiftProtobuf
 import StateFunTesting
+import StateFunWire
 import SwiftProtobuf
 import Testing
 
@@ -37,7 +38,9 @@ func greetRequest(_ name: String) -> Example_GreetRequest {
     @Test func theTypenameIsTheFullProtobufNameUnderTypeGoogleapisCom() {
         #expect(Example_GreetRequest.typeName.description == "type.googleapis.com/example.GreetRequest")
         #expect(Example_GreetRequest.typeName == HandWrittenGreetRequest.typeName)
-        #expect(Google_Protobuf_Timestamp.typeName.description == "type.googleapis.com/google.protobuf.Timestamp")
+        #expect(
+            SwiftProtobuf.Google_Protobuf_Timestamp.typeName.description
+                == "type.googleapis.com/google.protobuf.Timestamp")
         #expect(Example_Legacy_Ticket.typeName.description == "com.example/Ticket", "declared in the extension")
     }
 
@@ -47,10 +50,17 @@ func greetRequest(_ name: String) -> Example_GreetRequest {
         #expect(bytes == [0x0A, 0x03, 0x61, 0x6E, 0x6E])
         #expect(bytes == (try greetRequest("ann").serializedBytes() as [UInt8]))
         #expect(try Example_GreetRequest.deserialize(from: bytes) == greetRequest("ann"))
-        var timestamp = Google_Protobuf_Timestamp()
+        // StateFun has its own Google_Protobuf_Timestamp (the well-known types of statefun-protoc): qualify.
+        var timestamp = SwiftProtobuf.Google_Protobuf_Timestamp()
         timestamp.seconds = 1_700_000_000
         timestamp.nanos = 5
-        #expect(try Google_Protobuf_Timestamp.deserialize(from: timestamp.serialize()) == timestamp)
+        #expect(try SwiftProtobuf.Google_Protobuf_Timestamp.deserialize(from: timestamp.serialize()) == timestamp)
+        // The two encode a timestamp alike and share its typename.
+        var ours = StateFun.Google_Protobuf_Timestamp()
+        ours.seconds = 1_700_000_000
+        ours.nanos = 5
+        #expect(ours.serialize() == (try timestamp.serialize()))
+        #expect(StateFun.Google_Protobuf_Timestamp.typeName == SwiftProtobuf.Google_Protobuf_Timestamp.typeName)
     }
 
     @Test func aHandWrittenMessageOfTheSameSchemaReadsTheSameBytes() throws {
@@ -128,7 +138,7 @@ func greetRequest(_ name: String) -> Example_GreetRequest {
             KafkaTopic("names", valueType: Example_GreetRequest.self, targets: "example/greeter")
         }
         greets
-        Endpoint(functions: "example/*", url: "http://greeter:8000/statefun")
+        Endpoint(functions: "example/*", urlPathTemplate: "http://greeter:8000/statefun")
     }
 
     @Test func anAppWithSwiftProtobufMessagesValidates() {
