@@ -669,7 +669,14 @@ def mutate(gen, desc, data):
 
 
 def invalid_proto2_strings(m):
-    """A proto2 string holding invalid UTF-8 comes back from upb as bytes."""
+    """A proto2 string holding invalid UTF-8 comes back from upb as bytes (or fails to decode, in a map)."""
+    try:
+        return _invalid_proto2_strings(m)
+    except UnicodeDecodeError:
+        return True
+
+
+def _invalid_proto2_strings(m):
     for f, v in m.ListFields():
         if f.type == FD.TYPE_STRING:
             vals = v if f.is_repeated else [v]
@@ -681,13 +688,13 @@ def invalid_proto2_strings(m):
                 items = list(v.values())
                 if vf.type == FD.TYPE_STRING and any(isinstance(x, bytes) for x in items):
                     return True
-                if vf.message_type is not None and any(invalid_proto2_strings(x) for x in items):
+                if vf.message_type is not None and any(_invalid_proto2_strings(x) for x in items):
                     return True
                 if any(isinstance(k, bytes) for k in v.keys()):
                     return True
             else:
                 for x in (v if f.is_repeated else [v]):
-                    if invalid_proto2_strings(x):
+                    if _invalid_proto2_strings(x):
                         return True
     return False
 
@@ -1105,6 +1112,45 @@ def swift_results(args, schema, compiler, cases, types, user_files, includes, wo
     return results
 
 
+def f32(x):
+    try:
+        return struct.unpack("<f", struct.pack("<f", x))[0]
+    except (OverflowError, struct.error):
+        return None
+
+
+def json_diff(want, got, path="$", lenient=False):
+    """The first place two JSON values differ, or None. lenient: numbers that are the same float32 are equal
+    (json_format spells a float field with up to 9 digits, e.g. 1.4013e-45, where the shortest spelling of the
+    same float32 is 1e-45)."""
+    if isinstance(want, dict) and isinstance(got, dict):
+        for k in sorted(set(want) | set(got)):
+            if k not in got:
+                return "%s.%s missing (want %s)" % (path, k, json.dumps(want[k], ensure_ascii=False)[:120])
+            if k not in want:
+                return "%s.%s unexpected (got %s)" % (path, k, json.dumps(got[k], ensure_ascii=False)[:120])
+            d = json_diff(want[k], got[k], "%s.%s" % (path, k), lenient)
+            if d:
+                return d
+        return None
+    if isinstance(want, list) and isinstance(got, list):
+        if len(want) != len(got):
+            return "%s: %d elements, want %d" % (path, len(got), len(want))
+        for i, (a, b) in enumerate(zip(want, got)):
+            d = json_diff(a, b, "%s[%d]" % (path, i), lenient)
+            if d:
+                return d
+        return None
+    num = (int, float)
+    if isinstance(want, num) and isinstance(got, num) and not isinstance(want, bool) and not isinstance(got, bool):
+        if want == got or (lenient and f32(want) is not None and f32(want) == f32(got)):
+            return None
+    elif type(want) is type(got) and want == got:
+        return None
+    return "%s: want %s, got %s" % (path, json.dumps(want, ensure_ascii=False)[:120],
+                                    json.dumps(got, ensure_ascii=False)[:120])
+
+
 def diff_hex(want, got):
     """Where two hex strings part, with a little context either side (long messages make long lines)."""
     n = next((i for i, (a, b) in enumerate(zip(want, got)) if a != b), min(len(want), len(got)))
@@ -1137,6 +1183,16 @@ def judge(args, schema, cases, results, t_start):
         if schema.has_maps(d) and normalized(d, got) == want:
             return "map-order"
         return None
+
+    def same_json_message(d, text, want_json):
+        """protobuf reads Swift's JSON and json_format's as the same message."""
+        m, ref = schema.cls(d)(), schema.cls(d)()
+        try:
+            json_format.Parse(text, m, descriptor_pool=schema.pool)
+            json_format.Parse(json.dumps(want_json), ref, descriptor_pool=schema.pool)
+        except Exception:
+            return False
+        return m.SerializeToString(deterministic=True) == ref.SerializeToString(deterministic=True)
 
     def show_diff(d, want, got_hex):
         got = bytes.fromhex(got_hex)
@@ -1172,14 +1228,17 @@ def judge(args, schema, cases, results, t_start):
                     else:
                         got_json = bytes.fromhex(res[2]).decode(errors="replace")
                         try:
-                            ok = json.loads(got_json) == want_json
-                        except ValueError:
-                            ok = False
-                        if ok:
+                            got_value = json.loads(got_json)
+                            why = json_diff(want_json, got_value)
+                        except ValueError as e:
+                            got_value, why = None, "not JSON: %s" % e
+                        if why is None:
                             t["json out"] += 1
+                        elif got_value is not None and json_diff(want_json, got_value, lenient=True) is None \
+                                and same_json_message(d, got_json, want_json):
+                            t["json out (float32 spelled shorter)"] += 1
                         else:
-                            problems.append("JSON differs:\n      want %s\n      got  %s"
-                                            % (json.dumps(want_json, ensure_ascii=False), got_json))
+                            problems.append("JSON differs at %s\n      got  %s" % (why, got_json[:300]))
                 if variant is not None and len(res) >= 4:
                     if res[3].startswith("!"):
                         problems.append("init(jsonString:) threw on %s: %s"
