@@ -74,6 +74,18 @@ public struct HTTPParser: Sendable {
         return false
     }
 
+    /// Body memory the request being received needs: once its head is complete, the whole
+    /// declared `Content-Length`; for a chunked body, what arrived so far plus the rest of
+    /// the chunk in progress. 0 between requests. The server charges it against
+    /// ``HTTPLimits/maxBufferedBodyBytes`` before reading the body.
+    package var bodyBytesClaimed: Int {
+        switch state {
+        case .fixedBody(let remaining), .chunkData(let remaining): body.count + remaining
+        case .chunkSize, .chunkDataEnd, .trailers: body.count
+        case .requestLine, .headers, .failed: 0
+        }
+    }
+
     /// Records that `100 Continue` was sent for the current request.
     public mutating func markContinueSent() {
         if case .expected = continueState { continueState = .sent }

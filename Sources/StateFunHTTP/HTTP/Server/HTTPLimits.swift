@@ -32,18 +32,29 @@ public struct HTTPLimits: Sendable, Hashable {
     /// default connection pool of 1024.
     public var maxConnections: Int
 
+    /// Request bodies buffered at once across all connections of the server: a body is
+    /// charged its whole `Content-Length` when its head arrives (a chunked body, each chunk
+    /// as its size line arrives) and released once its response is written. A body that
+    /// would pass the budget is answered `503 Service Unavailable` with `Retry-After: 1`,
+    /// before any of it is read, and the connection is closed; a body larger than the whole
+    /// budget gets `413`. So the memory all bodies take is bounded by this, whatever the
+    /// number of connections. Default 256 MiB (eight bodies at the default ``maxBodyBytes``).
+    public var maxBufferedBodyBytes: Int
+
     /// Creates limits; every argument defaults to the value documented on its property.
     public init(
         maxRequestLineBytes: Int = 8 * 1024,
         maxHeaderBytes: Int = 32 * 1024,
         maxHeaderCount: Int = 100,
         maxBodyBytes: Int = 32 * 1024 * 1024,
-        maxConnections: Int = 4096
+        maxConnections: Int = 4096,
+        maxBufferedBodyBytes: Int = 256 * 1024 * 1024
     ) {
         self.maxRequestLineBytes = maxRequestLineBytes
         self.maxHeaderBytes = maxHeaderBytes
         self.maxHeaderCount = maxHeaderCount
         self.maxBodyBytes = maxBodyBytes
         self.maxConnections = maxConnections
+        self.maxBufferedBodyBytes = maxBufferedBodyBytes
     }
 }

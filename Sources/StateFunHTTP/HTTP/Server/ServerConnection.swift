@@ -21,6 +21,8 @@ final class ServerConnection {
     var lingering = false
     var lingerDeadline: UInt64 = 0
     var closeAfterWrite = false
+    /// Body bytes this connection has charged against the server's budget.
+    var bodyBytesReserved = 0
     /// Shutting down, this connection was idle: if no request arrives by then, it starts its
     /// lingering close (0: no such deadline).
     var idleDrainDeadline: UInt64 = 0

@@ -6,6 +6,8 @@ final class ServerContext: Sendable {
     let configuration: HTTPServerConfiguration
     let responder: HTTPResponder
     let openConnections = Atomic<Int>(0)
+    /// Body bytes charged by all connections (``HTTPLimits/maxBufferedBodyBytes``).
+    let bufferedBodyBytes = Atomic<Int>(0)
 
     /// Timeouts in nanoseconds, computed once.
     let readTimeout: UInt64
@@ -29,5 +31,22 @@ final class ServerContext: Sendable {
         shutdownIdleWindow = min(idleTimeout, 200_000_000)
         let shortest = min(readTimeout, idleTimeout, max(lingerTimeout, 1))
         tickInterval = min(max(shortest / 8, 5_000_000), 1_000_000_000)
+    }
+
+    /// Charges `count` more body bytes if the budget allows; returns whether it did.
+    func reserveBodyBytes(_ count: Int) -> Bool {
+        let budget = configuration.limits.maxBufferedBodyBytes
+        var current = bufferedBodyBytes.load(ordering: .relaxed)
+        while true {
+            guard current + count <= budget else { return false }
+            let (exchanged, original) = bufferedBodyBytes.compareExchange(
+                expected: current, desired: current + count, ordering: .relaxed)
+            if exchanged { return true }
+            current = original
+        }
+    }
+
+    func releaseBodyBytes(_ count: Int) {
+        if count > 0 { bufferedBodyBytes.subtract(count, ordering: .relaxed) }
     }
 }

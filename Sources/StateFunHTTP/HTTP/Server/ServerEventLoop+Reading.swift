@@ -32,6 +32,26 @@ extension ServerEventLoop {
         }
     }
 
+    /// Charges the connection's body memory up to `needed` bytes against
+    /// ``HTTPLimits/maxBufferedBodyBytes``; when the budget is spent, answers 503 (or 413 for
+    /// a body larger than the whole budget) and returns false.
+    func claimBodyBytes(_ needed: Int, on connection: ServerConnection) -> Bool {
+        let more = needed - connection.bodyBytesReserved
+        guard more > 0 else { return true }
+        if context.reserveBodyBytes(more) {
+            connection.bodyBytesReserved = needed
+            return true
+        }
+        if needed > context.configuration.limits.maxBufferedBodyBytes {
+            sendError(connection, HTTPResponse.text(413, HTTPParserError.bodyTooLarge.description))
+        } else {
+            var response = HTTPResponse.text(503, "server busy: too many request bodies being received; retry")
+            response.headers.add(name: "Retry-After", value: "1")
+            sendError(connection, response)
+        }
+        return false
+    }
+
     /// Parses the next request, if any, and hands it to the responder.
     func process(_ connection: ServerConnection) {
         let request: HTTPRequest?
@@ -42,9 +62,12 @@ extension ServerEventLoop {
             return
         }
         if let request {
+            guard claimBodyBytes(request.body.count, on: connection) else { return }
             dispatch(request, on: connection)
             return
         }
+        // Before the body is read (and before `100 Continue` invites it).
+        guard claimBodyBytes(connection.parser.bodyBytesClaimed, on: connection) else { return }
         if connection.parser.isAwaitingContinue {
             // RFC 9110 §10.1.1: the head is acceptable (limits were checked), so invite the body.
             connection.parser.markContinueSent()

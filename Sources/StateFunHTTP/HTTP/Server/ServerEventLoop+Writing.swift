@@ -104,6 +104,9 @@ extension ServerEventLoop {
 
     func responseWritten(_ connection: ServerConnection) {
         connection.inFlight = false
+        // The request's body is gone with its responder.
+        context.releaseBodyBytes(connection.bodyBytesReserved)
+        connection.bodyBytesReserved = 0
         connection.lastActivity = now
         if connection.closeAfterWrite {
             startLingering(connection)
@@ -141,6 +144,8 @@ extension ServerEventLoop {
         guard Int(fd) < connections.count, connections[Int(fd)] === connection else { return }
         queue.remove(fd)
         connection.socket.close()
+        context.releaseBodyBytes(connection.bodyBytesReserved)
+        connection.bodyBytesReserved = 0
         connections[Int(fd)] = nil
         liveFDs.remove(fd)
         context.openConnections.subtract(1, ordering: .relaxed)
