@@ -11,7 +11,7 @@ import PackagePlugin
 struct StateFunProtobufPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         guard let target = target as? SourceModuleTarget else { return [] }
-        let protoc = try context.tool(named: "statefun-protoc").url
+        let protoc = try context.tool(named: "StateFunProtoc").url
         let root = target.directoryURL
         let protos = target.sourceFiles.map(\.url).filter { $0.pathExtension == "proto" }
             .sorted { $0.path < $1.path }

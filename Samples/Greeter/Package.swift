@@ -28,7 +28,9 @@ let package = Package(
                 .product(name: "StateFun", package: "swift-statefun"),
                 .product(name: "StateFunWire", package: "swift-statefun"),
             ],
-            swiftSettings: settings
+            swiftSettings: settings,
+            // messages.proto becomes Example_GreetRequest, Example_GreetResponse, Example_SeenCount.
+            plugins: [.plugin(name: "StateFunProtobufPlugin", package: "swift-statefun")]
         ),
         // `greeter` (the demo) | serve | dev | module-yaml | describe | validate.
         .executableTarget(

@@ -9,6 +9,8 @@ public protocol ProtobufJSONMessage: Sendable {
     static var messageName: String { get }
     /// A message with every field at its default.
     init()
+    /// Fields the message's schema does not know, kept from decoding.
+    var unknownFields: UnknownFields { get set }
     /// Writes the message as a JSON value.
     func writeJSON(to writer: inout ProtoJSONWriter) throws(WireError)
     /// Sets the fields that `json` (the message's JSON form) names.
@@ -47,5 +49,14 @@ extension ProtobufJSONMessage {
     public init(json: ProtoJSONValue) throws(WireError) {
         self.init()
         try mergeJSON(json)
+    }
+}
+
+extension ProtobufJSONMessage {
+    /// A message built by `populate` from the default one (swift-protobuf's `with`).
+    public static func with(_ populate: (inout Self) throws -> Void) rethrows -> Self {
+        var message = Self()
+        try populate(&message)
+        return message
     }
 }

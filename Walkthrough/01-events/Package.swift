@@ -22,7 +22,9 @@ let package = Package(
                 .product(name: "StateFun", package: "swift-statefun"),
                 .product(name: "StateFunWire", package: "swift-statefun"),
             ],
-            swiftSettings: settings),
+            swiftSettings: settings,
+            // messages.proto becomes Example_GreetRequest, Example_GreetResponse, Example_SeenCount.
+            plugins: [.plugin(name: "StateFunProtobufPlugin", package: "swift-statefun")]),
         // Prints the records the generator would publish to the `names` topic.
         .executableTarget(name: "event-generator", dependencies: ["GreeterMessages"], swiftSettings: settings),
         .testTarget(name: "GreeterMessagesTests", dependencies: ["GreeterMessages"], swiftSettings: settings),

@@ -1,11 +1,12 @@
 import Synchronization
 package import StateFunHTTP
+import StateFunWire
 
 /// The development server's routes (Docs/DevServer.md):
 ///
 /// | route | what it does |
 /// | --- | --- |
-/// | `POST /<namespace>/<type>/<id>` | sends the body to that function, typed by `Content-Type: application/vnd.<typename>` (default `io.statefun.types/string`), as the StateFun playground's ingress does |
+/// | `POST /<namespace>/<type>/<id>` | sends the body to that function, typed by `Content-Type: application/vnd.<typename>` (default `io.statefun.types/string`), as the StateFun playground's ingress does; with `Content-Type: application/json`, the body is the JSON form of the protobuf message the function handles |
 /// | `POST /ingress/<topic>/<key>` | ingests the body as a record of a Kafka topic or Kinesis stream the app's ingresses read |
 /// | `GET /egress[/<topic>]` | the egress records so far (of one Kafka topic or Kinesis stream), as JSON |
 /// | `GET /state/<namespace>/<type>/<id>` | the function instance's current state, as JSON |
@@ -150,12 +151,20 @@ package struct DevRouter: Sendable {
 
     private func send(to address: Address, request: HTTPRequest) async -> HTTPResponse {
         if let problem = Self.addressProblem(address) { return .text(400, problem) }
-        let typeName: String
-        switch Self.typeName(contentType: request.headers["Content-Type"]) {
-        case .success(let name): typeName = name
-        case .failure(let problem): return .text(400, problem.message)
+        let message: Message
+        if Self.isJSON(contentType: request.headers["Content-Type"]) {
+            switch jsonMessage(for: address.typeName, body: request.body) {
+            case .success(let decoded): message = decoded
+            case .failure(let problem): return .text(400, problem.message)
+            }
+        } else {
+            let typeName: String
+            switch Self.typeName(contentType: request.headers["Content-Type"]) {
+            case .success(let name): typeName = name
+            case .failure(let problem): return .text(400, problem.message)
+            }
+            message = Message(typeName: typeName, bytes: Self.body(request.body, typeName: typeName))
         }
-        let message = Message(typeName: typeName, bytes: Self.body(request.body, typeName: typeName))
         return await deliver { () throws(RuntimeError) in
             try runtime.send(message, to: address)
             return [address]
@@ -268,6 +277,47 @@ package struct DevRouter: Sendable {
         let name = segments.dropLast().last ?? ""
         let namespace = segments.dropLast(2).joined(separator: "/")
         return Address(TypeName(namespace: namespace, name: name), id: id)
+    }
+
+    /// True for `Content-Type: application/json` (parameters ignored).
+    package static func isJSON(contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        var media = contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        while let first = media.first, first == " " || first == "\t" { media = media.dropFirst() }
+        while let last = media.last, last == " " || last == "\t" { media = media.dropLast() }
+        return media.lowercased() == "application/json"
+    }
+
+    /// A JSON body as the message the function's handler declares: the one handled type that is a generated
+    /// protobuf message (Docs/Protobuf.md), read from its proto3 JSON form.
+    private func jsonMessage(for function: TypeName, body: [UInt8]) -> Result<Message, Problem> {
+        let handled = app.model.functions.first { $0.typeName == function }?.handlers ?? []
+        let candidates = handled.compactMap { handler -> (TypeName, any ProtobufJSONMessage.Type)? in
+            guard let type = handler.valueType as? any ProtobufJSONMessage.Type else { return nil }
+            return (handler.typeName, type)
+        }
+        guard let (typeName, type) = candidates.first else {
+            return .failure(
+                Problem(
+                    message: "\(function) handles no protobuf message generated from a .proto file, so a JSON body "
+                        + "has no type; send protobuf bytes with Content-Type: application/vnd.<typename>"))
+        }
+        guard candidates.count == 1 else {
+            let names = candidates.map { $0.0.description }.joined(separator: ", ")
+            return .failure(
+                Problem(
+                    message: "\(function) handles several protobuf messages (\(names)); send protobuf bytes with "
+                        + "Content-Type: application/vnd.<typename> to choose"))
+        }
+        do {
+            let decoded = try type.init(jsonUTF8Bytes: body)
+            guard let value = decoded as? any StateFunType else {
+                return .failure(Problem(message: "\(typeName) cannot be sent"))
+            }
+            return .success(Message(typeName: typeName.description, bytes: try value.serialize()))
+        } catch {
+            return .failure(Problem(message: "the body is not \(typeName) in JSON: \(error)"))
+        }
     }
 
     /// The message typename a `Content-Type` names: `application/vnd.<typename>` (parameters ignored), the default

@@ -51,7 +51,8 @@ public final class DevServer: Sendable {
         let failures = DevLog<RuntimeFailure>(
             limit: configuration.maxEgressRecords, byteLimit: configuration.maxEgressRecordBytes,
             cost: DevRetention.cost)
-        let renderer = DevValueRenderer(messageTypes: configuration.messageTypes)
+        let declared = app.model.functions.flatMap { $0.handlers.compactMap(\.valueType) }
+        let renderer = DevValueRenderer(messageTypes: configuration.messageTypes, declaredTypes: declared)
         let router = DevRouter(
             app: app, runtime: runtime, log: log, failures: failures, renderer: renderer,
             deliveryWait: configuration.deliveryWait)

@@ -37,7 +37,9 @@ package struct DevValueRenderer: Sendable {
 
     /// A renderer that knows the built-in types and `messageTypes` (which are also the candidates for bytes
     /// without a typename, in this order).
-    package init(messageTypes: [any StateFunType.Type]) {
+    /// `declaredTypes` (the app's handler types) are known by typename too, after `messageTypes`, but bytes
+    /// without a typename are not matched against them.
+    package init(messageTypes: [any StateFunType.Type], declaredTypes: [any StateFunType.Type] = []) {
         var byTypeName: [String: Entry] = [:]
         let builtIns: [any StateFunType.Type] = [Bool.self, Int32.self, Int64.self, Float.self, Double.self, String.self]
         for type in builtIns {
@@ -49,6 +51,9 @@ package struct DevValueRenderer: Sendable {
             let entry = Self.entry(type)
             byTypeName[entry.typeName] = entry
             candidates.append(entry)
+        }
+        for type in declaredTypes where byTypeName[type.typeName.description] == nil {
+            byTypeName[type.typeName.description] = Self.entry(type)
         }
         self.byTypeName = byTypeName
         self.candidates = candidates
@@ -98,12 +103,25 @@ package struct DevValueRenderer: Sendable {
             typeName: V.typeName.description,
             decode: { bytes in
                 guard let value = try? V.deserialize(from: bytes) else { return nil }
-                return reflect(value, depth: 0)
+                return show(value)
             },
             decodeExactly: { bytes in
                 guard let value = try? V.deserialize(from: bytes), (try? value.serialize()) == bytes else { return nil }
-                return reflect(value, depth: 0)
+                // A generated message keeps fields it does not know and writes them back, so re-encoding alone
+                // would let any message claim any bytes: it must also know every field.
+                if let message = value as? any ProtobufJSONMessage, !message.unknownFields.isEmpty { return nil }
+                return show(value)
             })
+    }
+
+    /// A decoded value as JSON: a generated protobuf message in its proto3 JSON form, anything else by reflection.
+    static func show(_ value: some StateFunType) -> DevJSON {
+        if let message = value as? any ProtobufJSONMessage, let bytes = try? message.jsonUTF8Bytes(),
+            let json = try? ProtoJSONValue(parsing: bytes)
+        {
+            return DevJSON(json)
+        }
+        return reflect(value, depth: 0)
     }
 
     /// A decoded value as JSON: scalars as themselves, structures by their stored properties.

@@ -58,7 +58,8 @@ public struct Handle<Value: StateFunType>: FunctionComponent {
     public func contribute(to draft: inout FunctionDefinitionDraft) {
         draft.definition.handlers.append(
             FunctionDefinition.TypedHandler(
-                typeName: Value.typeName, v2TypeName: ValueCodec.typeName(of: Value.self, .v2), call: body))
+                typeName: Value.typeName, v2TypeName: ValueCodec.typeName(of: Value.self, .v2), call: body,
+                valueType: Value.self))
     }
 }
 

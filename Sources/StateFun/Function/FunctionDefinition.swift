@@ -27,6 +27,8 @@ package struct FunctionDefinition: Sendable {
         /// The accepted type's `Any` type URL on 2.x.
         package var v2TypeName: String
         package var call: HandlerBody
+        /// The accepted Swift type (the development server decodes and shows values of it).
+        package var valueType: (any StateFunType.Type)? = nil
 
         package func accepts(_ received: String, _ version: ProtocolVersion) -> Bool {
             ValueCodec.matches(received, expected: version == .v3 ? typeName.description : v2TypeName, version)

@@ -8,7 +8,7 @@ public enum Greeter {
     public static let functionType: TypeName = "example/greeter"
 
     /// How many times each name (the function's id) has been seen; the walkthrough's `seen_count`.
-    public static let seenCount = ValueSpec<SeenCount>("seen_count")
+    public static let seenCount = ValueSpec<Example_SeenCount>("seen_count")
 
     /// Greetings go to Kafka, committed with Flink's checkpoints.
     public static let greets = KafkaEgress(
@@ -27,17 +27,17 @@ public enum Greeter {
     }
 
     /// One visit: the next count and the response for it.
-    public static func greet(_ request: GreetRequest, seen: SeenCount?) throws -> (SeenCount, GreetResponse) {
+    public static func greet(_ request: Example_GreetRequest, seen: Example_SeenCount?) throws -> (Example_SeenCount, Example_GreetResponse) {
         let (next, overflow) = (seen?.seen ?? 0).addingReportingOverflow(1)
         if overflow { throw GreeterError.countOverflow(name: request.name) }
-        return (SeenCount(seen: next), GreetResponse(name: request.name, greeting: greeting(for: request.name, seen: next)))
+        return (Example_SeenCount(seen: next), Example_GreetResponse(name: request.name, greeting: greeting(for: request.name, seen: next)))
     }
 
     /// The whole app: the function, the names ingress, the greets egress and the endpoint the runtime calls.
     public static let app = App {
         Function(functionType) {
             seenCount
-            Handle(GreetRequest.self) { context, request in
+            Handle(Example_GreetRequest.self) { context, request in
                 let (count, response) = try greet(request, seen: try context.storage.get(seenCount))
                 try context.storage.set(seenCount, count)
                 try context.send(greets.record(topic: "greetings", key: request.name, value: .typed(response)))
@@ -45,7 +45,7 @@ public enum Greeter {
             Emits(greets)
         }
         KafkaIngress(id: "example/names", address: "kafka-broker:9092", consumerGroupId: "my-group-id") {
-            KafkaTopic("names", valueType: GreetRequest.self, targets: functionType)
+            KafkaTopic("names", valueType: Example_GreetRequest.self, targets: functionType)
         }
         greets
         Endpoint(

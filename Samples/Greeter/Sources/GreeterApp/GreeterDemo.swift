@@ -57,7 +57,7 @@ public enum GreeterDemo {
     }
 
     /// The greeter's message types, for the development server's egress and state views.
-    public static let messageTypes: [any StateFunType.Type] = [GreetResponse.self, GreetRequest.self, SeenCount.self]
+    public static let messageTypes: [any StateFunType.Type] = [Example_GreetResponse.self, Example_GreetRequest.self, Example_SeenCount.self]
 
     /// `demo [--count N] [--interval MS] [--seed S] [--forever]`.
     public static var command: AppCommand {
@@ -98,7 +98,7 @@ public enum GreeterDemo {
         defer { runtime.shutDown() }
         runtime.onEgress { [weak runtime] record in
             guard record.topic == "greetings" else { return }
-            if let response = try? record.value(as: GreetResponse.self) {
+            if let response = try? record.value(as: Example_GreetResponse.self) {
                 output.print("\(response.name):\t\(response.greeting)")
             } else {
                 output.print("\(record.key ?? "-"):\t\(record.text ?? "<\(record.valueBytes.count) bytes>")")
@@ -115,7 +115,7 @@ public enum GreeterDemo {
         var published = 0
         while options.forever || published < options.count {
             if published > 0, options.interval > .zero { try await Task.sleep(for: options.interval) }
-            let request = GreetRequest(name: generator.next())
+            let request = Example_GreetRequest(name: generator.next())
             try runtime.ingest(topic: "names", key: request.name, value: request.serialize())
             published += 1
             // Without pauses, let the runtime catch up now and then: the backlog stays bounded, even with --forever.

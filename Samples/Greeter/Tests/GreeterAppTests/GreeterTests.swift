@@ -17,19 +17,19 @@ import Testing
     }
 
     @Test func greetCountsFromOne() throws {
-        let (first, response) = try Greeter.greet(GreetRequest(name: "bob"), seen: nil)
-        #expect(first == SeenCount(seen: 1) && response == GreetResponse(name: "bob", greeting: "Welcome bob"))
-        let (second, _) = try Greeter.greet(GreetRequest(name: "bob"), seen: first)
+        let (first, response) = try Greeter.greet(Example_GreetRequest(name: "bob"), seen: nil)
+        #expect(first == Example_SeenCount(seen: 1) && response == Example_GreetResponse(name: "bob", greeting: "Welcome bob"))
+        let (second, _) = try Greeter.greet(Example_GreetRequest(name: "bob"), seen: first)
         #expect(second.seen == 2)
-        #expect(throws: GreeterError.countOverflow(name: "x")) { try Greeter.greet(GreetRequest(name: "x"), seen: SeenCount(seen: .max)) }
+        #expect(throws: GreeterError.countOverflow(name: "x")) { try Greeter.greet(Example_GreetRequest(name: "x"), seen: Example_SeenCount(seen: .max)) }
     }
 
     @Test func messagesRoundTrip() throws {
-        let response = GreetResponse(name: "ann", greeting: "Welcome ann")
-        #expect(try GreetResponse.deserialize(from: response.serialize()) == response)
-        #expect(try SeenCount.deserialize(from: SeenCount(seen: -3).serialize()) == SeenCount(seen: -3))
+        let response = Example_GreetResponse(name: "ann", greeting: "Welcome ann")
+        #expect(try Example_GreetResponse.deserialize(from: response.serialize()) == response)
+        #expect(try Example_SeenCount.deserialize(from: Example_SeenCount(seen: -3).serialize()) == Example_SeenCount(seen: -3))
         // Field 1, wire type 2, length 3, "ann": the bytes the walkthrough's Python generator writes.
-        #expect(GreetRequest(name: "ann").serialize() == [0x0A, 0x03, 0x61, 0x6E, 0x6E])
+        #expect(Example_GreetRequest(name: "ann").serialize() == [0x0A, 0x03, 0x61, 0x6E, 0x6E])
     }
 
     @Test func appValidatesWithoutDiagnostics() {
@@ -40,19 +40,19 @@ import Testing
     @Test func handlerWritesStateAndEgress() async throws {
         let request = Wire.toFunction(
             target: ("example", "greeter", "ann"),
-            state: [("seen_count", SeenCount.typeName.description, SeenCount(seen: 2).serialize())],
-            argument: (GreetRequest.typeName.description, GreetRequest(name: "ann").serialize()))
+            state: [("seen_count", Example_SeenCount.typeName.description, Example_SeenCount(seen: 2).serialize())],
+            argument: (Example_GreetRequest.typeName.description, Example_GreetRequest(name: "ann").serialize()))
         let response = try Wire.invocationResponse(try await Greeter.app.requestReplyHandler().handle(request))
         #expect(response.mutations.count == 1)
         #expect(response.mutations.first?.name == "seen_count")
         #expect(response.mutations.first?.typename == "com.googleapis/example.SeenCount")
-        #expect(try SeenCount.deserialize(from: response.mutations.first?.value ?? []) == SeenCount(seen: 3))
+        #expect(try Example_SeenCount.deserialize(from: response.mutations.first?.value ?? []) == Example_SeenCount(seen: 3))
         let egress = try #require(response.egresses.first)
         #expect(egress.namespace == "example" && egress.type == "greets")
         #expect(egress.typename == "type.googleapis.com/io.statefun.sdk.egress.KafkaProducerRecord")
         let record = try Wire.kafkaRecord(egress.value)
         #expect(record.topic == "greetings" && record.key == "ann")
-        #expect(try GreetResponse.deserialize(from: record.value) == GreetResponse(name: "ann", greeting: "Third time is a charm ann"))
+        #expect(try Example_GreetResponse.deserialize(from: record.value) == Example_GreetResponse(name: "ann", greeting: "Third time is a charm ann"))
     }
 
     // MARK: - module.yaml
