@@ -7,7 +7,8 @@ set -euo pipefail
 command -v curl >/dev/null || { echo "SKIP: no curl"; exit 77; }
 FLAGS=(-Xswiftc -warnings-as-errors)
 swift build --package-path Samples/Greeter --product greeter "${FLAGS[@]}"
-BIN=$(swift build --package-path Samples/Greeter "${FLAGS[@]}" --show-bin-path)/greeter
+# With a build-tool plugin, SwiftPM may print its tool build on stdout before the path: keep the last line.
+BIN=$(swift build --package-path Samples/Greeter "${FLAGS[@]}" --show-bin-path | tail -n 1)/greeter
 WORK=$(mktemp -d "${CI_TMP:-/tmp}/greeter-dev.XXXXXX")
 printf '\012\003ann' >"$WORK/greet-ann.bin"   # GreetRequest{name: "ann"}: field 1, length 3, "ann"
 
