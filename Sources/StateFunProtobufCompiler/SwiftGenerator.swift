@@ -193,6 +193,35 @@ package struct SwiftGenerator {
     }
 
     // MARK: - Messages
+    /// The message declaration with full name `name`.
+    func findMessage(_ name: String) -> ProtoMessage? {
+        guard let entry = types[name], let file = files[entry.file] else { return nil }
+        func search(_ messages: [ProtoMessage]) -> ProtoMessage? {
+            for message in messages {
+                if message.fullName == name { return message }
+                if let found = search(message.messages) { return found }
+            }
+            return nil
+        }
+        return search(file.messages)
+    }
+
+    /// Whether a message of type `name` can hold a required field unset: it has one, or a message field whose
+    /// type can.
+    func hasRequired(_ name: String) -> Bool {
+        var visiting: Set<String> = []
+        return hasRequired(name, &visiting)
+    }
+
+    private func hasRequired(_ name: String, _ visiting: inout Set<String>) -> Bool {
+        guard visiting.insert(name).inserted, let message = findMessage(name) else { return false }
+        for field in message.fields {
+            if field.label == .required { return true }
+            if case .message(let inner) = field.mapValue ?? field.type, hasRequired(inner, &visiting) { return true }
+        }
+        return false
+    }
+
 
     /// What the generator knows about one field.
     struct FieldPlan {
@@ -472,11 +501,12 @@ package struct SwiftGenerator {
         case .enumeration(let name):
             let swift = swiftName(name)
             if isClosedEnum(type) {
-                line("let raw = try reader.readEnum(tag)")
-                line("if let value = \(swift)(rawValue: Int(raw)) {")
+                // A number the enum does not define goes to unknown fields as it came (all 64 bits).
+                line("let raw = try reader.readUInt64(tag)")
+                line("if let value = \(swift)(rawValue: Int(Int32(truncatingIfNeeded: raw))) {")
                 line("    " + assign("value"))
                 line("} else {")
-                line("    self.unknownFields.appendVarint(\(number), UInt64(bitPattern: Int64(raw)))")
+                line("    self.unknownFields.appendVarint(\(number), raw)")
                 line("}")
             } else {
                 line("let raw = Int(try reader.readEnum(tag))")
@@ -492,7 +522,36 @@ package struct SwiftGenerator {
         line("\(access)init(from reader: inout WireReader) throws(WireError) {")
         line("    self.init()")
         line("    try merge(from: &reader)")
+        if hasRequired(message.fullName) {
+            // Checked once the whole message is read: a sub-message may arrive in several records.
+            line("    guard isInitialized else {")
+            line("        throw .inField(message: Self.messageName, field: \"(required)\", error: .invalidValue(offset: reader.position, reason: \"a required field is missing\"))")
+            line("    }")
+        }
         line("}")
+        if hasRequired(message.fullName) {
+            line()
+            line("/// Whether every required field is set, here and in nested messages (protobuf's IsInitialized).")
+            line("\(access)var isInitialized: Bool {")
+            indented { g in
+                for plan in plans {
+                    if plan.isRequired { g.line("if self.\(plan.storage) == nil { return false }") }
+                    let elementType = plan.field.mapValue ?? plan.field.type
+                    guard case .message(let name) = elementType, g.hasRequired(name) else { continue }
+                    switch plan.kind {
+                    case .message: g.line("if let v = self.\(plan.storage)?.value, !v.isInitialized { return false }")
+                    case .repeated: g.line("for v in self.\(plan.property) where !v.isInitialized { return false }")
+                    case .map: g.line("for v in self.\(plan.property).values where !v.isInitialized { return false }")
+                    case .oneof(let index):
+                        let oneofProperty = ProtoNaming.propertyNames(message.oneofs[index].name).property
+                        g.line("if case .\(ProtoNaming.bare(plan.property))(let v)? = self.\(oneofProperty), !v.isInitialized { return false }")
+                    default: break
+                    }
+                }
+                g.line("return true")
+            }
+            line("}")
+        }
         line()
         line("/// Reads fields from `reader` into this message: repeated fields append, singular fields are")
         line("/// replaced, message fields merge (protobuf's merge rule).")
@@ -506,7 +565,9 @@ package struct SwiftGenerator {
                     g.line("number = tag.number")
                     g.line("switch tag.number {")
                     for plan in plans.sorted(by: { $0.field.number < $1.field.number }) {
-                        g.line("case \(plan.field.number):")
+                        // A known field with a wire type its type cannot have is an unknown field (upb, C++ and
+                        // swift-protobuf keep it and write it back).
+                        g.line("case \(plan.field.number) where \(g.wireTypeCondition(plan)):")
                         g.indented { g in g.decodeField(plan, message: message) }
                     }
                     g.line("default:")
@@ -519,13 +580,6 @@ package struct SwiftGenerator {
             g.line("} catch {")
             g.line("    throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)")
             g.line("}")
-            for plan in plans where plan.isRequired {
-                g.line("if self.\(plan.storage) == nil {")
-                g.line(
-                    "    throw .inField(message: Self.messageName, field: \"\(plan.field.name)\", error: .invalidValue(offset: reader.position, reason: \"required field is missing\"))"
-                )
-                g.line("}")
-            }
         }
         line("}")
         line()
@@ -539,6 +593,27 @@ package struct SwiftGenerator {
             g.line("}")
         }
         line("}")
+    }
+
+    /// The wire types field `plan` is read from: its own, and for packable repeated fields also length-delimited.
+    func wireTypeCondition(_ plan: FieldPlan) -> String {
+        if plan.field.isMap { return "tag.wireType == .lengthDelimited" }
+        let own: String
+        switch plan.field.type {
+        case .scalar(let s):
+            switch s {
+            case .double, .fixed64, .sfixed64: own = ".fixed64"
+            case .float, .fixed32, .sfixed32: own = ".fixed32"
+            case .string, .bytes: own = ".lengthDelimited"
+            default: own = ".varint"
+            }
+        case .enumeration: own = ".varint"
+        default: own = ".lengthDelimited"
+        }
+        if case .repeated = plan.kind, own != ".lengthDelimited" {
+            return "tag.wireType == \(own) || tag.wireType == .lengthDelimited"
+        }
+        return "tag.wireType == \(own)"
     }
 
     private mutating func decodeField(_ plan: FieldPlan, message: ProtoMessage) {
@@ -693,7 +768,7 @@ package struct SwiftGenerator {
         case .enumeration:
             return "writer.writeEnum(\(number), Int32(truncatingIfNeeded: \(value).rawValue)\(presence))"
         case .message:
-            return "do { let mark = writer.beginLengthDelimited(\(number)); \(value).encode(to: &writer); writer.endLengthDelimited(mark) }"
+            return "writer.writeMessage(\(number)) { (writer: inout WireWriter) in \(value).encode(to: &writer) }"
         case .unresolved:
             return ""
         }
@@ -733,9 +808,9 @@ package struct SwiftGenerator {
                 default: raw = "writer.writeVarint(UInt64(bitPattern: Int64(v.rawValue)))"
                 }
                 line("if !self.\(plan.property).isEmpty {")
-                line("    let mark = writer.beginLengthDelimited(\(number))")
-                line("    for v in self.\(plan.property) { \(raw) }")
-                line("    writer.endLengthDelimited(mark)")
+                line("    writer.writeMessage(\(number)) { (writer: inout WireWriter) in")
+                line("        for v in self.\(plan.property) { \(raw) }")
+                line("    }")
                 line("}")
             } else {
                 line("for v in self.\(plan.property) { \(writeValue(plan.field.type, number: number, "v", explicit: true)) }")
@@ -752,10 +827,10 @@ package struct SwiftGenerator {
             line("for key in self.\(plan.property).keys.\(order) {")
             indented { g in
                 g.line("guard let value = self.\(plan.property)[key] else { continue }")
-                g.line("let mark = writer.beginLengthDelimited(\(number))")
-                g.line(g.writeValue(.scalar(keyScalar), number: 1, "key", explicit: true))
-                g.line(g.writeValue(plan.field.mapValue ?? .scalar(.bytes), number: 2, "value", explicit: true))
-                g.line("writer.endLengthDelimited(mark)")
+                g.line("writer.writeMessage(\(number)) { (writer: inout WireWriter) in")
+                g.line("    " + g.writeValue(.scalar(keyScalar), number: 1, "key", explicit: true))
+                g.line("    " + g.writeValue(plan.field.mapValue ?? .scalar(.bytes), number: 2, "value", explicit: true))
+                g.line("}")
             }
             line("}")
         }

@@ -78,7 +78,7 @@ import Testing
         #expect(m.serialize() == [0x18, 0x02, 0xA0, 0x06, 0x01])
     }
 
-    @Test func badInputThrowsAnErrorNamingMessageAndField() {
+    @Test func badInputThrowsAnErrorNamingMessageAndField() throws {
         // field 14 (string) with invalid UTF-8.
         let badUTF8: [UInt8] = [0x72, 0x01, 0xFF]
         #expect(throws: StateFunError.self) { try Foo_BarBaz_AllTypes.deserialize(from: badUTF8) }
@@ -93,8 +93,9 @@ import Testing
             }
             #expect(message == "foo.bar_baz.AllTypes" && field == "s")
         }
-        // field 14 as a varint: a wire type its declared type cannot have.
-        #expect(throws: StateFunError.self) { try Foo_BarBaz_AllTypes.deserialize(from: [0x70, 0x01]) }
+        // field 14 (a string) as a varint: an unknown field, kept and written back (as upb, C++ and swift-protobuf do).
+        let mismatched = try Foo_BarBaz_AllTypes.deserialize(from: [0x70, 0x01])
+        #expect(mismatched.s == "" && mismatched.serialize() == [0x70, 0x01])
         // truncated nested message.
         #expect(throws: StateFunError.self) { try Foo_BarBaz_AllTypes.deserialize(from: [0xAA, 0x01, 0x05, 0x0A]) }
     }
@@ -147,5 +148,19 @@ import Testing
 
     @Test func missingRequiredFieldsAreRejected() {
         #expect(throws: StateFunError.self) { try Cov2_Legacy.deserialize(from: [0x12, 0x00]) }
+        // child (field 9) without its id: the nested message is checked too.
+        #expect(throws: StateFunError.self) { try Cov2_Legacy.deserialize(from: [0x08, 0x01, 0x4A, 0x00]) }
+    }
+
+    @Test func requiredFieldsAreCheckedAfterSplitRecordsMerge() throws {
+        // child (field 9) in two records: the first has name only, the second the required id.
+        let m = try Cov2_Legacy.deserialize(from: [0x08, 0x01, 0x4A, 0x02, 0x12, 0x00, 0x4A, 0x02, 0x08, 0x05])
+        #expect(m.child.id == 5 && m.child.hasName)
+    }
+
+    @Test func aClosedEnumsUnknownNumberIsKeptWithAllItsBits() throws {
+        // kind (field 3) = -1 as a 10-byte varint: not a value of Kind, kept as it came.
+        let bytes: [UInt8] = [0x08, 0x01, 0x18, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]
+        #expect(try Cov2_Legacy.deserialize(from: bytes).serialize() == bytes)
     }
 }

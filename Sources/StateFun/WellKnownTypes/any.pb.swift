@@ -33,9 +33,9 @@ public struct Google_Protobuf_Any: ProtobufMessage, ProtobufJSONMessage, Hashabl
             while let tag = try reader.nextField() {
                 number = tag.number
                 switch tag.number {
-                case 1:
+                case 1 where tag.wireType == .lengthDelimited:
                     self.typeURL = try reader.readString(tag)
-                case 2:
+                case 2 where tag.wireType == .lengthDelimited:
                     self.value = try reader.readBytes(tag)
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)

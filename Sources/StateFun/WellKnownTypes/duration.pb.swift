@@ -33,9 +33,9 @@ public struct Google_Protobuf_Duration: ProtobufMessage, ProtobufJSONMessage, Ha
             while let tag = try reader.nextField() {
                 number = tag.number
                 switch tag.number {
-                case 1:
+                case 1 where tag.wireType == .varint:
                     self.seconds = try reader.readInt64(tag)
-                case 2:
+                case 2 where tag.wireType == .varint:
                     self.nanos = try reader.readInt32(tag)
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)

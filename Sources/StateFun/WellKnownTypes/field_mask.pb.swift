@@ -31,7 +31,7 @@ public struct Google_Protobuf_FieldMask: ProtobufMessage, ProtobufJSONMessage, H
             while let tag = try reader.nextField() {
                 number = tag.number
                 switch tag.number {
-                case 1:
+                case 1 where tag.wireType == .lengthDelimited:
                     self.paths.append(try reader.readString(tag))
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)

@@ -31,7 +31,7 @@ public struct Google_Protobuf_Struct: ProtobufMessage, ProtobufJSONMessage, Hash
             while let tag = try reader.nextField() {
                 number = tag.number
                 switch tag.number {
-                case 1:
+                case 1 where tag.wireType == .lengthDelimited:
                     var key: String = ""
                     var value = Google_Protobuf_Value()
                     try reader.readMessage(tag) { (reader: inout WireReader) throws(WireError) in
@@ -69,10 +69,10 @@ public struct Google_Protobuf_Struct: ProtobufMessage, ProtobufJSONMessage, Hash
         // Keys in order, as protobuf's deterministic serialization writes them.
         for key in self.fields.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             guard let value = self.fields[key] else { continue }
-            let mark = writer.beginLengthDelimited(1)
-            writer.writeString(1, key, presence: .explicit)
-            do { let mark = writer.beginLengthDelimited(2); value.encode(to: &writer); writer.endLengthDelimited(mark) }
-            writer.endLengthDelimited(mark)
+            writer.writeMessage(1) { (writer: inout WireWriter) in
+                writer.writeString(1, key, presence: .explicit)
+                writer.writeMessage(2) { (writer: inout WireWriter) in value.encode(to: &writer) }
+            }
         }
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
     }
@@ -163,21 +163,21 @@ public struct Google_Protobuf_Value: ProtobufMessage, ProtobufJSONMessage, Hasha
             while let tag = try reader.nextField() {
                 number = tag.number
                 switch tag.number {
-                case 1:
+                case 1 where tag.wireType == .varint:
                     let raw = Int(try reader.readEnum(tag))
                     self.kind = .nullValue(Google_Protobuf_NullValue(rawValue: raw) ?? .UNRECOGNIZED(raw))
-                case 2:
+                case 2 where tag.wireType == .fixed64:
                     self.kind = .numberValue(try reader.readDouble(tag))
-                case 3:
+                case 3 where tag.wireType == .lengthDelimited:
                     self.kind = .stringValue(try reader.readString(tag))
-                case 4:
+                case 4 where tag.wireType == .varint:
                     self.kind = .boolValue(try reader.readBool(tag))
-                case 5:
+                case 5 where tag.wireType == .lengthDelimited:
                     var value = Google_Protobuf_Struct()
                     if case .structValue(let current)? = self.kind { value = current }
                     try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
                     self.kind = .structValue(value)
-                case 6:
+                case 6 where tag.wireType == .lengthDelimited:
                     var value = Google_Protobuf_ListValue()
                     if case .listValue(let current)? = self.kind { value = current }
                     try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
@@ -212,8 +212,8 @@ public struct Google_Protobuf_Value: ProtobufMessage, ProtobufJSONMessage, Hasha
         if case .numberValue(let v)? = self.kind { writer.writeDouble(2, v, presence: .explicit) }
         if case .stringValue(let v)? = self.kind { writer.writeString(3, v, presence: .explicit) }
         if case .boolValue(let v)? = self.kind { writer.writeBool(4, v, presence: .explicit) }
-        if case .structValue(let v)? = self.kind { do { let mark = writer.beginLengthDelimited(5); v.encode(to: &writer); writer.endLengthDelimited(mark) } }
-        if case .listValue(let v)? = self.kind { do { let mark = writer.beginLengthDelimited(6); v.encode(to: &writer); writer.endLengthDelimited(mark) } }
+        if case .structValue(let v)? = self.kind { writer.writeMessage(5) { (writer: inout WireWriter) in v.encode(to: &writer) } }
+        if case .listValue(let v)? = self.kind { writer.writeMessage(6) { (writer: inout WireWriter) in v.encode(to: &writer) } }
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
     }
 }
@@ -245,7 +245,7 @@ public struct Google_Protobuf_ListValue: ProtobufMessage, ProtobufJSONMessage, H
             while let tag = try reader.nextField() {
                 number = tag.number
                 switch tag.number {
-                case 1:
+                case 1 where tag.wireType == .lengthDelimited:
                     var value = Google_Protobuf_Value()
                     try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
                     self.values.append(value)
@@ -270,7 +270,7 @@ public struct Google_Protobuf_ListValue: ProtobufMessage, ProtobufJSONMessage, H
 
     /// Encodes the fields in field-number order, then the unknown fields.
     public func encode(to writer: inout WireWriter) {
-        for v in self.values { do { let mark = writer.beginLengthDelimited(1); v.encode(to: &writer); writer.endLengthDelimited(mark) } }
+        for v in self.values { writer.writeMessage(1) { (writer: inout WireWriter) in v.encode(to: &writer) } }
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
     }
 }

@@ -31,7 +31,7 @@ public struct Google_Protobuf_DoubleValue: ProtobufMessage, ProtobufJSONMessage,
             while let tag = try reader.nextField() {
                 number = tag.number
                 switch tag.number {
-                case 1:
+                case 1 where tag.wireType == .fixed64:
                     self.value = try reader.readDouble(tag)
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)
@@ -86,7 +86,7 @@ public struct Google_Protobuf_FloatValue: ProtobufMessage, ProtobufJSONMessage, 
             while let tag = try reader.nextField() {
                 number = tag.number
                 switch tag.number {
-                case 1:
+                case 1 where tag.wireType == .fixed32:
                     self.value = try reader.readFloat(tag)
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)
@@ -141,7 +141,7 @@ public struct Google_Protobuf_Int64Value: ProtobufMessage, ProtobufJSONMessage, 
             while let tag = try reader.nextField() {
                 number = tag.number
                 switch tag.number {
-                case 1:
+                case 1 where tag.wireType == .varint:
                     self.value = try reader.readInt64(tag)
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)
@@ -196,7 +196,7 @@ public struct Google_Protobuf_UInt64Value: ProtobufMessage, ProtobufJSONMessage,
             while let tag = try reader.nextField() {
                 number = tag.number
                 switch tag.number {
-                case 1:
+                case 1 where tag.wireType == .varint:
                     self.value = try reader.readUInt64(tag)
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)
@@ -251,7 +251,7 @@ public struct Google_Protobuf_Int32Value: ProtobufMessage, ProtobufJSONMessage, 
             while let tag = try reader.nextField() {
                 number = tag.number
                 switch tag.number {
-                case 1:
+                case 1 where tag.wireType == .varint:
                     self.value = try reader.readInt32(tag)
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)
@@ -306,7 +306,7 @@ public struct Google_Protobuf_UInt32Value: ProtobufMessage, ProtobufJSONMessage,
             while let tag = try reader.nextField() {
                 number = tag.number
                 switch tag.number {
-                case 1:
+                case 1 where tag.wireType == .varint:
                     self.value = try reader.readUInt32(tag)
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)
@@ -361,7 +361,7 @@ public struct Google_Protobuf_BoolValue: ProtobufMessage, ProtobufJSONMessage, H
             while let tag = try reader.nextField() {
                 number = tag.number
                 switch tag.number {
-                case 1:
+                case 1 where tag.wireType == .varint:
                     self.value = try reader.readBool(tag)
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)
@@ -416,7 +416,7 @@ public struct Google_Protobuf_StringValue: ProtobufMessage, ProtobufJSONMessage,
             while let tag = try reader.nextField() {
                 number = tag.number
                 switch tag.number {
-                case 1:
+                case 1 where tag.wireType == .lengthDelimited:
                     self.value = try reader.readString(tag)
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)
@@ -471,7 +471,7 @@ public struct Google_Protobuf_BytesValue: ProtobufMessage, ProtobufJSONMessage, 
             while let tag = try reader.nextField() {
                 number = tag.number
                 switch tag.number {
-                case 1:
+                case 1 where tag.wireType == .lengthDelimited:
                     self.value = try reader.readBytes(tag)
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)

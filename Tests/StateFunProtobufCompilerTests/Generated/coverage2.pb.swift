@@ -85,6 +85,16 @@ struct Cov2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
     init(from reader: inout WireReader) throws(WireError) {
         self.init()
         try merge(from: &reader)
+        guard isInitialized else {
+            throw .inField(message: Self.messageName, field: "(required)", error: .invalidValue(offset: reader.position, reason: "a required field is missing"))
+        }
+    }
+
+    /// Whether every required field is set, here and in nested messages (protobuf's IsInitialized).
+    var isInitialized: Bool {
+        if self._id == nil { return false }
+        if let v = self._child?.value, !v.isInitialized { return false }
+        return true
     }
 
     /// Reads fields from `reader` into this message: repeated fields append, singular fields are
@@ -95,18 +105,18 @@ struct Cov2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
             while let tag = try reader.nextField() {
                 number = tag.number
                 switch tag.number {
-                case 1:
+                case 1 where tag.wireType == .varint:
                     self._id = try reader.readInt32(tag)
-                case 2:
+                case 2 where tag.wireType == .lengthDelimited:
                     self._name = try reader.readString(tag)
-                case 3:
-                    let raw = try reader.readEnum(tag)
-                    if let value = Cov2_Legacy.Kind(rawValue: Int(raw)) {
+                case 3 where tag.wireType == .varint:
+                    let raw = try reader.readUInt64(tag)
+                    if let value = Cov2_Legacy.Kind(rawValue: Int(Int32(truncatingIfNeeded: raw))) {
                         self._kind = value
                     } else {
-                        self.unknownFields.appendVarint(3, UInt64(bitPattern: Int64(raw)))
+                        self.unknownFields.appendVarint(3, raw)
                     }
-                case 4:
+                case 4 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
                     try reader.readRepeated(tag, .varint) { (r: inout WireReader) throws(WireError) in
                         let raw = Int64(bitPattern: try r.readVarint())
                         if let value = Cov2_Legacy.Kind(rawValue: Int(Int32(truncatingIfNeeded: raw))) {
@@ -115,19 +125,19 @@ struct Cov2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
                             self.unknownFields.appendVarint(4, UInt64(bitPattern: raw))
                         }
                     }
-                case 5:
+                case 5 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
                     try reader.readRepeated(tag, .varint) { (r: inout WireReader) throws(WireError) in
                         self.nums.append(Int32(truncatingIfNeeded: try r.readVarint()))
                     }
-                case 6:
+                case 6 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
                     try reader.readRepeated(tag, .varint) { (r: inout WireReader) throws(WireError) in
                         self.unpacked.append(ZigZag.decode(try r.readVarint()))
                     }
-                case 7:
+                case 7 where tag.wireType == .fixed64:
                     self._ratio = try reader.readDouble(tag)
-                case 8:
+                case 8 where tag.wireType == .lengthDelimited:
                     self._blob = try reader.readBytes(tag)
-                case 9:
+                case 9 where tag.wireType == .lengthDelimited:
                     var value = self._child?.value ?? Cov2_Legacy()
                     try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
                     self._child = ProtobufBox(value)
@@ -138,9 +148,6 @@ struct Cov2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
             }
         } catch {
             throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)
-        }
-        if self._id == nil {
-            throw .inField(message: Self.messageName, field: "id", error: .invalidValue(offset: reader.position, reason: "required field is missing"))
         }
     }
 
@@ -168,14 +175,14 @@ struct Cov2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
         if let v = self._kind { writer.writeEnum(3, Int32(truncatingIfNeeded: v.rawValue), presence: .explicit) }
         for v in self.kinds { writer.writeEnum(4, Int32(truncatingIfNeeded: v.rawValue), presence: .explicit) }
         if !self.nums.isEmpty {
-            let mark = writer.beginLengthDelimited(5)
-            for v in self.nums { writer.writeVarint(UInt64(bitPattern: Int64(v))) }
-            writer.endLengthDelimited(mark)
+            writer.writeMessage(5) { (writer: inout WireWriter) in
+                for v in self.nums { writer.writeVarint(UInt64(bitPattern: Int64(v))) }
+            }
         }
         for v in self.unpacked { writer.writeSInt64(6, v, presence: .explicit) }
         if let v = self._ratio { writer.writeDouble(7, v, presence: .explicit) }
         if let v = self._blob { writer.writeBytes(8, v, presence: .explicit) }
-        if let v = self._child?.value { do { let mark = writer.beginLengthDelimited(9); v.encode(to: &writer); writer.endLengthDelimited(mark) } }
+        if let v = self._child?.value { writer.writeMessage(9) { (writer: inout WireWriter) in v.encode(to: &writer) } }
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
     }
 

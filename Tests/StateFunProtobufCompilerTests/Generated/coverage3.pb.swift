@@ -148,45 +148,45 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
             while let tag = try reader.nextField() {
                 number = tag.number
                 switch tag.number {
-                case 1:
+                case 1 where tag.wireType == .fixed64:
                     self.d = try reader.readDouble(tag)
-                case 2:
+                case 2 where tag.wireType == .fixed32:
                     self.f = try reader.readFloat(tag)
-                case 3:
+                case 3 where tag.wireType == .varint:
                     self.i32 = try reader.readInt32(tag)
-                case 4:
+                case 4 where tag.wireType == .varint:
                     self.i64 = try reader.readInt64(tag)
-                case 5:
+                case 5 where tag.wireType == .varint:
                     self.u32 = try reader.readUInt32(tag)
-                case 6:
+                case 6 where tag.wireType == .varint:
                     self.u64 = try reader.readUInt64(tag)
-                case 7:
+                case 7 where tag.wireType == .varint:
                     self.s32 = try reader.readSInt32(tag)
-                case 8:
+                case 8 where tag.wireType == .varint:
                     self.s64 = try reader.readSInt64(tag)
-                case 9:
+                case 9 where tag.wireType == .fixed32:
                     self.fx32 = try reader.readFixed32(tag)
-                case 10:
+                case 10 where tag.wireType == .fixed64:
                     self.fx64 = try reader.readFixed64(tag)
-                case 11:
+                case 11 where tag.wireType == .fixed32:
                     self.sf32 = try reader.readSFixed32(tag)
-                case 12:
+                case 12 where tag.wireType == .fixed64:
                     self.sf64 = try reader.readSFixed64(tag)
-                case 13:
+                case 13 where tag.wireType == .varint:
                     self.b = try reader.readBool(tag)
-                case 14:
+                case 14 where tag.wireType == .lengthDelimited:
                     self.s = try reader.readString(tag)
-                case 15:
+                case 15 where tag.wireType == .lengthDelimited:
                     self.by = try reader.readBytes(tag)
-                case 16:
+                case 16 where tag.wireType == .varint:
                     self._optI32 = try reader.readInt32(tag)
-                case 17:
+                case 17 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
                     try reader.readRepeated(tag, .varint) { (r: inout WireReader) throws(WireError) in
                         self.repI32.append(Int32(truncatingIfNeeded: try r.readVarint()))
                     }
-                case 18:
+                case 18 where tag.wireType == .lengthDelimited:
                     self.repS.append(try reader.readString(tag))
-                case 19:
+                case 19 where tag.wireType == .lengthDelimited:
                     var key: String = ""
                     var value: Int64 = 0
                     try reader.readMessage(tag) { (reader: inout WireReader) throws(WireError) in
@@ -200,7 +200,7 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
                         }
                     }
                     self.m[key] = value
-                case 20:
+                case 20 where tag.wireType == .lengthDelimited:
                     var key: Int32 = 0
                     var value = Foo_BarBaz_AllTypes.Nested()
                     try reader.readMessage(tag) { (reader: inout WireReader) throws(WireError) in
@@ -214,37 +214,37 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
                         }
                     }
                     self.mm[key] = value
-                case 21:
+                case 21 where tag.wireType == .lengthDelimited:
                     var value = self._nested?.value ?? Foo_BarBaz_AllTypes.Nested()
                     try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
                     self._nested = ProtobufBox(value)
-                case 22:
+                case 22 where tag.wireType == .varint:
                     let raw = Int(try reader.readEnum(tag))
                     self.color = Foo_BarBaz_Color(rawValue: raw) ?? .UNRECOGNIZED(raw)
-                case 23:
+                case 23 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
                     try reader.readRepeated(tag, .varint) { (r: inout WireReader) throws(WireError) in
                         let raw = Int64(bitPattern: try r.readVarint())
                         let value = Int(Int32(truncatingIfNeeded: raw))
                         self.colors.append(Foo_BarBaz_Color(rawValue: value) ?? .UNRECOGNIZED(value))
                     }
-                case 24:
+                case 24 where tag.wireType == .lengthDelimited:
                     self.choice = .name(try reader.readString(tag))
-                case 25:
+                case 25 where tag.wireType == .lengthDelimited:
                     var value = Foo_BarBaz_AllTypes.Nested()
                     if case .child(let current)? = self.choice { value = current }
                     try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
                     self.choice = .child(value)
-                case 26:
+                case 26 where tag.wireType == .varint:
                     self.choice = .number(try reader.readInt32(tag))
-                case 27:
+                case 27 where tag.wireType == .lengthDelimited:
                     var value = self._recursive?.value ?? Foo_BarBaz_AllTypes()
                     try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
                     self._recursive = ProtobufBox(value)
-                case 28:
+                case 28 where tag.wireType == .lengthDelimited:
                     var value = self._when?.value ?? Google_Protobuf_Timestamp()
                     try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
                     self._when = ProtobufBox(value)
-                case 29:
+                case 29 where tag.wireType == .fixed64 || tag.wireType == .lengthDelimited:
                     try reader.readRepeated(tag, .fixed64) { (r: inout WireReader) throws(WireError) in
                         self.repD.append(Double(bitPattern: try r.readRawFixed64()))
                     }
@@ -314,39 +314,39 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
         writer.writeBytes(15, self.by)
         if let v = self._optI32 { writer.writeInt32(16, v, presence: .explicit) }
         if !self.repI32.isEmpty {
-            let mark = writer.beginLengthDelimited(17)
-            for v in self.repI32 { writer.writeVarint(UInt64(bitPattern: Int64(v))) }
-            writer.endLengthDelimited(mark)
+            writer.writeMessage(17) { (writer: inout WireWriter) in
+                for v in self.repI32 { writer.writeVarint(UInt64(bitPattern: Int64(v))) }
+            }
         }
         for v in self.repS { writer.writeString(18, v, presence: .explicit) }
         // Keys in order, as protobuf's deterministic serialization writes them.
         for key in self.m.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             guard let value = self.m[key] else { continue }
-            let mark = writer.beginLengthDelimited(19)
-            writer.writeString(1, key, presence: .explicit)
-            writer.writeInt64(2, value, presence: .explicit)
-            writer.endLengthDelimited(mark)
+            writer.writeMessage(19) { (writer: inout WireWriter) in
+                writer.writeString(1, key, presence: .explicit)
+                writer.writeInt64(2, value, presence: .explicit)
+            }
         }
         // Keys in order, as protobuf's deterministic serialization writes them.
         for key in self.mm.keys.sorted() {
             guard let value = self.mm[key] else { continue }
-            let mark = writer.beginLengthDelimited(20)
-            writer.writeInt32(1, key, presence: .explicit)
-            do { let mark = writer.beginLengthDelimited(2); value.encode(to: &writer); writer.endLengthDelimited(mark) }
-            writer.endLengthDelimited(mark)
+            writer.writeMessage(20) { (writer: inout WireWriter) in
+                writer.writeInt32(1, key, presence: .explicit)
+                writer.writeMessage(2) { (writer: inout WireWriter) in value.encode(to: &writer) }
+            }
         }
-        if let v = self._nested?.value { do { let mark = writer.beginLengthDelimited(21); v.encode(to: &writer); writer.endLengthDelimited(mark) } }
+        if let v = self._nested?.value { writer.writeMessage(21) { (writer: inout WireWriter) in v.encode(to: &writer) } }
         writer.writeEnum(22, Int32(truncatingIfNeeded: self.color.rawValue))
         if !self.colors.isEmpty {
-            let mark = writer.beginLengthDelimited(23)
-            for v in self.colors { writer.writeVarint(UInt64(bitPattern: Int64(v.rawValue))) }
-            writer.endLengthDelimited(mark)
+            writer.writeMessage(23) { (writer: inout WireWriter) in
+                for v in self.colors { writer.writeVarint(UInt64(bitPattern: Int64(v.rawValue))) }
+            }
         }
         if case .name(let v)? = self.choice { writer.writeString(24, v, presence: .explicit) }
-        if case .child(let v)? = self.choice { do { let mark = writer.beginLengthDelimited(25); v.encode(to: &writer); writer.endLengthDelimited(mark) } }
+        if case .child(let v)? = self.choice { writer.writeMessage(25) { (writer: inout WireWriter) in v.encode(to: &writer) } }
         if case .number(let v)? = self.choice { writer.writeInt32(26, v, presence: .explicit) }
-        if let v = self._recursive?.value { do { let mark = writer.beginLengthDelimited(27); v.encode(to: &writer); writer.endLengthDelimited(mark) } }
-        if let v = self._when?.value { do { let mark = writer.beginLengthDelimited(28); v.encode(to: &writer); writer.endLengthDelimited(mark) } }
+        if let v = self._recursive?.value { writer.writeMessage(27) { (writer: inout WireWriter) in v.encode(to: &writer) } }
+        if let v = self._when?.value { writer.writeMessage(28) { (writer: inout WireWriter) in v.encode(to: &writer) } }
         for v in self.repD { writer.writeDouble(29, v, presence: .explicit) }
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
     }
@@ -637,7 +637,7 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
                 while let tag = try reader.nextField() {
                     number = tag.number
                     switch tag.number {
-                    case 1:
+                    case 1 where tag.wireType == .lengthDelimited:
                         self.urlID = try reader.readString(tag)
                     default:
                         try reader.readUnknown(tag, into: &self.unknownFields)
