@@ -15,8 +15,9 @@ extension App {
     /// ```
     ///
     /// Built-in commands: `serve [--host H] [--port P] [--protocol v3|v2]` (validates the app, then serves
-    /// it), `module-yaml [--format components|3.0|2.0|1.0] [--endpoint URL]`, `describe [--json]`,
-    /// `validate`, `dev [--host H] [--port P]` (``DevServer``) and the `deploy` group (`deploy kubernetes`,
+    /// it), `module-yaml [--format components|3.0|2.0|1.0] [--endpoint URL]`, `describe [--json | --dot]`,
+    /// `validate [--against LOCK]`, `schema [--output LOCK]` (the app's contract, for `validate --against` at the next
+    /// deploy), `dev [--host H] [--port P]` (``DevServer``) and the `deploy` group (`deploy kubernetes`,
     /// `deploy compose`, `deploy dockerfile`: files that run the app beside a StateFun runtime). `--help` works
     /// everywhere; `--version` prints ``StateFunSDK/version``. Exit status: 0 success, 1 failure (e.g. validation
     /// errors), 2 wrong arguments.

@@ -1,7 +1,7 @@
 extension AppCommand {
     /// The commands every app executable has, in the order `--help` lists them. A new built-in command goes
     /// into this list (one file `AppCommand+<Name>.swift` per command).
-    package static var builtIns: [AppCommand] { [serve, moduleYAML, describe, validate, dev] + deployCommands }
+    package static var builtIns: [AppCommand] { [serve, moduleYAML, describe, validate, schema, dev] + deployCommands }
 
     /// `serve [--host H] [--port P] [--protocol v3|v2]`: refuses an app with validation errors, then serves it.
     package static var serve: AppCommand {
@@ -52,22 +52,53 @@ extension AppCommand {
         }
     }
 
-    /// `describe [--json]`: what the app declares.
+    /// `describe [--json | --dot]`: what the app declares.
     package static var describe: AppCommand {
         AppCommand(
             name: "describe", summary: "Describe the app's functions, ingresses, egresses and endpoints.",
-            options: [.flag("json", help: "Print stable JSON instead of text.")]
+            options: [
+                .flag("json", help: "Print stable JSON instead of text."),
+                .flag("dot", help: "Print the routing graph as Graphviz DOT (render with 'dot -Tsvg')."),
+            ]
         ) { invocation in
             let app = invocation.app
-            invocation.output.write(invocation.arguments.flag("json") ? app.describeJSON() : app.describe())
+            switch (invocation.arguments.flag("json"), invocation.arguments.flag("dot")) {
+            case (true, true):
+                invocation.output.printError("error: --json and --dot exclude each other")
+                return usageError
+            case (true, false): invocation.output.write(app.describeJSON())
+            case (false, true): invocation.output.write(app.describeDOT())
+            case (false, false): invocation.output.write(app.describe())
+            }
             return success
         }
     }
 
-    /// `validate`: every diagnostic; exit status 1 when there is an error.
+    /// `validate [--against FILE]`: every diagnostic, and with a schema lock the changes since it; exit status 1
+    /// when there is an error.
     package static var validate: AppCommand {
-        AppCommand(name: "validate", summary: "Check the app's declarations and list every problem.") { invocation in
-            let diagnostics = invocation.app.validate()
+        AppCommand(
+            name: "validate", summary: "Check the app's declarations and list every problem.",
+            options: [
+                .value(
+                    "against", placeholder: "<lock-file>",
+                    help: "Also compare with a schema lock ('schema' writes one): breaking changes are errors."),
+            ]
+        ) { invocation in
+            var diagnostics = invocation.app.validate()
+            if let path = invocation.arguments.value("against") {
+                do {
+                    let lock = try SchemaLock(contentsOfFile: path)
+                    // Errors first across both lists, as validate() orders its own.
+                    let all = diagnostics + invocation.app.schemaLock.changes(since: lock)
+                    diagnostics = [Diagnostic.Severity.error, .warning, .note].flatMap { severity in
+                        all.filter { $0.severity == severity }
+                    }
+                } catch {
+                    invocation.output.printError("error: \(error)")
+                    return failure
+                }
+            }
             for diagnostic in diagnostics { invocation.output.print(diagnostic.description) }
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.filter { $0.severity == .warning }.count

@@ -1,7 +1,7 @@
 /// A subcommand of an app's executable, e.g. `serve`, `module-yaml`, or one of your own.
 ///
 /// ``App/main(arguments:commands:defaultCommand:)`` offers the built-in commands (`serve`, `module-yaml`,
-/// `describe`, `validate`, `dev`) plus the ones you pass; a command of yours with a built-in's name replaces it.
+/// `describe`, `validate`, `schema`, `dev`) plus the ones you pass; a command of yours with a built-in's name replaces it.
 /// Options are declared, so parsing, `--help` and the errors for wrong arguments (exit status 2) are the same
 /// for every command:
 ///
