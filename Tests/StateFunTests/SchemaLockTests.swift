@@ -132,11 +132,12 @@ import Testing
     }
 
     @Test func brokenJSONIsASyntaxError() {
-        guard case .syntax(let detail) = Self.parseError("{\n  \"version\": 1,\n  \"functions\": {\n}") else {
+        guard case .syntax(let detail) = Self.parseError("{\n  \"version\": 1,\n  \"functions\": {,\n}") else {
             Issue.record("expected a syntax error")
             return
         }
-        #expect(!detail.isEmpty)
+        // The stray ',' is the 17th character of line 3.
+        #expect(detail.hasPrefix("line 3, column 17: "), "\(detail)")
     }
 
     @Test(arguments: [

@@ -8,7 +8,7 @@ extension SchemaLock {
         do {
             root = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [])
         } catch {
-            throw .syntax(detail: Self.parserMessage(error))
+            throw .syntax(detail: Self.parserMessage(error, in: text))
         }
         let top = try Self.object(root, at: "the top level")
         guard let versionValue = top["version"] else { throw .field("version", problem: "is missing") }
@@ -97,11 +97,28 @@ extension SchemaLock {
 
     private static func quoted(_ key: String) -> String { JSONNode.quoted(key) }
 
-    /// Foundation's message for a JSON syntax error: it names the line and column where it has them.
-    private static func parserMessage(_ error: any Error) -> String {
+    /// Foundation's message for a JSON syntax error, with the line and column of the byte offset it reports
+    /// (`NSJSONSerializationErrorIndex`, else the number in "around character N"), so a hand-edited lock is easy
+    /// to fix.
+    private static func parserMessage(_ error: any Error, in text: String) -> String {
         let nsError = error as NSError
-        if let detail = nsError.userInfo[NSDebugDescriptionErrorKey] as? String { return detail }
-        return nsError.localizedDescription
+        let message = nsError.userInfo[NSDebugDescriptionErrorKey] as? String ?? nsError.localizedDescription
+        var offset = nsError.userInfo["NSJSONSerializationErrorIndex"] as? Int
+        if offset == nil, let range = message.range(of: "character ") {
+            offset = Int(message[range.upperBound...].prefix { $0.isNumber })
+        }
+        guard let offset, offset >= 0 else { return message }
+        var line = 1
+        var column = 1
+        for byte in text.utf8.prefix(offset) {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return "line \(line), column \(column): \(message)"
     }
 }
 
