@@ -68,16 +68,24 @@ let package = Package(
     ]
 )
 
-// libFuzzer target for the HTTP request parser, kept out of the default build (Fuzz/run.sh).
+// libFuzzer targets, kept out of the default build (Fuzz/run.sh, Fuzz/README.md): the HTTP request parser, and
+// 3.x and 2.x request handling over the conformance functions.
 if Context.environment["STATEFUN_FUZZ"] != nil {
-    package.targets.append(
-        .executableTarget(
-            name: "FuzzHTTPParser",
-            dependencies: ["StateFunHTTP"],
-            path: "Fuzz/FuzzHTTPParser",
-            swiftSettings: strictSettings + [.unsafeFlags(["-parse-as-library"])],
-            // gold drops the __start/__stop symbols of the coverage-counter sections, which
-            // leaves libFuzzer blind; lld keeps them.
-            linkerSettings: [.unsafeFlags(["-use-ld=lld"])]
-        ))
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("FuzzHTTPParser", ["StateFunHTTP"]),
+        ("FuzzHandlerV3", ["StateFun", "StateFunConformanceFunctions"]),
+        ("FuzzHandlerV2", ["StateFun", "StateFunConformanceFunctions"]),
+    ]
+    for target in fuzzTargets {
+        package.targets.append(
+            .executableTarget(
+                name: target.name,
+                dependencies: target.dependencies,
+                path: "Fuzz/\(target.name)",
+                swiftSettings: strictSettings + [.unsafeFlags(["-parse-as-library"])],
+                // gold drops the __start/__stop symbols of the coverage-counter sections, which
+                // leaves libFuzzer blind; lld keeps them.
+                linkerSettings: [.unsafeFlags(["-use-ld=lld"])]
+            ))
+    }
 }
