@@ -28,7 +28,8 @@ extension SwiftGenerator {
             case .bytes: return "writer.writeBytes(\(v))"
             }
         case .enumeration(let name):
-            return name == Self.nullValue ? "writer.writeNull()" : "writer.writeEnum(\(v))"
+            // NullValue's one value is JSON's null; the value itself is not needed (`_ =` keeps bindings used).
+            return name == Self.nullValue ? "_ = \(v); writer.writeNull()" : "writer.writeEnum(\(v))"
         case .message:
             return "try \(v).writeJSON(to: &writer)"
         case .unresolved:
