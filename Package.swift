@@ -29,8 +29,13 @@ let package = Package(
         .target(name: "StateFunWire", swiftSettings: strictSettings),
         // HTTP/1.1 server and loopback client: knows nothing of protobuf.
         .target(name: "StateFunHTTP", dependencies: ["CStateFunSystem"], swiftSettings: strictSettings),
+        // StateFun's wire schema (ToFunction, FromFunction, TypedValue, Any, egress records, the address's fields):
+        // package-only, no public API; knows the protobuf wire format, not the SDK's types.
+        .target(name: "StateFunProtocol", dependencies: ["StateFunWire"], swiftSettings: strictSettings),
         // The SDK: protocol messages, types, functions, the App DSL, module.yaml, serving, the local runtime.
-        .target(name: "StateFun", dependencies: ["StateFunWire", "StateFunHTTP"], swiftSettings: strictSettings),
+        .target(
+            name: "StateFun", dependencies: ["StateFunWire", "StateFunProtocol", "StateFunHTTP"],
+            swiftSettings: strictSettings),
         // The .proto compiler: lexer, parser, resolver, Swift generator. Knows nothing of StateFun's serving.
         .target(name: "StateFunProtobufCompiler", swiftSettings: strictSettings),
         // `statefun-protoc --swift_out=DIR [-I PATH]... FILE.proto...`.
@@ -38,15 +43,21 @@ let package = Package(
         // Runs statefun-protoc on the .proto files of a target at build time.
         .plugin(name: "StateFunProtobufPlugin", capability: .buildTool(), dependencies: ["StateFunProtoc"]),
         // Test support for users' apps.
-        .target(name: "StateFunTesting", dependencies: ["StateFun"], swiftSettings: strictSettings),
+        .target(name: "StateFunTesting", dependencies: ["StateFun", "StateFunProtocol"], swiftSettings: strictSettings),
         // The conformance functions of ../shared/oracle, declared through the public API.
-        .target(name: "StateFunConformanceFunctions", dependencies: ["StateFun"], swiftSettings: strictSettings),
+        .target(
+            name: "StateFunConformanceFunctions", dependencies: ["StateFun", "StateFunProtocol"],
+            swiftSettings: strictSettings),
         // Upstream's smoke end-to-end test: its messages, the command interpreter, a driver (Docs/SmokeE2E.md).
-        .target(name: "StateFunSmoke", dependencies: ["StateFun", "StateFunWire"], swiftSettings: strictSettings),
+        .target(
+            name: "StateFunSmoke", dependencies: ["StateFun", "StateFunWire", "StateFunProtocol"],
+            swiftSettings: strictSettings),
         // replay / bench / serve / smoke over those functions.
         .executableTarget(
             name: "StateFunConformance",
-            dependencies: ["StateFun", "StateFunTesting", "StateFunConformanceFunctions", "StateFunSmoke"],
+            dependencies: [
+                "StateFun", "StateFunProtocol", "StateFunTesting", "StateFunConformanceFunctions", "StateFunSmoke",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "StateFunWireTests", dependencies: ["StateFunWire"], swiftSettings: strictSettings),
@@ -60,7 +71,8 @@ let package = Package(
         .testTarget(
             name: "StateFunTests",
             dependencies: [
-                "StateFun", "StateFunWire", "StateFunTesting", "StateFunConformanceFunctions", "StateFunSmoke",
+                "StateFun", "StateFunWire", "StateFunProtocol", "StateFunTesting", "StateFunConformanceFunctions",
+                "StateFunSmoke",
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings

@@ -1,3 +1,4 @@
+import StateFunProtocol
 /// Everything the SDK layer reports, one closed set; each case's description names what was wrong so that a
 /// person can act on it (the HTTP endpoint puts it in the response body, the runtime in its give-up report).
 ///

@@ -5,6 +5,7 @@ import Foundation
 #endif
 import StateFun
 import StateFunConformanceFunctions
+import StateFunProtocol
 
 /// `bench --protocol v3 FILE [--seconds S | --iterations N] [--concurrency C]`: the request handler
 /// in-process on one request, repeatedly; prints one JSON line with `rps`, `mean_us`, `invocations_per_s`.

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 package import StateFun
+import StateFunProtocol
 
 /// The oracle's comparison rule (`../shared/oracle/README.md`): responses must be byte-identical, except that
 /// payloads of JSON types (`example/Profile`) are equal when they parse to equal JSON documents.

@@ -1,4 +1,5 @@
 public import StateFun
+import StateFunProtocol
 
 /// One invocation of one function, for unit tests: seed the state, call the function with a message (or a batch)
 /// through the app's real `RequestReplyHandler`, then look at what it did.

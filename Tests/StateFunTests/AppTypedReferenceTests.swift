@@ -13,6 +13,7 @@
 //     // error: cannot convert value of type 'KafkaEgress' to expected argument type 'Address'
 
 import StateFun
+import StateFunProtocol
 import Testing
 
 @Suite struct AppTypedReferenceTests {

@@ -2,6 +2,7 @@ import StateFun
 import StateFunHTTP
 import StateFunWire
 import Testing
+import StateFunProtocol
 
 /// `BatchLimits`: a request over the invocation limit is refused before anything of it runs (413 over HTTP), an
 /// answer over the size limit fails the batch; both are inclusive (exactly at the limit is served).

@@ -1,6 +1,7 @@
 import StateFun
 import Testing
 import StateFunWire
+import StateFunProtocol
 
 /// Misuse of the context is an error that fails the batch, never a crash.
 @Suite struct ContextTests {

@@ -1,6 +1,7 @@
 import StateFun
 import Testing
 import StateFunWire
+import StateFunProtocol
 
 /// A celsius reading with its own serializer that can be told to fail half-way through writing.
 struct Reading: StateFunType, Equatable {

@@ -2,6 +2,7 @@ import Foundation
 import StateFun
 import StateFunWire
 import Testing
+import StateFunProtocol
 
 /// The request reader and the model (``ToFunctionV3``) must agree. The one-pass reader of the runtime's usual layout
 /// (`ReceivedBatch+FastPath.swift`) reads only what the model reads the same; every other request is decoded as

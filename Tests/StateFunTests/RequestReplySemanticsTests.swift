@@ -1,6 +1,7 @@
 import StateFun
 import Testing
 import StateFunWire
+import StateFunProtocol
 
 /// The per-batch semantics of the request handler (protocol.md §4), checked on encoded requests.
 @Suite struct RequestReplySemanticsTests {

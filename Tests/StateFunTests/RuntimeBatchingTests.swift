@@ -1,6 +1,7 @@
 import StateFun
 import Synchronization
 import Testing
+import StateFunProtocol
 
 @Suite("Local runtime: mailboxes, ordering and batching")
 struct RuntimeBatchingTests {

@@ -1,5 +1,6 @@
 import StateFun
 import Testing
+import StateFunProtocol
 
 @Suite("Local runtime: delayed messages and cancellation")
 struct RuntimeDelayedMessageTests {

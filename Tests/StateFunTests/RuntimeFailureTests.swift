@@ -1,6 +1,7 @@
 import StateFun
 import Synchronization
 import Testing
+import StateFunProtocol
 
 @Suite("Local runtime: failing calls, retries and give-up")
 struct RuntimeFailureTests {

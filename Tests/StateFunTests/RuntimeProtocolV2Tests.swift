@@ -1,5 +1,6 @@
 import StateFun
 import Testing
+import StateFunProtocol
 
 @Suite("Local runtime: the 2.x protocol")
 struct RuntimeProtocolV2Tests {

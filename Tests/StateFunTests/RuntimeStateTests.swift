@@ -1,6 +1,7 @@
 import StateFun
 import Synchronization
 import Testing
+import StateFunProtocol
 
 @Suite("Local runtime: state registration, checks and expiration")
 struct RuntimeStateTests {

@@ -4,6 +4,7 @@
 import StateFun
 import StateFunSmoke
 import Testing
+import StateFunProtocol
 
 @Suite struct SmokeInterpreterTests {
     let handler = SmokeInterpreter.app().requestReplyHandler()

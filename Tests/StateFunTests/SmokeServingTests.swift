@@ -5,6 +5,7 @@ import StateFun
 import StateFunHTTP
 import StateFunSmoke
 import Testing
+import StateFunProtocol
 
 @Suite struct SmokeServingTests {
     /// Serves ``SmokeInterpreter/app(url:)`` on an ephemeral port, as the `smoke` command does, around `body`.

@@ -1,5 +1,6 @@
 import StateFun
 import Testing
+import StateFunProtocol
 
 @Suite struct TypesTests {
     @Test func builtInTypesUseTheExact3xWrapperEncodings() throws {

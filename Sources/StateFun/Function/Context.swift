@@ -1,4 +1,5 @@
 public import StateFunWire
+import StateFunProtocol
 /// What a handler gets besides the message: who it is, who called, its state, and the ways to send.
 ///
 /// Maps the Python SDK's context one to one (see Docs/ComingFromPython.md): ``address``, ``caller``,

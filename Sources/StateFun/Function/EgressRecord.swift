@@ -1,4 +1,5 @@
 package import StateFunWire
+import StateFunProtocol
 /// A record for a Kafka or Kinesis egress. Make one with the typed handle of the declared egress
 /// (``KafkaEgress/record(topic:key:value:)``, ``KinesisEgress/record(stream:partitionKey:explicitHashKey:value:)``)
 /// and hand it to `context.send(_:)`.

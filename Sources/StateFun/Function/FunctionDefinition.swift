@@ -1,3 +1,4 @@
+import StateFunProtocol
 /// A handler's code: synchronous handlers are called directly, so a batch of them runs without an async call
 /// (and its task-allocator frame and executor check) per message.
 package enum HandlerBody: Sendable {

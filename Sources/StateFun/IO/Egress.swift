@@ -1,3 +1,4 @@
+import StateFunProtocol
 /// An egress the app sends to but does not declare: one that another module of the StateFun job defines (a
 /// custom egress of an embedded Java module, say), known here by its id. Like ``KafkaEgress`` and
 /// ``KinesisEgress``, it is the handle handlers send through:

@@ -1,3 +1,4 @@
+import StateFunProtocol
 // Formats "1.0" and "2.0" of StateFun 2.x (protocol.md §5.1, §5.2, §5.5): one entry per function, each with its
 // own endpoint URL, states and timeouts.
 

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import StateFunProtocol
 
 /// A record a function sent to an egress, as the local runtime (or a `TestInvocation`-style test) captured
 /// it: decoded the way StateFun's generic Kafka and Kinesis egresses decode it, or kept as a typed value for

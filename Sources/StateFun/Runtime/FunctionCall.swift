@@ -1,3 +1,4 @@
+import StateFunProtocol
 /// One request of the local runtime to a function: a serialized `ToFunction` carrying one batch for one
 /// address, and where to deliver it.
 public struct FunctionCall: Sendable {

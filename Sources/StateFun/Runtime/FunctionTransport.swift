@@ -1,3 +1,4 @@
+import StateFunProtocol
 /// How the local runtime delivers one request to a function: `ToFunction` bytes in, `FromFunction` bytes out.
 ///
 /// The runtime's default sends calls for in-process functions to the app's ``RequestReplyHandler`` and calls

@@ -1,5 +1,6 @@
 import StateFunHTTP
 import Synchronization
+import StateFunProtocol
 
 /// Delivers calls to remote functions over HTTP/1.1, as the StateFun runtime's transport does: `POST` of the
 /// `ToFunction` bytes with `Content-Type: application/octet-stream`, and an answer that must have a 2xx status and

@@ -1,3 +1,4 @@
+package import StateFunProtocol
 /// A message in a mailbox or a batch: what was sent and by whom (`nil`: an ingress or an injected message).
 package struct Envelope: Sendable, Equatable {
     package var caller: Address?

@@ -1,3 +1,4 @@
+import StateFunProtocol
 // Applying a batch's effects as StateFun's RequestReplyFunction does: outgoing messages, delayed messages and
 // cancellations, egress records, then state mutations. Where the Flink job would fail half-way, the local
 // runtime checks everything first and applies all effects or none.

@@ -1,3 +1,4 @@
+import StateFunProtocol
 // The runtime's mutable state, guarded by LocalRuntime's mutex, and the small types it is made of.
 
 extension LocalRuntime {

@@ -1,4 +1,5 @@
 import Synchronization
+import StateFunProtocol
 
 /// Runs a whole ``App`` in this process with the StateFun runtime's semantics: no Flink, Docker or Kafka.
 ///

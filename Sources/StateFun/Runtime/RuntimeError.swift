@@ -1,3 +1,4 @@
+import StateFunProtocol
 /// Everything the local runtime reports: why a call failed, why a function's answer could not be applied, why
 /// a message could not be sent or ingested. One closed set; each description names what was wrong.
 ///

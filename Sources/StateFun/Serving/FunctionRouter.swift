@@ -1,4 +1,5 @@
 package import StateFunHTTP
+import StateFunProtocol
 
 /// Routes HTTP requests to an app: the function endpoint, health, readiness and describe.
 ///

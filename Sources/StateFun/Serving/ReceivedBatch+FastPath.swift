@@ -1,4 +1,5 @@
 import StateFunWire
+import StateFunProtocol
 // The layout the StateFun runtime writes, read in one pass over the bytes.
 //
 // protobuf-java (the runtime) writes fields in number order, each singular field at most once, and lengths as

@@ -1,4 +1,5 @@
 package import StateFunWire
+import StateFunProtocol
 /// A 3.x `ToFunction` as the request handler reads it (the field semantics of ``ToFunctionV3``).
 ///
 /// One pass checks the whole request (structure, lengths, UTF-8) before any handler runs, and notes where

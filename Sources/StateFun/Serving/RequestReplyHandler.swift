@@ -1,4 +1,5 @@
 import StateFunWire
+package import StateFunProtocol
 /// Answers the runtime: `ToFunction` bytes in, `FromFunction` bytes out. Usable from any HTTP framework.
 ///
 /// One call handles one batch for one address (`protocol.md` §4): the invocations run one after another

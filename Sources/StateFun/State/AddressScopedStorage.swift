@@ -1,4 +1,5 @@
 public import StateFunWire
+import StateFunProtocol
 /// The state of the address being invoked, for one batch: typed through ``ValueSpec``s, or by name.
 ///
 /// Reads decode the value the runtime sent; writes and deletes take effect for the rest of the batch and are

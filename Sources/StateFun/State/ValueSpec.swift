@@ -1,3 +1,4 @@
+import StateFunProtocol
 /// A declared state value of a function: its name, its type and its expiration.
 ///
 /// The typed key for reading and writing state: `try context.storage.get(seen)` is a `V?`, and storing a value

@@ -1,3 +1,4 @@
+import StateFunProtocol
 /// The request-reply protocol a function endpoint speaks.
 ///
 /// StateFun released exactly two wire shapes (`protocol.md` §1): 3.x (StateFun 3.0 and later, `TypedValue`

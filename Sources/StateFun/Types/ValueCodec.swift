@@ -1,4 +1,5 @@
 public import StateFunWire
+import StateFunProtocol
 /// Turns typed values into ``RawValue``s and back, per protocol version.
 ///
 /// 3.x carries every value with its ``StateFunType/typeName``. 2.x packs values in `Any` the way the Python 2.2

@@ -1,4 +1,5 @@
 import StateFun
+import StateFunProtocol
 
 /// Builds `ToFunction` bytes the way the runtime does, for tests that drive the request handler.
 enum Requests {

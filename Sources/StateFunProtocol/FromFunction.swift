@@ -3,7 +3,7 @@ package import StateFunWire
 ///
 /// Either the batch's effects (`invocation_result = 100`) or, on 3.x only, the states the function needs and
 /// the runtime did not send (`incomplete_invocation_context = 101`). Field numbers: `protocol.md` §1.2, §1.3.
-package struct FromFunction<Argument: WirePayload, StateValue: WirePayload>: WireMessage {
+package struct FromFunction<Address: WireAddress, Argument: WirePayload, StateValue: WirePayload>: WireMessage {
     /// `PersistedValueMutation.MutationType`: DELETE is 0, so a DELETE carries only the state name.
     package enum MutationType: Int32, Sendable {
         case delete = 0
@@ -300,7 +300,3 @@ package struct FromFunction<Argument: WirePayload, StateValue: WirePayload>: Wir
     }
 }
 
-/// The 3.x response.
-package typealias FromFunctionV3 = FromFunction<TypedValue, TypedValue>
-/// The 2.x response.
-package typealias FromFunctionV2 = FromFunction<AnyValue, StateBytes>

@@ -4,7 +4,7 @@ package import StateFunWire
 /// Field numbers are those of both released protocol shapes (`protocol.md` §1.2, §1.3): the 2.x
 /// `http-function.proto` and the 3.x `request-reply.proto` differ only in the payload types, which are the
 /// generic parameters here. ``ToFunctionV3`` and ``ToFunctionV2`` name the two.
-package struct ToFunction<Argument: WirePayload, StateValue: WirePayload>: WireMessage {
+package struct ToFunction<Address: WireAddress, Argument: WirePayload, StateValue: WirePayload>: WireMessage {
     /// `ToFunction.PersistedValue{state_name=1, state_value=2}`; an absent value means "registered, empty".
     package struct PersistedValue: WireMessage {
         package var stateName: String
@@ -144,7 +144,3 @@ extension ToFunction {
     }
 }
 
-/// The 3.x request: `TypedValue` arguments and state (`io.statefun.sdk.reqreply`).
-package typealias ToFunctionV3 = ToFunction<TypedValue, TypedValue>
-/// The 2.x request: `Any` arguments, opaque state bytes (`org.apache.flink.statefun.flink.core.polyglot`).
-package typealias ToFunctionV2 = ToFunction<AnyValue, StateBytes>
