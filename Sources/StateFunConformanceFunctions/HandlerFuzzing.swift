@@ -1,5 +1,6 @@
 import Dispatch
 package import StateFun
+import StateFunProtocol
 import Synchronization
 
 /// The fuzzing oracle for request handling: a ``RequestReplyHandler`` serving the conformance functions takes
