@@ -28,12 +28,14 @@ enum ExampleApps {
                 try context.send(receipts.record(topic: "receipts", key: context.address.id, value: .string(item)))
             }
             Emits(receipts)
+            OnFailure(.deadLetter(to: receipts, topic: "cart-poison"))
         }
         Function("shop/audit-log") {
             Otherwise { context, message in
                 try context.send(audit.record(stream: "audit", partitionKey: context.address.id, value: .bytes(message.bytes ?? [])))
             }
             Emits(audit)
+            OnFailure(.discard)
         }
         Function("ops/health") {
             Handle(Bool.self) { _, _ in }

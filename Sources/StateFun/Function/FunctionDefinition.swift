@@ -42,6 +42,10 @@ package struct FunctionDefinition: Sendable {
     package var otherwise: HandlerBody?
     /// Egresses the declaration says the function writes to (checked by validation).
     package var egresses: [TypeName]
+    /// What a permanent failure of an invocation does (``OnFailure``); `.retry` unless declared.
+    package var failurePolicy: FailurePolicy = .retry
+    /// Whether an ``OnFailure`` declared the policy (a second one is reported).
+    package var hasFailurePolicy = false
 
     package init(typeName: TypeName) {
         self.typeName = typeName
