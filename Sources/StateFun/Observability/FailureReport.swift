@@ -4,7 +4,7 @@ public struct FailureReport: Sendable {
     /// Whether retrying can help.
     public enum Kind: String, Sendable, CaseIterable {
         /// The same input fails again: no handler for the type, a value that does not decode, a state type
-        /// mismatch, or a user error marked ``PermanentFailure``.
+        /// mismatch, or a user error the app marks as permanent.
         case permanent
         /// Anything else a handler throws: worth retrying.
         case transient

@@ -3,7 +3,7 @@
 /// For one batch the calls come in this order, from the task running it: ``batchBegan(_:)``, then for each
 /// invocation ``invocationBegan(_:)`` and ``invocationEnded(_:_:)`` (only when ``observesInvocations``), then
 /// ``batchEnded(_:_:)`` exactly once, whatever the outcome. A batch answered with the missing-state handshake
-/// ends with ``BatchOutcome/incompleteContext(missingStates:)`` and has no invocation events.
+/// ends with ``BatchOutcome/Status-swift.enum/incompleteContext`` and has no invocation events.
 public protocol FunctionProbe: Sendable {
     /// Whether to call the invocation events. When no probe of a batch wants them, the handler reads no clock
     /// per invocation (the hot path stays as it is); the default is `false`.
