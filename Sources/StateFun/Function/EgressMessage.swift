@@ -7,6 +7,7 @@ public struct EgressMessage<Value: Sendable>: Sendable {
     /// The value.
     public let value: Value
 
+    @usableFromInline
     init(egress: TypeName, value: Value) {
         self.egress = egress
         self.value = value

@@ -23,6 +23,7 @@ public struct Egress: EgressHandle, Hashable {
     }
 
     /// A typed value for this egress, for `context.send(_:)`.
+    @inlinable
     public func record<V: StateFunType>(_ value: V) -> EgressMessage<V> {
         EgressMessage(egress: id, value: value)
     }
