@@ -47,16 +47,18 @@ struct HTTPBodyBudgetTests {
             try await first.write(
                 Array("POST /up HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n258\r\n".utf8)
                     + [UInt8](repeating: 0x61, count: 100))
-            // The first chunk (0x258 = 600 bytes) holds its size against the budget; a probe
-            // on the same server tells when the server has read it (requests are handled in
-            // order per connection, so poll with fresh uploads that must fit or be refused).
-            var refusedOnce = false
-            for _ in 0..<1000 where !refusedOnce {
-                let probe = try await Self.upload(600, on: server)
-                refusedOnce = probe.status == 503
-                if !refusedOnce { await Task.yield() }
+            // The first chunk (0x258 = 600 bytes) holds its size against the budget once the
+            // server has read its size line. Wait for that charge itself: probing with uploads
+            // would race (a probe in flight when the chunk is read gets the first refused).
+            let deadline = ContinuousClock.now + .seconds(30)
+            var charged = false
+            while !charged && ContinuousClock.now < deadline {
+                charged = server.server.bufferedBodyBytes == 600
+                if !charged { await Task.yield() }
             }
-            #expect(refusedOnce)
+            #expect(charged)
+            let refused = try await Self.upload(600, on: server)
+            #expect(refused.status == 503)
             try await first.write([UInt8](repeating: 0x61, count: 500) + Array("\r\n0\r\n\r\n".utf8))
             #expect(try await first.readResponse().status == 200)
             #expect(try await Self.upload(600, on: server).status == 200)

@@ -54,6 +54,10 @@ public final class HTTPServer: Sendable {
     }
 
     /// The addresses the server listens on, once started (empty before and after).
+    /// Request-body bytes charged against ``HTTPLimits/maxBufferedBodyBytes`` right now,
+    /// across all connections: what tests and diagnostics observe of the budget.
+    package var bufferedBodyBytes: Int { context.bufferedBodyBytes.load(ordering: .relaxed) }
+
     public var addresses: [HTTPServerAddress] {
         state.withLock { state in
             if case .running(let running) = state { return running.addresses }
