@@ -101,6 +101,27 @@ struct HTTPGracefulCloseTests {
         await shutdown.value
     }
 
+    @Test func aConnectionOverTheLimitGetsIts503AndAFinEvenWithARequestSent() async throws {
+        var limits = HTTPLimits()
+        limits.maxConnections = 1
+        try await TestServer.with(TestServer.configuration(limits: limits)) { server in
+            let holder = server.client()
+            defer { holder.close() }
+            #expect(try await holder.send(path: "/held").status == 200)
+            // The server never reads this request: closing over it (or over bytes arriving
+            // after the close) would send a reset, which may destroy the 503 in flight.
+            let rejected = server.client()
+            try await rejected.write(Self.post("/over", body: [UInt8](repeating: 0x61, count: 32 * 1024)))
+            let response = try await rejected.readResponse()
+            #expect(response.status == 503)
+            #expect(response.headers["Connection"] == "close")
+            // A reset would throw here (ECONNRESET); a FIN reads as end-of-file.
+            #expect(try await rejected.readUntilClose().isEmpty)
+            rejected.close()
+            #expect(try await holder.send(path: "/still").status == 200)
+        }
+    }
+
     #if os(Linux)
     @Test func theClientClosesWithAFinEvenWithUnreadInput() async throws {
         // A bare listening socket stands in for a server, to see what the client's close sends.

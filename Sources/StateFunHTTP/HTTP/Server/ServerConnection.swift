@@ -21,6 +21,9 @@ final class ServerConnection {
     var lingering = false
     var lingerDeadline: UInt64 = 0
     var closeAfterWrite = false
+    /// Accepted over ``HTTPLimits/maxConnections`` only to be answered `503` and closed
+    /// gracefully: counted in ``ServerContext/rejectedConnections``, not in the open ones.
+    var isRejected = false
     /// Body bytes this connection has charged against the server's budget.
     var bodyBytesReserved = 0
     /// Shutting down, this connection was idle: if no request arrives by then, it starts its

@@ -6,6 +6,14 @@ final class ServerContext: Sendable {
     let configuration: HTTPServerConfiguration
     let responder: HTTPResponder
     let openConnections = Atomic<Int>(0)
+    /// Connections over ``HTTPLimits/maxConnections`` being answered `503` and closed
+    /// gracefully, capped by ``maxRejectedConnections``.
+    let rejectedConnections = Atomic<Int>(0)
+    /// Most connections over ``HTTPLimits/maxConnections`` held at once for their lingering
+    /// close (each at most ``lingerTimeout``, 2 s by default); further ones are answered and
+    /// closed at once. Bounds the descriptors a flood of connections can hold to
+    /// `maxConnections` plus this (Docs/HTTPServer.md, "Limits").
+    static let maxRejectedConnections = 256
     /// Body bytes charged by all connections (``HTTPLimits/maxBufferedBodyBytes``).
     let bufferedBodyBytes = Atomic<Int>(0)
 

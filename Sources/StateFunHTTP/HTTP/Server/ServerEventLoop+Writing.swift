@@ -148,7 +148,11 @@ extension ServerEventLoop {
         connection.bodyBytesReserved = 0
         connections[Int(fd)] = nil
         liveFDs.remove(fd)
-        context.openConnections.subtract(1, ordering: .relaxed)
+        if connection.isRejected {
+            context.rejectedConnections.subtract(1, ordering: .relaxed)
+        } else {
+            context.openConnections.subtract(1, ordering: .relaxed)
+        }
         if draining && liveFDs.isEmpty { drained.signal() }
     }
 }

@@ -68,11 +68,15 @@ final class ServerEventLoop: @unchecked Sendable {
     /// backpressure).
     static let pauseThreshold = 64 * 1024
     static let continueBytes: [UInt8] = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+    /// The answer to a connection over ``HTTPLimits/maxConnections``.
+    static let overloadedResponse = HTTPResponse.text(503, "server at its connection limit")
+    /// The same answer as bytes, for a connection rejected without being watched.
     static let overloadedBytes: [UInt8] = {
-        let body = "server at its connection limit\n"
-        return Array(
-            ("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
-                + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n" + body).utf8)
+        var bytes: [UInt8] = []
+        if overloadedResponse.encodeHead(into: &bytes, isHead: false, version: .http1_1, close: true) {
+            bytes += overloadedResponse.body
+        }
+        return bytes
     }()
 
     init(index: Int, context: ServerContext, listeners: [(socket: Socket, isTCP: Bool)]) throws(SystemError) {
