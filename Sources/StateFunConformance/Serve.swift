@@ -1,14 +1,15 @@
 import StateFun
 import StateFunConformanceFunctions
 
-/// `serve --port P [--host H] [--protocol v3|v2]`: the oracle's functions behind the built-in HTTP server,
+/// `serve --port P [--host H] [--protocol v3|v2] [--max-buffered-body-bytes N]`: the oracle's functions behind the built-in HTTP server,
 /// on `/statefun` (and any path, for load generators), until SIGTERM or SIGINT.
 enum Serve {
-    static func run(version: ProtocolVersion, host: String, port: Int) async -> Int32 {
+    static func run(version: ProtocolVersion, host: String, port: Int, limits: ServerLimits) async -> Int32 {
         let app = version == .v3 ? ConformanceFunctions.appV3() : ConformanceFunctions.appV2()
         var configuration = ServeConfiguration(protocolVersion: version)
         configuration.http.host = host
         configuration.http.port = port
+        configuration.http.limits = limits
         do {
             try await AppServer.serve(app: app, configuration: configuration, output: .console)
             return 0

@@ -12,7 +12,7 @@ let usage = """
       statefun-conformance --version
       statefun-conformance replay --protocol v3|v2 DIR --out OUTDIR
       statefun-conformance bench --protocol v3|v2 FILE [--seconds S | --iterations N] [--concurrency C]
-      statefun-conformance serve --port P [--host 127.0.0.1] [--protocol v3|v2]
+      statefun-conformance serve --port P [--host 127.0.0.1] [--protocol v3|v2] [--max-buffered-body-bytes N]
     \(SmokeCommand.usage)
     """
 
@@ -35,7 +35,7 @@ func main() async -> Int32 {
         return argv.count >= 2 ? 0 : 2
     }
     do {
-        let arguments = try Arguments(argv.dropFirst(2), valued: ["protocol", "out", "seconds", "port", "host", "iterations", "concurrency"])
+        let arguments = try Arguments(argv.dropFirst(2), valued: ["protocol", "out", "seconds", "port", "host", "iterations", "concurrency", "max-buffered-body-bytes"])
         if arguments.flags.contains("help") {
             print(usage)
             return 0
@@ -51,8 +51,16 @@ func main() async -> Int32 {
             guard let port = Int(portText), (0...65535).contains(port) else {
                 throw UsageError("--port must be a port number (0-65535), not '\(portText)'")
             }
+            var limits = ServerLimits()
+            if let text = arguments.options["max-buffered-body-bytes"] {
+                guard let budget = Int(text), budget > 0 else {
+                    throw UsageError("--max-buffered-body-bytes must be a positive number of bytes, not '\(text)'")
+                }
+                limits.maxBufferedBodyBytes = budget
+            }
             return await Serve.run(
-                version: try parseProtocol(arguments), host: arguments.options["host"] ?? "127.0.0.1", port: port)
+                version: try parseProtocol(arguments), host: arguments.options["host"] ?? "127.0.0.1", port: port,
+                limits: limits)
         case "smoke":
             return await SmokeCommand.run(argv.dropFirst(2))
         case "bench":

@@ -48,6 +48,34 @@ import Testing
             [(nil, Requests.typed(name))])
     }
 
+    @Test func everyServerLimitReachesTheHTTPServer() {
+        let limits = ServerLimits(
+            maxRequestLineBytes: 1001, maxHeaderBytes: 1002, maxHeaderCount: 3, maxBodyBytes: 1004,
+            maxConnections: 5, maxBufferedBodyBytes: 1006)
+        #expect(
+            limits.httpLimits
+                == HTTPLimits(
+                    maxRequestLineBytes: 1001, maxHeaderBytes: 1002, maxHeaderCount: 3, maxBodyBytes: 1004,
+                    maxConnections: 5, maxBufferedBodyBytes: 1006))
+        #expect(ServerLimits().httpLimits == HTTPLimits(), "the same defaults")
+    }
+
+    @Test func aBodyLargerThanTheBufferedBodyBudgetIsRefusedWith413() async throws {
+        var configuration = ServeConfiguration()
+        configuration.http.port = 0
+        configuration.http.eventLoopCount = 1
+        configuration.http.limits.maxBufferedBodyBytes = 64
+        let router = FunctionRouter(app: Self.app(), configuration: configuration)
+        let server = HTTPServer(configuration: configuration.http.httpServerConfiguration) { await router.respond($0) }
+        let port = try #require(try await server.start().first?.port)
+        let client = try HTTPClient(host: "127.0.0.1", port: port)
+        let response = try await client.send(path: "/statefun", body: Self.request("ann", state: 1))
+        client.close()
+        await server.shutdown()
+        #expect(Self.request("ann", state: 1).count > 64)
+        #expect(response.status == 413)
+    }
+
     @Test func answersTheRuntimeWithExactlyOctetStream() async throws {
         try await Self.withServer { client in
             let response = try await client.send(path: "/statefun", body: Self.request("ann", state: 1))

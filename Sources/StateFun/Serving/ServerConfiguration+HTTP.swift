@@ -22,7 +22,7 @@ extension ServerLimits {
     package var httpLimits: HTTPLimits {
         HTTPLimits(
             maxRequestLineBytes: maxRequestLineBytes, maxHeaderBytes: maxHeaderBytes, maxHeaderCount: maxHeaderCount,
-            maxBodyBytes: maxBodyBytes, maxConnections: maxConnections)
+            maxBodyBytes: maxBodyBytes, maxConnections: maxConnections, maxBufferedBodyBytes: maxBufferedBodyBytes)
     }
 }
 

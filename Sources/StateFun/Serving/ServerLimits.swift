@@ -19,9 +19,16 @@ public struct ServerLimits: Sendable, Hashable {
     /// body is read. Default 32 MiB, the StateFun runtime's default maximum request payload.
     public var maxBodyBytes: Int
 
-    /// Most connections open at once, across all event loops; one more is answered `503` and closed.
-    /// Default 4096, four times the runtime's default connection pool.
+    /// Most connections open at once, across all event loops; one more is answered `503` and closed gracefully
+    /// (its input drained, so the close is a FIN, not a reset). Default 4096, four times the runtime's default connection pool.
     public var maxConnections: Int
+
+    /// Request bodies held in memory at once, across all connections. A body is charged its whole
+    /// `Content-Length` when its head arrives (a chunked body: each chunk as its size arrives) and released once
+    /// its response is written; a body that would pass the budget is answered `503` with `Retry-After: 1` before
+    /// any of it is read (one larger than the whole budget: `413`). So bodies take at most this much memory
+    /// whatever the number of connections. Default 256 MiB, eight bodies at the default ``maxBodyBytes``.
+    public var maxBufferedBodyBytes: Int
 
     /// Creates limits; every argument defaults to the value documented on its property.
     public init(
@@ -29,12 +36,14 @@ public struct ServerLimits: Sendable, Hashable {
         maxHeaderBytes: Int = 32 * 1024,
         maxHeaderCount: Int = 100,
         maxBodyBytes: Int = 32 * 1024 * 1024,
-        maxConnections: Int = 4096
+        maxConnections: Int = 4096,
+        maxBufferedBodyBytes: Int = 256 * 1024 * 1024
     ) {
         self.maxRequestLineBytes = maxRequestLineBytes
         self.maxHeaderBytes = maxHeaderBytes
         self.maxHeaderCount = maxHeaderCount
         self.maxBodyBytes = maxBodyBytes
         self.maxConnections = maxConnections
+        self.maxBufferedBodyBytes = maxBufferedBodyBytes
     }
 }
