@@ -60,10 +60,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Messages generated from Fuzz/Messages/*.proto and the generated-message fuzzing oracle, shared by the
+        // libFuzzer harness (Fuzz/FuzzGeneratedMessage) and the corpus replay test.
+        .target(
+            name: "StateFunFuzzMessages", dependencies: ["StateFun", "StateFunWire"], path: "Fuzz/Messages",
+            exclude: ["fuzz3.proto", "fuzz2.proto"], swiftSettings: strictSettings),
         .testTarget(name: "StateFunWireTests", dependencies: ["StateFunWire"], swiftSettings: strictSettings),
         .testTarget(
             name: "StateFunProtobufCompilerTests",
-            dependencies: ["StateFunProtobufCompiler", "StateFun", "StateFunWire"],
+            dependencies: ["StateFunProtobufCompiler", "StateFun", "StateFunWire", "StateFunFuzzMessages"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
@@ -81,12 +86,13 @@ let package = Package(
 )
 
 // libFuzzer targets, kept out of the default build (Fuzz/run.sh, Fuzz/README.md): the HTTP request parser, and
-// 3.x and 2.x request handling over the conformance functions.
+// 3.x and 2.x request handling over the conformance functions, and generated message code.
 if Context.environment["STATEFUN_FUZZ"] != nil {
     let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
         ("FuzzHTTPParser", ["StateFunHTTP"]),
         ("FuzzHandlerV3", ["StateFun", "StateFunConformanceFunctions"]),
         ("FuzzHandlerV2", ["StateFun", "StateFunConformanceFunctions"]),
+        ("FuzzGeneratedMessage", ["StateFunFuzzMessages"]),
     ]
     for target in fuzzTargets {
         package.targets.append(

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds a libFuzzer harness and runs it (Fuzz/README.md).
-#   Fuzz/run.sh TARGET [SECONDS] [LIBFUZZER-OPTION...]    TARGET: HTTPParser, HandlerV3, HandlerV2
+#   Fuzz/run.sh TARGET [SECONDS] [LIBFUZZER-OPTION...]    TARGET: HTTPParser, HandlerV3, HandlerV2,
+#                                                       GeneratedMessage
 #   Fuzz/run.sh [SECONDS]                                 the HTTP parser, as before
 # SECONDS defaults to 60; further options go to libFuzzer (e.g. -runs=10000000 to stop after that many inputs).
 # One job, one process: the machine is shared. New interesting inputs go to a scratch corpus in .build-fuzz
@@ -15,7 +16,8 @@ seconds="${1:-60}"
 case "$target" in
     HTTPParser) max_len=2048 ;;
     HandlerV3 | HandlerV2) max_len=8192 ;;
-    *) echo "run.sh: unknown target '$target' (HTTPParser, HandlerV3, HandlerV2)" >&2; exit 2 ;;
+    GeneratedMessage) max_len=4096 ;;
+    *) echo "run.sh: unknown target '$target' (HTTPParser, HandlerV3, HandlerV2, GeneratedMessage)" >&2; exit 2 ;;
 esac
 product="Fuzz$target"
 # Release (-O keeps Swift's bounds and overflow checks, and ASan checks every access): the handler harnesses run

@@ -33,6 +33,15 @@ import Testing
         }
     }
 
+    @Test func theFuzzedMessagesAreCurrent() throws {
+        let root = Self.packageRoot.appendingPathComponent("Fuzz/Messages").path
+        let output = try generate([root + "/fuzz3.proto", root + "/fuzz2.proto"], roots: [root])
+        for name in ["fuzz3.pb.swift", "fuzz2.pb.swift"] {
+            let committed = try String(contentsOfFile: root + "/" + name, encoding: .utf8)
+            #expect(output[name] == committed, "regenerate Fuzz/Messages/\(name) (Fuzz/README.md)")
+        }
+    }
+
     @Test func theWellKnownTypesInStateFunAreCurrent() throws {
         let names = ["any", "timestamp", "duration", "empty", "wrappers", "struct", "field_mask"]
         let output = try generate(
