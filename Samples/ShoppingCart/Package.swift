@@ -20,11 +20,16 @@ let package = Package(
     ],
     dependencies: [.package(name: "swift-statefun", path: "../..")],
     targets: [
-        // The app: messages, the three functions, their IO, and the demo scenario.
+        // The app: messages, the three functions, their IO, and the demo scenario. messages.proto becomes
+        // Shop_AddToCart, Shop_Cart, ... at build time.
         .target(
             name: "ShoppingCart",
-            dependencies: [.product(name: "StateFun", package: "swift-statefun")],
-            swiftSettings: settings),
+            dependencies: [
+                .product(name: "StateFun", package: "swift-statefun"),
+                .product(name: "StateFunWire", package: "swift-statefun"),
+            ],
+            swiftSettings: settings,
+            plugins: [.plugin(name: "StateFunProtobufPlugin", package: "swift-statefun")]),
         .executableTarget(
             name: "ShopCLI",
             dependencies: ["ShoppingCart", .product(name: "StateFun", package: "swift-statefun")],

@@ -11,7 +11,7 @@ public enum CartFunction {
     /// give their stock back, when their hold ends).
     public static let abandonedAfter: Duration = .seconds(10 * 60)
     /// The largest quantity one ``AddToCart`` may ask for.
-    public static let quantityLimit = 1...1_000
+    public static let quantityLimit: ClosedRange<Int64> = 1...1_000
     /// The most lines one cart holds.
     public static let lineLimit = 100
 
@@ -41,32 +41,32 @@ public enum CartFunction {
 
         Handle(ReservationResult.self) { context, result in
             let shopper = context.address.id
-            guard let reservationId = result.reservationId else {
+            guard let reservationID = result.grantedReservation else {
                 try Shop.publish(
                     ShopEvent(kind: .outOfStock, shopper: shopper, item: result.item, quantity: result.quantity),
                     key: result.item, context)
                 return
             }
-            let line = CartLine(item: result.item, quantity: result.quantity, reservationId: reservationId)
+            let line = CartLine(item: result.item, quantity: result.quantity, reservationID: reservationID)
             try context.storage.update(cart) { cart in
                 cart = Cart(lines: (cart?.lines ?? []) + [line])
             }
             // The hold ends with a message to ourselves; checkout withdraws it by its token.
             try context.send(
                 ReservationTimeout(line: line), to: context.address, after: reservationHold,
-                cancellationToken: reservationId)
+                cancellationToken: reservationID)
         }
 
         Handle(ReservationTimeout.self) { context, timeout in
             // Only lines still in the cart lapse; the cart may also have expired meanwhile. Either way the
             // reservation was never paid (checkout cancels the timeouts), so the stock goes back.
             try context.storage.update(cart) { cart in
-                cart?.lines.removeAll { $0.reservationId == timeout.line.reservationId }
+                cart?.lines.removeAll { $0.reservationID == timeout.line.reservationID }
                 if cart?.lines.isEmpty == true { cart = nil }
             }
             let line = timeout.line
             try context.send(
-                ReleaseItem(reservationId: line.reservationId, quantity: line.quantity),
+                ReleaseItem(reservationID: line.reservationID, quantity: line.quantity),
                 to: InventoryFunction.address(line.item))
             try Shop.publish(
                 ShopEvent(kind: .reservationExpired, shopper: context.address.id, item: line.item, quantity: line.quantity),
@@ -79,13 +79,13 @@ public enum CartFunction {
                 try Shop.publish(ShopEvent(kind: .rejected, shopper: shopper, reason: "the cart is empty"), key: shopper, context)
                 return
             }
-            for line in lines { try context.cancelDelayedMessage(line.reservationId) }
+            for line in lines { try context.cancelDelayedMessage(line.reservationID) }
             try context.send(CheckoutRequest(lines: lines), to: CheckoutFunction.address(shopper))
             try context.storage.delete(cart)
         }
 
         Handle(CheckoutResult.self) { context, result in
-            try context.storage.set(lastOrder, result.orderId)
+            try context.storage.set(lastOrder, result.orderID)
         }
 
         Emits(Shop.events)

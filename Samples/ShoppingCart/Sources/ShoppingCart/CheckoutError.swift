@@ -2,7 +2,7 @@
 /// the underlying cause (`StateFunError.handlerFailed(function:id:underlying:)`).
 public enum CheckoutError: Error, Equatable, CustomStringConvertible {
     /// A line's quantity is not positive, or its cost or the order's total does not fit in 64 bits.
-    case lineOutOfRange(order: String, item: String, quantity: Int)
+    case lineOutOfRange(order: String, item: String, quantity: Int64)
 
     public var description: String {
         switch self {

@@ -32,9 +32,9 @@ public enum CheckoutFunction {
                 }
                 total = sum
             }
-            let receipt = Receipt(orderId: "\(shopper)-\(count)", shopper: shopper, lines: lines, totalCents: total)
+            let receipt = Receipt(orderID: "\(shopper)-\(count)", shopper: shopper, lines: lines, totalCents: total)
             try context.send(Shop.receipts.record(topic: Shop.receiptsTopic, key: shopper, value: .typed(receipt)))
-            try context.reply(CheckoutResult(orderId: receipt.orderId, totalCents: total))
+            try context.reply(CheckoutResult(orderID: receipt.orderID, totalCents: total))
         }
 
         Emits(Shop.receipts)

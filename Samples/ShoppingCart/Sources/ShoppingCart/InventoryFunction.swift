@@ -5,7 +5,7 @@ public enum InventoryFunction {
     public static let typeName: TypeName = "shop/inventory"
 
     /// The largest quantity one ``Restock`` may bring.
-    public static let quantityLimit = 1...1_000_000
+    public static let quantityLimit: ClosedRange<Int64> = 1...1_000_000
 
     /// Units for sale (not reserved).
     public static let stock = ValueSpec<Int64>("stock")
@@ -34,7 +34,7 @@ public enum InventoryFunction {
             let available = try context.storage.get(stock) ?? 0
             guard request.quantity > 0, Int64(request.quantity) <= available else {
                 try context.reply(
-                    ReservationResult(item: item, quantity: request.quantity, reservationId: nil, available: available))
+                    ReservationResult(item: item, quantity: request.quantity, reservationID: nil, available: available))
                 return
             }
             let count = (try context.storage.get(reservations) ?? 0) + 1
@@ -42,7 +42,7 @@ public enum InventoryFunction {
             try context.storage.set(stock, available - Int64(request.quantity))
             try context.reply(
                 ReservationResult(
-                    item: item, quantity: request.quantity, reservationId: "\(item)#\(count)",
+                    item: item, quantity: request.quantity, reservationID: "\(item)#\(count)",
                     available: available - Int64(request.quantity)))
         }
 

@@ -30,11 +30,10 @@ public enum ShopDemo {
                 case .kafka:
                     let receipt = try record.value(as: Receipt.self)
                     let items = receipt.lines.map { "\($0.quantity) \($0.item)" }.joined(separator: ", ")
-                    say("  kafka receipts: \(receipt.orderId) for \(receipt.shopper): \(items), \(cents(receipt.totalCents))")
+                    say("  kafka receipts: \(receipt.orderID) for \(receipt.shopper): \(items), \(cents(receipt.totalCents))")
                 case .kinesis:
                     let event = try record.value(as: ShopEvent.self)
-                    let what = [event.shopper, event.item, event.quantity.map(String.init), event.reason].compactMap { $0 }
-                    say("  kinesis shop-events: \(event.kind.rawValue) (\(what.joined(separator: ", ")))")
+                    say("  kinesis shop-events: \(event.kind.label) (\(event.details.joined(separator: ", ")))")
                 case .value:
                     say("  \(record)")
                 }

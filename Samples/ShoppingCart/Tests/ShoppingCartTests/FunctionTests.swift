@@ -17,7 +17,7 @@ import Testing
             .invoke(with: ReserveItem(quantity: 3))
         #expect(
             result.sentValues(ReservationResult.self, to: CartFunction.address("ann")) == [
-                ReservationResult(item: "apple", quantity: 3, reservationId: "apple#7", available: 1)
+                ReservationResult(item: "apple", quantity: 3, reservationID: "apple#7", available: 1)
             ])
         #expect(result.state(InventoryFunction.stock) == 1)
         #expect(result.state(InventoryFunction.reservations) == 7)
@@ -28,7 +28,7 @@ import Testing
             .state(InventoryFunction.stock, 2)
             .caller(CartFunction.address("ann"))
             .invoke(with: ReserveItem(quantity: 3))
-        #expect(result.sentValues(ReservationResult.self).first?.reservationId == nil)
+        #expect(result.sentValues(ReservationResult.self).first?.grantedReservation == nil)
         #expect(result.changedStates.isEmpty)
     }
 
@@ -43,8 +43,8 @@ import Testing
     @Test func aGrantedReservationStartsItsTimeout() async throws {
         let result = try await invocation(CartFunction.typeName, "ann")
             .caller(InventoryFunction.address("apple"))
-            .invoke(with: ReservationResult(item: "apple", quantity: 2, reservationId: "apple#3", available: 0))
-        let line = CartLine(item: "apple", quantity: 2, reservationId: "apple#3")
+            .invoke(with: ReservationResult(item: "apple", quantity: 2, reservationID: "apple#3", available: 0))
+        let line = CartLine(item: "apple", quantity: 2, reservationID: "apple#3")
         #expect(result.state(CartFunction.cart) == Cart(lines: [line]))
         let timeout = try #require(result.delayedMessages.first)
         #expect(result.delayedMessages.count == 1)
@@ -56,8 +56,8 @@ import Testing
 
     @Test func checkoutCancelsEveryTimeoutAndHandsTheLinesOn() async throws {
         let lines = [
-            CartLine(item: "apple", quantity: 2, reservationId: "apple#3"),
-            CartLine(item: "bread", quantity: 1, reservationId: "bread#1"),
+            CartLine(item: "apple", quantity: 2, reservationID: "apple#3"),
+            CartLine(item: "bread", quantity: 1, reservationID: "bread#1"),
         ]
         let result = try await invocation(CartFunction.typeName, "ann")
             .state(CartFunction.cart, Cart(lines: lines))
@@ -70,15 +70,15 @@ import Testing
 
     @Test func theCheckoutBillsWritesTheReceiptAndReplies() async throws {
         let lines = [
-            CartLine(item: "coffee", quantity: 2, reservationId: "coffee#1"),
-            CartLine(item: "tea", quantity: 1, reservationId: "tea#4"),
+            CartLine(item: "coffee", quantity: 2, reservationID: "coffee#1"),
+            CartLine(item: "tea", quantity: 1, reservationID: "tea#4"),
         ]
         let result = try await invocation(CheckoutFunction.typeName, "ann")
             .state(CheckoutFunction.orders, 1)
             .caller(CartFunction.address("ann"))
             .invoke(with: CheckoutRequest(lines: lines))
         #expect(result.sentValues(CheckoutResult.self, to: CartFunction.address("ann")) == [
-            CheckoutResult(orderId: "ann-2", totalCents: 2 * 899 + 100)
+            CheckoutResult(orderID: "ann-2", totalCents: 2 * 899 + 100)
         ])
         let record = try #require(result.egressRecords.first)
         #expect(record.egress == Shop.receipts.id)
@@ -90,7 +90,7 @@ import Testing
         await #expect(throws: StateFunError.self) {
             _ = try await invocation(CheckoutFunction.typeName, "ann")
                 .caller(CartFunction.address("ann"))
-                .invoke(with: CheckoutRequest(lines: [CartLine(item: "coffee", quantity: .max, reservationId: "x")]))
+                .invoke(with: CheckoutRequest(lines: [CartLine(item: "coffee", quantity: .max, reservationID: "x")]))
         }
     }
 }

@@ -32,7 +32,7 @@ import Testing
     @Test func aReservationHoldsStockAndLapsesWhenItsHoldEnds() async throws {
         try await annReservesTwoApples()
         #expect(stock("apple") == 3)
-        #expect(cart("ann")?.lines == [CartLine(item: "apple", quantity: 2, reservationId: "apple#1")])
+        #expect(cart("ann")?.lines == [CartLine(item: "apple", quantity: 2, reservationID: "apple#1")])
         #expect(runtime.pendingDelayedMessageCount == 1)
 
         await runtime.advance(by: CartFunction.reservationHold - .seconds(1))
@@ -55,7 +55,7 @@ import Testing
         #expect(
             try receipts() == [
                 Receipt(
-                    orderId: "ann-1", shopper: "ann", lines: [.init(item: "apple", quantity: 2, unitCents: 50)],
+                    orderID: "ann-1", shopper: "ann", lines: [.init(item: "apple", quantity: 2, unitCents: 50)],
                     totalCents: 100)
             ])
         #expect(runtime.egressRecords(topic: Shop.receiptsTopic).first?.key == "ann")
@@ -93,7 +93,7 @@ import Testing
         try await runtime.ingestAndWait(topic: "add-to-cart", key: "ann", AddToCart(item: "apple", quantity: 1))
         await runtime.advance(by: .seconds(8 * 60))
         // 16 minutes: the first line lapsed, the second (added at 8) holds until 23.
-        #expect(cart("ann")?.lines == [CartLine(item: "apple", quantity: 1, reservationId: "apple#2")])
+        #expect(cart("ann")?.lines == [CartLine(item: "apple", quantity: 1, reservationID: "apple#2")])
         #expect(stock("apple") == 4)
         await runtime.advance(by: .seconds(7 * 60))
         #expect(cart("ann") == nil)
