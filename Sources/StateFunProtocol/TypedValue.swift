@@ -3,15 +3,68 @@ package import StateFunWire
 ///
 /// `has_value` (field 2, added in 3.0) tells "a zero-length value" (a zero int, an empty string) from "no
 /// value": state the runtime has registered but holds nothing for arrives with `has_value = false`.
+///
+/// `metadata` (field 4) is the maintained fork's additive extension (kzmlabs/flink-statefun: its Java SDK reads
+/// `TypedValue.getMetadataList()` in `statefun-sdk-java/.../message/MessageWrapper.java`, and its runtime fills
+/// it from the Kafka record headers of a `forwardHeaders` ingress). Upstream's runtimes and SDKs skip it as an
+/// unknown field; with no entries nothing is written, so the bytes are upstream's.
 package struct TypedValue: WireMessage, WirePayload {
+    /// `TypedValue.Metadata{key=1, value=2, has_value=3}`: one transport header. Keys may repeat and order is
+    /// kept (Kafka's header semantics); `has_value = false` is a null value, as opposed to an empty one.
+    package struct Metadata: WireMessage {
+        package var key: String
+        package var value: [UInt8]
+        package var hasValue: Bool
+
+        package init(key: String = "", value: [UInt8] = [], hasValue: Bool = false) {
+            self.key = key
+            self.value = value
+            self.hasValue = hasValue
+        }
+
+        package init(from reader: inout WireReader) throws(WireError) {
+            self.init()
+            while let tag = try reader.nextField() {
+                switch tag.number {
+                case 1: key = try reader.readString(tag)
+                case 2: value = try reader.readBytes(tag)
+                case 3: hasValue = try reader.readBool(tag)
+                default: try reader.skip(tag)
+                }
+            }
+        }
+
+        package func encode(to writer: inout WireWriter) {
+            writer.writeString(1, key)
+            writer.writeBytes(2, value)
+            writer.writeBool(3, hasValue)
+        }
+
+        /// Writes one entry as field `field` (`TypedValue.metadata = 4`, `KafkaProducerRecord.headers = 4`: the
+        /// fork numbers both entry messages alike) without building the struct.
+        package static func write(
+            key: String, value: ArraySlice<UInt8>?, field: UInt32 = 4, to writer: inout WireWriter
+        ) {
+            writer.writeMessage(field) { entry in
+                entry.writeString(1, key)
+                if let value {
+                    entry.writeBytes(2, value)
+                    entry.writeBool(3, true)
+                }
+            }
+        }
+    }
+
     package var typename: String
     package var hasValue: Bool
     package var value: [UInt8]
+    package var metadata: [Metadata]
 
-    package init(typename: String = "", hasValue: Bool = false, value: [UInt8] = []) {
+    package init(typename: String = "", hasValue: Bool = false, value: [UInt8] = [], metadata: [Metadata] = []) {
         self.typename = typename
         self.hasValue = hasValue
         self.value = value
+        self.metadata = metadata
     }
 
     /// Typenames that arrive in almost every request; decoding them allocates nothing.
@@ -27,6 +80,7 @@ package struct TypedValue: WireMessage, WirePayload {
             case 1: typename = try reader.readString(tag, interning: TypedValue.commonTypeNames)
             case 2: hasValue = try reader.readBool(tag)
             case 3: value = try reader.readBytes(tag)
+            case 4: metadata.append(try Metadata.read(tag, from: &reader))
             default: try reader.skip(tag)
             }
         }
@@ -36,5 +90,6 @@ package struct TypedValue: WireMessage, WirePayload {
         writer.writeString(1, typename)
         writer.writeBool(2, hasValue)
         writer.writeBytes(3, value)
+        for entry in metadata { entry.write(4, to: &writer) }
     }
 }

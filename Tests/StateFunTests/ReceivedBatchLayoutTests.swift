@@ -46,7 +46,9 @@ import StateFunProtocol
                 let argument = invocation.argument ?? TypedValue()
                 return Invocation(
                     caller: invocation.caller.flatMap { $0.isEmpty ? nil : $0 },
-                    message: Message(typeName: argument.typename, bytes: argument.hasValue ? argument.value : nil))
+                    message: Message(
+                        typeName: argument.typename, payload: argument.hasValue ? argument.value[...] : nil,
+                        metadata: argument.metadata.map { MetadataEntry(key: $0.key, value: $0.hasValue ? $0.value : nil) }))
             }
         }
     }
@@ -81,6 +83,10 @@ import StateFunProtocol
     static let target = string(0x0A, "test") + string(0x12, "fn") + string(0x1A, "a")
     static let argument = string(0x0A, "io.statefun.types/string") + [0x10, 0x01] + field([0x1A], string(0x0A, "hi"))
     static let caller = string(0x0A, "test") + string(0x12, "caller") + string(0x1A, "c1")
+    /// The argument with the maintained fork's `metadata = 4` entries: one with a value, one null.
+    static let argumentWithMetadata = argument
+        + field([0x22], string(0x0A, "traceparent") + string(0x12, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01") + [0x18, 0x01])
+        + field([0x22], string(0x0A, "null"))
     static let state = string(0x0A, "counter")
         + field([0x12], string(0x0A, "io.statefun.types/int") + [0x10, 0x01] + field([0x1A], [0x2A, 0, 0, 0]))
 
@@ -121,6 +127,9 @@ import StateFunProtocol
         #expect(expectSameReading(Self.request(field([0x12], string(0x0A, "s")) + field([0x12], string(0x0A, "t")
             + field([0x12], string(0x0A, "io.statefun.types/int"))))))
         #expect(expectSameReading(Self.request([])))
+        // The fork's metadata after the value, on an argument and on a state value.
+        #expect(expectSameReading(Self.request(field([0x1A], field([0x12], Self.argumentWithMetadata)))))
+        #expect(expectSameReading(Self.request(field([0x12], string(0x0A, "s") + field([0x12], Self.argumentWithMetadata)))))
         // has_value written although false (proto3 leaves it out, but it reads the same).
         #expect(expectSameReading(Self.request(field([0x1A], field([0x12], string(0x0A, "io.statefun.types/string") + [0x10, 0x00])))))
     }
@@ -134,6 +143,12 @@ import StateFunProtocol
             "a padded length": [0x1A, 0x80 | UInt8(Self.argument.count + 2), 0x00, 0x12, UInt8(Self.argument.count)] + Self.argument,
             "a state value with has_value 2": field([0x12], string(0x0A, "counter")
                 + field([0x12], string(0x0A, "io.statefun.types/int") + [0x10, 0x02])),
+            "a metadata entry's fields out of order": field([0x1A], field([0x12], Self.argument
+                + field([0x22], [0x18, 0x01] + string(0x0A, "k")))),
+            "a metadata entry with an unknown field": field([0x1A], field([0x12], Self.argument
+                + field([0x22], string(0x0A, "k") + [0x28, 0x01]))),
+            "metadata before the value": field([0x1A], field([0x12], string(0x0A, "t") + field([0x22], string(0x0A, "k"))
+                + [0x10, 0x01] + field([0x1A], [1]))),
         ]
         for (name, batch) in layouts {
             #expect(!expectSameReading(Self.request(batch), "\(name)"), "\(name)")
@@ -147,7 +162,10 @@ import StateFunProtocol
 
     @Test func mutatedRequestsAgreeWhicheverReaderTakesThem() throws {
         var rng = RequestMutationTests.SplitMix(state: 11)
-        var seeds = [Self.request(Self.usualBatch(invocations: 5))]
+        var seeds = [
+            Self.request(Self.usualBatch(invocations: 5)),
+            Self.request(Self.usualBatch() + field([0x1A], field([0x12], Self.argumentWithMetadata))),
+        ]
         for name in ConformanceVectorTests.vectors(.v3) { seeds.append(try ConformanceVectorTests.load(.v3, name, "request.bin")) }
         var usual = 0
         var total = 0

@@ -108,9 +108,33 @@ public final class Context {
         messages.endLengthDelimited(invocation)
     }
 
-    /// Sends an undecoded message as it is, e.g. forwards the one received (2.x `send` of an `Any`).
+    /// Sends `value` to `target` with `metadata` (the maintained fork's `TypedValue.metadata`: e.g. a
+    /// `traceparent` so a tracing bridge links the receiver's span, ``MetadataEntry/traceparent(_:)``). The
+    /// fork's runtime hands the entries to the receiver (its Java SDK's `MessageBuilder.withHeader`); upstream's
+    /// runtimes drop them. An empty `metadata` sends exactly what ``send(_:to:)-(V,_)`` sends. Throws on the 2.x
+    /// protocol, which has no metadata.
+    public func send<V: StateFunType>(_ value: V, to target: Address, metadata: [MetadataEntry]) throws {
+        guard !metadata.isEmpty else { return try send(value, to: target) }
+        try checkMetadata(metadata)
+        if let problem = target.sendError { throw StateFunError.invalidAddress(problem) }
+        try messages.writeLengthDelimited(2) { (invocation: inout WireWriter) throws(any Error) in
+            target.write(1, to: &invocation)
+            try ValueCodec.write(value, metadata: metadata, field: 2, to: &invocation)
+        }
+    }
+
+    /// Refuses metadata on the 2.x protocol: its `Any` payloads have no field for it.
+    func checkMetadata(_ metadata: [MetadataEntry]) throws(StateFunError) {
+        guard protocolVersion == .v3 || metadata.isEmpty else {
+            throw .invalidArgument("message metadata needs the 3.x protocol (the maintained fork's TypedValue.metadata)")
+        }
+    }
+
+    /// Sends an undecoded message as it is, e.g. forwards the one received (2.x `send` of an `Any`), its
+    /// ``Message/metadata`` included (as the fork's Java SDK's `MessageBuilder.fromMessage` keeps headers).
     public func send(_ message: Message, to target: Address) throws {
         if let problem = target.sendError { throw StateFunError.invalidAddress(problem) }
+        try checkMetadata(message.metadata)
         let version = protocolVersion
         messages.writeMessage(2) { invocation in
             target.write(1, to: &invocation)
@@ -153,6 +177,7 @@ public final class Context {
         throws
     {
         let ms = try checkDelayed(target, delay, cancellationToken)
+        try checkMetadata(message.metadata)
         let version = protocolVersion
         delayedMessages.writeMessage(3) { delayed in
             delayed.writeInt64(1, ms)
@@ -211,6 +236,7 @@ public final class Context {
         if let reason = egress.validationError {
             throw StateFunError.invalidTypeName(egress.description, reason: reason)
         }
+        try checkMetadata(message.metadata)
         let version = protocolVersion
         egressMessages.writeMessage(4) { egressMessage in
             egressMessage.writeString(1, egress.namespace)

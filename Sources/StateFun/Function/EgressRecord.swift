@@ -5,7 +5,7 @@ import StateFunProtocol
 /// and hand it to `context.send(_:)`.
 public struct EgressRecord: Sendable {
     enum Kind: Sendable {
-        case kafka(topic: String, key: String?, value: EgressValue)
+        case kafka(topic: String, key: String?, value: EgressValue, headers: [MetadataEntry])
         case kinesis(stream: String, partitionKey: String, explicitHashKey: String?, value: EgressValue)
         case value(any StateFunType)
     }
@@ -17,7 +17,7 @@ public struct EgressRecord: Sendable {
     /// A Kafka record for `topic`, with an optional key (Python `kafka_egress_message`).
     @available(*, deprecated, message: "use the declared egress's handle: greets.record(topic:key:value:)")
     public static func kafka(egress: TypeName, topic: String, key: String? = nil, value: EgressValue) -> EgressRecord {
-        EgressRecord(egress: egress, kind: .kafka(topic: topic, key: key, value: value))
+        EgressRecord(egress: egress, kind: .kafka(topic: topic, key: key, value: value, headers: []))
     }
 
     /// A Kinesis record for `stream` (Python `kinesis_egress_message`).
@@ -42,8 +42,12 @@ public struct EgressRecord: Sendable {
         case .value(let value):
             try ValueCodec.write(value, version, field: field, to: &writer)
             return
-        case .kafka(let topic, _, _):
+        case .kafka(let topic, _, _, let headers):
             guard !topic.isEmpty else { throw StateFunError.invalidArgument("a Kafka egress record needs a topic") }
+            guard headers.isEmpty || version == .v3 else {
+                throw StateFunError.invalidArgument(
+                    "Kafka record headers need the 3.x protocol (the maintained fork's KafkaProducerRecord.headers)")
+            }
         case .kinesis(let stream, _, _, _):
             guard !stream.isEmpty else { throw StateFunError.invalidArgument("a Kinesis egress record needs a stream") }
         }
@@ -58,12 +62,16 @@ public struct EgressRecord: Sendable {
             try payload.writeLengthDelimited(version == .v3 ? 3 : 2, presence: .implicit) {
                 (record: inout WireWriter) throws(any Error) in
                 switch kind {
-                case .kafka(let topic, let key, let value):
+                case .kafka(let topic, let key, let value, let headers):
                     record.writeString(1, key ?? "")
                     try record.writeLengthDelimited(2, presence: .implicit) { (bytes: inout WireWriter) throws(any Error) in
                         try value.write(version, kinesis: false, to: &bytes)
                     }
                     record.writeString(3, topic)
+                    // The fork's `headers = 4` (kafka-egress.proto): none written without headers.
+                    for header in headers {
+                        KafkaProducerRecord.Header.write(key: header.key, value: header.value?[...], field: 4, to: &record)
+                    }
                 case .kinesis(let stream, let partitionKey, let hashKey, let value):
                     record.writeString(1, partitionKey)
                     try record.writeLengthDelimited(2, presence: .implicit) { (bytes: inout WireWriter) throws(any Error) in

@@ -51,7 +51,16 @@ public struct KafkaEgress: PrimitiveAppComponent, EgressHandle {
     /// A record for `topic` of this egress, for `context.send(_:)`. An empty `key` or `nil` writes a record
     /// without key. See ``EgressValue`` for how `value` becomes bytes.
     public func record(topic: String, key: String? = nil, value: EgressValue) -> EgressRecord {
-        EgressRecord(egress: id, kind: .kafka(topic: topic, key: key, value: value))
+        EgressRecord(egress: id, kind: .kafka(topic: topic, key: key, value: value, headers: []))
+    }
+
+    /// A record for `topic` with Kafka record `headers` (in order; keys may repeat; a `nil` value is a null
+    /// header value), for `context.send(_:)`. Headers are the maintained fork's extension
+    /// (`KafkaProducerRecord.headers = 4`, kzmlabs/flink-statefun): its runtime produces them, upstream's
+    /// drops them. Forward a message's metadata with `headers: message.metadata`. Sending throws on the 2.x
+    /// protocol. Empty `headers` make exactly the record of ``record(topic:key:value:)``.
+    public func record(topic: String, key: String? = nil, value: EgressValue, headers: [MetadataEntry]) -> EgressRecord {
+        EgressRecord(egress: id, kind: .kafka(topic: topic, key: key, value: value, headers: headers))
     }
 
     public var body: [any AppComponent] { [] }

@@ -103,7 +103,10 @@ package enum InvocationCodec {
                         caller: envelope.caller,
                         argument: TypedValue(
                             typename: envelope.message.typeName, hasValue: envelope.message.bytes != nil,
-                            value: envelope.message.bytes ?? []))
+                            value: envelope.message.bytes ?? [],
+                            metadata: envelope.message.metadata.map {
+                                TypedValue.Metadata(key: $0.key, value: $0.value ?? [], hasValue: $0.value != nil)
+                            }))
                 })
             return ToFunctionV3(invocation: batch).serialized(capacity: 256)
         case .v2:
@@ -171,7 +174,11 @@ package enum InvocationCodec {
     private static func effects(_ result: FromFunctionV3.InvocationResponse) -> BatchEffects {
         func message(_ value: TypedValue?) -> Message {
             let value = value ?? TypedValue()
-            return Message(typeName: value.typename, bytes: value.hasValue ? value.value : nil)
+            // The fork's runtime passes a sent message's TypedValue on as it is, metadata included
+            // (RequestReplyFunction.handleOutgoingMessages): so does the local runtime.
+            return Message(
+                typeName: value.typename, payload: value.hasValue ? value.value[...] : nil,
+                metadata: value.metadata.map { MetadataEntry(key: $0.key, value: $0.hasValue ? $0.value : nil) })
         }
         var effects = BatchEffects()
         effects.mutations = result.stateMutations.map {

@@ -100,7 +100,8 @@ extension ReceivedBatch {
             guard let content = reader.lengthDelimited() else { return false }
             var typed = LayoutReader(base: base, range: content)
             let repeated = typed.nextString(key: 0x0A, equals: previous.typeName)
-            guard let typeName = repeated ?? typed.optionalString(key: 0x0A), let (hasValue, value) = typed.valueToEnd()
+            guard let typeName = repeated ?? typed.optionalString(key: 0x0A),
+                let (hasValue, value, metadata) = typed.valueToEnd()
             else { return false }
             if repeated == nil {
                 previous.typeName = typeName
@@ -110,6 +111,7 @@ extension ReceivedBatch {
             position.commonTypeName = previous.commonTypeName
             position.hasValue = hasValue
             position.value = value
+            position.metadata = metadata
         }
         return reader.isAtEnd
     }
@@ -134,7 +136,8 @@ extension ReceivedBatch {
         if reader.next(is: 0x12) {
             guard let content = reader.lengthDelimited() else { return nil }
             var typed = LayoutReader(base: base, range: content)
-            guard let typeName = typed.optionalString(key: 0x0A), let (hasValue, bytes) = typed.valueToEnd() else {
+            // A state value's metadata (none is expected) is read past and not kept.
+            guard let typeName = typed.optionalString(key: 0x0A), let (hasValue, bytes, _) = typed.valueToEnd() else {
                 return nil
             }
             if hasValue {
@@ -145,6 +148,22 @@ extension ReceivedBatch {
         }
         guard reader.isAtEnd else { return nil }
         return State(name: text(name, base), value: value)
+    }
+
+    /// The metadata entries at `range` (one invocation's ``InvocationPosition/metadata``, checked when it was
+    /// read): each key's and value's place, the value `nil` when it is null.
+    static func metadataEntries(in range: Range<Int>, of body: [UInt8]) -> [(key: Range<Int>, value: Range<Int>?)] {
+        body.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress, !range.isEmpty else { return [] }
+            var entries: [(key: Range<Int>, value: Range<Int>?)] = []
+            var reader = LayoutReader(base: base, range: range)
+            while reader.next(is: 0x22), let content = reader.lengthDelimited() {
+                var entry = LayoutReader(base: base, range: content)
+                guard let read = entry.metadataEntry() else { break }
+                entries.append(read)
+            }
+            return entries
+        }
     }
 
     /// The (already validated) UTF-8 text at `range`.
@@ -240,9 +259,10 @@ private struct LayoutReader {
     }
 
     /// The rest of a `TypedValue` after its typename: `has_value = 2` (one byte, 0 or 1) and `value = 3`, both
-    /// optional, then the end.
+    /// optional, then the fork's `metadata = 4` entries (none from upstream's runtimes), then the end.
+    /// `metadata` spans all the entries, each checked (`ReceivedBatch.metadataEntries` reads them).
     @inline(__always)
-    mutating func valueToEnd() -> (hasValue: Bool, value: Range<Int>)? {
+    mutating func valueToEnd() -> (hasValue: Bool, value: Range<Int>, metadata: Range<Int>)? {
         var hasValue = false
         if next(is: 0x10) {
             guard let flag = byte(), flag < 2 else { return nil }
@@ -253,7 +273,33 @@ private struct LayoutReader {
             guard let range = lengthDelimited() else { return nil }
             value = range
         }
-        return isAtEnd ? (hasValue, value) : nil
+        if isAtEnd { return (hasValue, value, 0..<0) }
+        let metadataStart = position
+        while next(is: 0x22) {
+            guard let entry = lengthDelimited() else { return nil }
+            var reader = LayoutReader(base: base, range: entry)
+            guard reader.metadataEntry() != nil else { return nil }
+        }
+        return isAtEnd ? (hasValue, value, metadataStart..<position) : nil
+    }
+
+    /// The fork's `Metadata{key = 1, value = 2, has_value = 3}` (kafka-egress.proto's `Header` is numbered
+    /// alike), all three optional, in number order, then the end: the key (valid UTF-8) and the value, `nil`
+    /// when `has_value` is false (a null value). `nil` for anything else (the model then decodes it).
+    mutating func metadataEntry() -> (key: Range<Int>, value: Range<Int>?)? {
+        guard let key = optionalString(key: 0x0A) else { return nil }
+        var value = 0..<0
+        if next(is: 0x12) {
+            guard let range = lengthDelimited() else { return nil }
+            value = range
+        }
+        var hasValue = false
+        if next(is: 0x18) {
+            guard let flag = byte(), flag < 2 else { return nil }
+            hasValue = flag == 1
+        }
+        guard isAtEnd else { return nil }
+        return (key, hasValue ? value : nil)
     }
 
     /// Consumes the string field `key` when it is next and holds the same bytes as `earlier` (a non-empty

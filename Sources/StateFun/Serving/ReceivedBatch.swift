@@ -35,6 +35,8 @@ package struct ReceivedBatch {
         var commonTypeName = -1
         var hasValue = false
         var value = 0..<0
+        /// The maintained fork's `metadata = 4` entries, all of them (empty from upstream's runtimes).
+        var metadata = 0..<0
     }
 
     let body: [UInt8]
@@ -124,7 +126,12 @@ package struct ReceivedBatch {
         let position = invocations[i]
         let typeName =
             position.commonTypeName >= 0 ? TypedValue.commonTypeNames[position.commonTypeName] : text(position.typeName)
-        return Message(typeName: typeName, payload: position.hasValue ? body[position.value] : nil)
+        let payload = position.hasValue ? body[position.value] : nil
+        guard !position.metadata.isEmpty else { return Message(typeName: typeName, payload: payload) }
+        let metadata = Self.metadataEntries(in: position.metadata, of: body).map { entry in
+            MetadataEntry(key: text(entry.key), value: entry.value.map { Array(body[$0]) })
+        }
+        return Message(typeName: typeName, payload: payload, metadata: metadata)
     }
 
     /// Sets `caller` to the caller of invocation `i` (written in place: no copy of the address on its way).

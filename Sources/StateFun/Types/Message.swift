@@ -13,6 +13,10 @@ public struct Message: Sendable, Equatable, CustomStringConvertible {
     public let payload: ArraySlice<UInt8>?
     /// The protocol the value came with: it decides how built-in types are encoded and matched.
     public let protocolVersion: ProtocolVersion
+    /// The metadata the message carries, in order: the maintained fork's `TypedValue.metadata` (Kafka record
+    /// headers its ingress forwards, entries a sender set; see ``MetadataEntry``). Empty with upstream's
+    /// runtimes. Read one with ``metadataValue(forKey:)`` or ``traceparent``.
+    public let metadata: [MetadataEntry]
 
     /// The serialized value as a new array, or `nil` when the value is absent (3.x `has_value = false`).
     public var bytes: [UInt8]? { payload.map { Array($0) } }
@@ -24,8 +28,17 @@ public struct Message: Sendable, Equatable, CustomStringConvertible {
 
     /// Creates a message from a typename and a slice of a larger buffer (kept as it is, not copied).
     public init(typeName: String, payload: ArraySlice<UInt8>?, protocolVersion: ProtocolVersion = .v3) {
+        self.init(typeName: typeName, payload: payload, metadata: [], protocolVersion: protocolVersion)
+    }
+
+    /// Creates a message with metadata (the maintained fork's `TypedValue.metadata`) from a typename and a slice
+    /// of a larger buffer.
+    public init(
+        typeName: String, payload: ArraySlice<UInt8>?, metadata: [MetadataEntry], protocolVersion: ProtocolVersion = .v3
+    ) {
         self.typeName = typeName
         self.payload = payload
+        self.metadata = metadata
         self.protocolVersion = protocolVersion
     }
 
@@ -73,6 +86,7 @@ public struct Message: Sendable, Equatable, CustomStringConvertible {
 
     /// A readable form, for logs and error messages.
     public var description: String {
-        "Message(\(typeName), \(payload.map { "\($0.count) bytes" } ?? "no value"))"
+        let entries = metadata.isEmpty ? "" : ", metadata \(metadata)"
+        return "Message(\(typeName), \(payload.map { "\($0.count) bytes" } ?? "no value")\(entries))"
     }
 }

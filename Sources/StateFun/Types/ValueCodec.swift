@@ -97,7 +97,32 @@ import StateFunProtocol
             } else {
                 payload.writeBool(2, message.payload != nil)
                 payload.writeBytes(3, message.payload ?? [])
+                writeMetadata(message.metadata, to: &payload)
             }
+        }
+    }
+
+    /// Writes the maintained fork's `TypedValue.metadata = 4` entries (nothing when there are none: upstream's
+    /// bytes). Only 3.x has the field; ``Context`` refuses metadata on a 2.x send before it gets here.
+    package static func writeMetadata(_ metadata: [MetadataEntry], to writer: inout WireWriter) {
+        for entry in metadata {
+            TypedValue.Metadata.write(key: entry.key, value: entry.value?[...], to: &writer)
+        }
+    }
+
+    /// Writes `value` as a 3.x `TypedValue` with `metadata` as the payload of field `field` (the send with
+    /// metadata; the common send without writes through ``Context`` in one run). Nothing is written if
+    /// serialization throws.
+    package static func write<V: StateFunType>(
+        _ value: V, metadata: [MetadataEntry], field: UInt32, to writer: inout WireWriter
+    ) throws {
+        try writer.writeLengthDelimited(field) { (payload: inout WireWriter) throws(any Error) in
+            payload.writeString(1, V.typeName.description)
+            payload.writeBool(2, true)
+            try payload.writeLengthDelimited(3, presence: .implicit) { (bytes: inout WireWriter) throws(any Error) in
+                try value.serialize(to: &bytes)
+            }
+            writeMetadata(metadata, to: &payload)
         }
     }
 
