@@ -207,7 +207,10 @@ final class CapturedOutput: Sendable {
         }
         #expect(result.out.contains("(default)"))
         let serveHelp = await run(ExampleApps.shop, ["serve", "--help"])
-        #expect(serveHelp.out.hasPrefix("USAGE: greeter serve [--host <host>] [--port <port>] [--protocol v3|v2]\n"))
+        #expect(
+            serveHelp.out.hasPrefix(
+                "USAGE: greeter serve [--host <host>] [--port <port>] [--protocol v3|v2] [--log-format logfmt|json] "
+                    + "[--log-level <level>]\n"))
         #expect(serveHelp.out.contains("(default: 8000)"))
     }
 

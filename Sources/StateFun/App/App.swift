@@ -31,4 +31,13 @@ public struct App: Sendable {
     {
         RequestReplyHandler(app: self, protocolVersion: protocolVersion, limits: limits)
     }
+
+    /// The request-reply handler for this app's functions, reporting every batch to `instrumentation` (e.g.
+    /// ``MetricsInstrumentation`` for a framework's `/metrics`, ``LoggingInstrumentation``; Docs/Operations.md).
+    public func requestReplyHandler(
+        protocolVersion: ProtocolVersion = .v3, limits: BatchLimits = BatchLimits(),
+        instrumentation: any Instrumentation
+    ) -> RequestReplyHandler {
+        RequestReplyHandler(app: self, protocolVersion: protocolVersion, limits: limits, instrumentation: instrumentation)
+    }
 }

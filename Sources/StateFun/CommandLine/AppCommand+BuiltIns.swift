@@ -3,7 +3,7 @@ extension AppCommand {
     /// into this list (one file `AppCommand+<Name>.swift` per command).
     package static var builtIns: [AppCommand] { [serve, moduleYAML, describe, validate, schema, dev] + deployCommands }
 
-    /// `serve [--host H] [--port P] [--protocol v3|v2]`: refuses an app with validation errors, then serves it.
+    /// `serve [--host H] [--port P] [--protocol v3|v2] [--log-format logfmt|json] [--log-level L]`: refuses an app with validation errors, then serves it.
     package static var serve: AppCommand {
         AppCommand(
             name: "serve", summary: "Serve the app's functions over HTTP to the StateFun runtime.",
@@ -11,7 +11,7 @@ extension AppCommand {
                 .value("host", placeholder: "<host>", defaultValue: "0.0.0.0", help: "The address to listen on."),
                 .integer("port", placeholder: "<port>", range: 0...65535, defaultValue: 8000, help: "The TCP port (0: any free port)."),
                 .choice("protocol", ["v3", "v2"], defaultValue: "v3", help: "The runtime's protocol: v3 (StateFun 3.x) or v2 (2.x)."),
-            ]
+            ] + logOptions
         ) { invocation in
             let app = invocation.app
             if let report = app.validationErrorReport() {
@@ -21,9 +21,18 @@ extension AppCommand {
             }
             for diagnostic in app.validate() { invocation.output.printError(diagnostic.description) }
             let version: ProtocolVersion = invocation.arguments.value("protocol") == "v2" ? .v2 : .v3
-            try await AppServer.serve(
-                app: app, host: invocation.arguments.value("host") ?? "0.0.0.0",
-                port: invocation.arguments.integer("port") ?? 8000, protocolVersion: version, output: invocation.output)
+            var configuration = ServeConfiguration(protocolVersion: version)
+            configuration.http.host = invocation.arguments.value("host") ?? "0.0.0.0"
+            configuration.http.port = invocation.arguments.integer("port") ?? 8000
+            switch logSettings(invocation.arguments, output: invocation.output) {
+            case .success(let log):
+                configuration.logSink = log.sink
+                configuration.logLevel = log.level
+            case .failure(let error):
+                invocation.output.printError("error: \(error)")
+                return usageError
+            }
+            try await AppServer.serve(app: app, configuration: configuration, output: invocation.output)
             return success
         }
     }

@@ -20,7 +20,7 @@ extension AppCommand {
                 .integer(
                     "port", placeholder: "<port>", range: 0...65535, defaultValue: 8090,
                     help: "The TCP port (0: any free port)."),
-            ]
+            ] + logOptions
         ) { invocation in
             let app = invocation.app
             if let report = app.validationErrorReport() {
@@ -33,6 +33,14 @@ extension AppCommand {
             var configuration = DevServerConfiguration(messageTypes: messageTypes)
             configuration.http.host = invocation.arguments.value("host") ?? "127.0.0.1"
             configuration.http.port = invocation.arguments.integer("port") ?? 8090
+            switch logSettings(invocation.arguments, output: invocation.output) {
+            case .success(let log):
+                configuration.logSink = log.sink
+                configuration.logLevel = log.level
+            case .failure(let error):
+                invocation.output.printError("error: \(error)")
+                return usageError
+            }
             let server = DevServer(app: app, configuration: configuration, output: invocation.output)
             let addresses = try await server.start()
             for address in addresses {

@@ -1,4 +1,5 @@
 import StateFunHTTP
+import Synchronization
 
 /// An app and the embedded runtime in one process, with an HTTP ingress like the StateFun playground's: send
 /// messages with `curl`, read egress records and state back, and watch egress records on standard output.
@@ -29,6 +30,10 @@ public final class DevServer: Sendable {
     private let server: HTTPServer
     private let log: DevLog<CapturedEgressRecord>
     private let router: DevRouter
+    /// The log and the batch tally, when the configuration has a log.
+    private let instrumentation: (any Instrumentation)?
+    private let tally: BatchTally
+    private let startedAt = Mutex(ContinuousClock.now)
 
     /// Creates a server for `app` (nothing listens before ``start()``).
     ///
@@ -44,6 +49,16 @@ public final class DevServer: Sendable {
         // (each one holds its batch's messages) and hands every record over at once.
         var runtimeConfiguration = configuration.runtime
         runtimeConfiguration.maxRecordedFailures = 0
+        let tally = BatchTally()
+        self.tally = tally
+        let instrumentation: (any Instrumentation)? = configuration.logSink.map { sink in
+            InstrumentationGroup([LoggingInstrumentation(level: configuration.logLevel, sink: sink), tally])
+        }
+        if let instrumentation {
+            runtimeConfiguration.instrumentation =
+                runtimeConfiguration.instrumentation.map { InstrumentationGroup([instrumentation, $0]) } ?? instrumentation
+        }
+        self.instrumentation = instrumentation
         let runtime = LocalRuntime(app: app, clock: WallClock(), configuration: runtimeConfiguration)
         let log = DevLog<CapturedEgressRecord>(
             limit: configuration.maxEgressRecords, byteLimit: configuration.maxEgressRecordBytes,
@@ -68,17 +83,37 @@ public final class DevServer: Sendable {
         self.runtime = runtime
         self.log = log
         self.router = router
-        server = HTTPServer(configuration: configuration.http.httpServerConfiguration) { request in await router.respond(request) }
+        server = HTTPServer(
+            configuration: configuration.http.httpServerConfiguration, events: instrumentation?.httpObserver
+        ) { request in await router.respond(request) }
     }
 
     /// Starts listening; returns the bound addresses (with the real port when the configuration asked for port 0).
     @discardableResult
     public func start() async throws(StateFunError) -> [ServerAddress] {
+        let addresses: [ServerAddress]
         do {
-            return try await server.start().map(ServerAddress.init)
+            addresses = try await server.start().map(ServerAddress.init)
         } catch {
             throw StateFunError(error)
         }
+        startedAt.withLock { $0 = .now }
+        let limits = configuration.http.limits
+        instrumentation?.serverEvent(
+            .started(
+                addresses: addresses.map { "http://\($0)" }, protocolVersion: runtime.protocolVersion,
+                functions: app.functionTypes,
+                limits: [
+                    ("max_body_bytes", String(limits.maxBodyBytes)), ("max_connections", String(limits.maxConnections)),
+                    ("max_egress_records", String(configuration.maxEgressRecords)),
+                ]))
+        return addresses
+    }
+
+    private func reportStopped() {
+        let (batches, failed) = tally.counts
+        instrumentation?.serverEvent(
+            .stopped(uptime: .now - startedAt.withLock { $0 }, batches: batches, failedBatches: failed))
     }
 
     /// Starts if needed, serves until SIGTERM or SIGINT, then shuts down (see ``shutdown()``) and returns.
@@ -89,12 +124,14 @@ public final class DevServer: Sendable {
             throw StateFunError(error)
         }
         runtime.shutDown()
+        reportStopped()
     }
 
     /// Stops the HTTP server (requests in flight finish within its grace period) and the runtime's timers.
     public func shutdown() async {
         await server.shutdown()
         runtime.shutDown()
+        reportStopped()
     }
 
     /// The egress records kept so far, oldest first; only those of a Kafka topic or Kinesis stream when `topic` is

@@ -40,6 +40,12 @@ public struct DevServerConfiguration: Sendable {
     /// minute; the development server gives up after ``defaultCallTimeout`` so that a mistake shows in the answer
     /// to the `POST` that caused it (while a call is retried, the runtime is not idle and answers wait).
     public var runtime: LocalRuntime.Configuration
+    /// Where the structured log goes (Docs/Operations.md): by default logfmt on standard error; `nil` turns it
+    /// off. The runtime's batches are logged (a failed one at `error`, each retry again), and the server's start,
+    /// limit hits and shutdown.
+    public var logSink: (any LogSink)? = StructuredLogWriter()
+    /// The least important level logged (default ``LogLevel/info``).
+    public var logLevel: LogLevel = .info
 
     /// The retry budget of the development server's runtime, by default: 2 s.
     public static let defaultCallTimeout: Duration = .seconds(2)

@@ -20,6 +20,8 @@ public final class Context {
     public let storage: AddressScopedStorage
     /// The protocol of the request being answered.
     public let protocolVersion: ProtocolVersion
+    /// The batch's instrumentation, when the handler has any: the run loop notes a failing invocation in it.
+    package var observation: BatchObservation?
 
     // Effects are encoded as they are produced, straight into the response's repeated fields
     // (InvocationResponse.outgoing_messages = 2, delayed_invocations = 3, outgoing_egresses = 4), so a batch

@@ -7,9 +7,13 @@ public struct DefaultFunctionTransport: FunctionTransport {
     /// The HTTP part.
     public let http: HTTPFunctionTransport
 
-    /// Creates the transport for `app`'s functions and for remote endpoints.
-    public init(app: App, protocolVersion: ProtocolVersion = .v3, httpTimeout: Duration = .seconds(10)) {
-        inProcess = InProcessTransport(app: app, protocolVersion: protocolVersion)
+    /// Creates the transport for `app`'s functions and for remote endpoints; `instrumentation` watches the
+    /// in-process batches.
+    public init(
+        app: App, protocolVersion: ProtocolVersion = .v3, httpTimeout: Duration = .seconds(10),
+        instrumentation: (any Instrumentation)? = nil
+    ) {
+        inProcess = InProcessTransport(app: app, protocolVersion: protocolVersion, instrumentation: instrumentation)
         http = HTTPFunctionTransport(timeout: httpTimeout)
     }
 

@@ -7,9 +7,10 @@ public struct InProcessTransport: FunctionTransport {
     /// The handler the calls go to.
     public let handler: RequestReplyHandler
 
-    /// Creates a transport for `app`'s functions speaking `protocolVersion`.
-    public init(app: App, protocolVersion: ProtocolVersion = .v3) {
-        handler = app.requestReplyHandler(protocolVersion: protocolVersion)
+    /// Creates a transport for `app`'s functions speaking `protocolVersion`; `instrumentation` watches every
+    /// batch.
+    public init(app: App, protocolVersion: ProtocolVersion = .v3, instrumentation: (any Instrumentation)? = nil) {
+        handler = RequestReplyHandler(app: app, protocolVersion: protocolVersion, instrumentation: instrumentation)
     }
 
     /// Sends one batch and returns the function's answer (see ``FunctionTransport``).

@@ -56,6 +56,9 @@ public final class LocalRuntime: Sendable {
         public var maxCapturedEgressRecords: Int
         /// How many reports ``LocalRuntime/failures`` keeps (default 10 000); beyond it the oldest are dropped.
         public var maxRecordedFailures: Int
+        /// Receives the batches of in-process functions (their begin and end, and invocations if it asks), as a
+        /// served handler's would (Docs/Operations.md). Default `nil`. Used by the default transport only.
+        public var instrumentation: (any Instrumentation)?
 
         /// Creates a configuration; the defaults are the StateFun runtime's.
         ///
@@ -117,7 +120,9 @@ public final class LocalRuntime: Sendable {
         self.configuration = configuration
         self.transport =
             transport
-            ?? DefaultFunctionTransport(app: app, protocolVersion: protocolVersion, httpTimeout: configuration.httpTimeout)
+            ?? DefaultFunctionTransport(
+                app: app, protocolVersion: protocolVersion, httpTimeout: configuration.httpTimeout,
+                instrumentation: configuration.instrumentation)
         var functions: [TypeName: FunctionDefinition] = [:]
         for function in app.model.functions where functions[function.typeName] == nil {
             functions[function.typeName] = function

@@ -1,7 +1,7 @@
 package import StateFunHTTP
 import StateFunProtocol
 
-/// Routes HTTP requests to an app: the function endpoint, health, readiness and describe.
+/// Routes HTTP requests to an app: the function endpoint, health, readiness, describe and metrics.
 ///
 /// Statuses (Docs/HTTPServer.md): 200 with `Content-Type: application/octet-stream` exactly (OkHttp rejects
 /// anything else, protocol.md §4); 400 when the body is no valid `ToFunction`; 404 for an unknown path or
@@ -14,10 +14,19 @@ package struct FunctionRouter: Sendable {
     private let templates: [(prefix: String, suffix: String)]
     private let describeJSON: String?
     private let ready: @Sendable () -> Bool
+    /// What watches the batches and the server (log, metrics, the app's own); nil when nothing does.
+    package let instrumentation: (any Instrumentation)?
+    /// Batches answered and failed, for the shutdown line.
+    package let tally = BatchTally()
+    /// The registry `GET /metrics` serves, when metrics are on.
+    private let metrics: MetricsRegistry?
 
     package init(app: App, configuration: ServeConfiguration, ready: @escaping @Sendable () -> Bool = { true }) {
+        instrumentation = configuration.instrumentation(tally: tally)
+        metrics = configuration.metrics
         handler = RequestReplyHandler(
-            app: app, protocolVersion: configuration.protocolVersion, limits: configuration.batchLimits)
+            app: app, protocolVersion: configuration.protocolVersion, limits: configuration.batchLimits,
+            instrumentation: instrumentation)
         var paths: Set<String> = [Self.normalized(configuration.path)]
         var templates: [(String, String)] = []
         for endpoint in app.model.endpoints {
@@ -86,6 +95,13 @@ package struct FunctionRouter: Sendable {
             }
             return HTTPResponse(
                 status: 200, headers: ["Content-Type": "application/json"], body: Array((describeJSON ?? "").utf8))
+        case "/metrics" where metrics != nil:
+            guard request.method == "GET" || request.method == "HEAD" else {
+                return .methodNotAllowed(allowedMethods: ["GET", "HEAD"])
+            }
+            return HTTPResponse(
+                status: 200, headers: ["Content-Type": MetricsRegistry.prometheusContentType],
+                body: Array((metrics?.prometheusText() ?? "").utf8))
         default:
             break
         }
@@ -98,7 +114,9 @@ package struct FunctionRouter: Sendable {
             switch error {
             case .malformedRequest: return .text(400, error.description)
             case .unknownFunction: return .text(404, error.description)
-            case .tooManyInvocations: return .text(413, error.description)
+            case .tooManyInvocations:
+                instrumentation?.serverEvent(.limitHit(status: 413, limit: "max_invocations", peer: nil))
+                return .text(413, error.description)
             default: return .text(500, error.description)
             }
         }

@@ -24,14 +24,19 @@ public struct RequestReplyHandler: Sendable {
     private let buffers = BufferPool()
     private let valueBuffers = BufferPool()
 
-    /// Creates a handler for `app`'s functions, answering batches within `limits`.
-    public init(app: App, protocolVersion: ProtocolVersion = .v3, limits: BatchLimits = BatchLimits()) {
+    /// Creates a handler for `app`'s functions, answering batches within `limits`; `instrumentation` (none by
+    /// default) receives every batch's begin and end, and each invocation's if it asks (Docs/Operations.md).
+    public init(
+        app: App, protocolVersion: ProtocolVersion = .v3, limits: BatchLimits = BatchLimits(),
+        instrumentation: (any Instrumentation)? = nil
+    ) {
         self.protocolVersion = protocolVersion
         self.limits = limits
         var functions: [TypeName: RegisteredFunction] = [:]
         // The first declaration of a type wins; duplicates are reported by App.validate().
         for function in app.model.functions where functions[function.typeName] == nil {
-            functions[function.typeName] = RegisteredFunction(function)
+            functions[function.typeName] = RegisteredFunction(
+                function, probe: instrumentation?.probe(for: function.typeName))
         }
         self.functions = functions
         functionList = functions.count <= 8 ? Array(functions.values) : []
@@ -53,12 +58,24 @@ public struct RequestReplyHandler: Sendable {
             // Decoding, checking and answering are synchronous; only an async handler makes the run await.
             var batch = try Self.decodeV3(body, maxInvocations: limits.maxInvocations)
             let (target, registered) = try lookUp(batch.target)
-            if let answer = try Self.answerWithoutRunning(batch, target, registered) { return answer }
-            let storage = makeStorageV3(batch, registered)
-            let context = makeContext(target, storage, .v3, requestSize: body.count)
-            defer { context.recycleBuffers(into: buffers) }
-            try await run(registered, context, &batch)
-            return try Self.responseV3(storage, context, limit: limits.maxResponseBytes)
+            let observation = registered.observe(target, batch.invocations.count, .v3, body.count)
+            do {
+                if let answer = try Self.answerWithoutRunning(batch, target, registered) {
+                    observation?.answered(answer)
+                    return answer
+                }
+                let storage = makeStorageV3(batch, registered)
+                let context = makeContext(target, storage, .v3, requestSize: body.count)
+                context.observation = observation
+                defer { context.recycleBuffers(into: buffers) }
+                try await run(registered, context, &batch)
+                let answer = try Self.responseV3(storage, context, limit: limits.maxResponseBytes)
+                observation?.answered(answer)
+                return answer
+            } catch {
+                observation?.failed(error)
+                throw error
+            }
         case .v2: return try await handleV2(body)
         }
     }
@@ -83,6 +100,9 @@ public struct RequestReplyHandler: Sendable {
         _ registered: RegisteredFunction, _ context: Context, _ invocations: inout Invocations
     ) async throws(StateFunError) {
         let maxEffectBytes = limits.maxResponseBytes
+        if let observation = context.observation, observation.observesInvocations {
+            return try await Self.runObserved(registered, context, &invocations, observation, maxEffectBytes)
+        }
         if registered.isSynchronous {
             return try Self.runSynchronously(registered, context, &invocations, maxEffectBytes: maxEffectBytes)
         }
@@ -91,6 +111,7 @@ public struct RequestReplyHandler: Sendable {
             do {
                 try await registered.definition.dispatch(context, message)
             } catch {
+                context.observation?.noteFailure(at: i, typeName: message.typeName)
                 throw Self.handlerFailed(registered.definition.typeName, context, error)
             }
             try Self.checkEffects(context, maxEffectBytes)
@@ -106,6 +127,7 @@ public struct RequestReplyHandler: Sendable {
             do {
                 try registered.definition.dispatchSynchronously(context, message)
             } catch {
+                context.observation?.noteFailure(at: i, typeName: message.typeName)
                 throw handlerFailed(registered.definition.typeName, context, error)
             }
             try checkEffects(context, maxEffectBytes)
@@ -115,13 +137,13 @@ public struct RequestReplyHandler: Sendable {
     /// Fails the batch as soon as its effects alone pass the answer's limit, so a runaway batch holds at most
     /// the limit plus one invocation's effects (the whole answer, state included, is checked in ``response``).
     @inline(__always)
-    private static func checkEffects(_ context: Context, _ limit: Int) throws(StateFunError) {
+    static func checkEffects(_ context: Context, _ limit: Int) throws(StateFunError) {
         if context.messages.count &+ context.delayedMessages.count &+ context.egressMessages.count > limit {
             throw .responseTooLarge(limit: limit)
         }
     }
 
-    private static func handlerFailed(_ function: TypeName, _ context: Context, _ error: any Error)
+    static func handlerFailed(_ function: TypeName, _ context: Context, _ error: any Error)
         -> StateFunError
     {
         .handlerFailed(function: function, id: context.address.id, underlying: error)
@@ -285,6 +307,21 @@ public struct RequestReplyHandler: Sendable {
             throw .malformedRequest("the ToFunction message has no invocation batch (field 100)")
         }
         let (target, registered) = try lookUp(batch.target)
+        let observation = registered.observe(target, batch.invocations.count, .v2, body.count)
+        do {
+            let answer = try await answerV2(batch, target, registered, observation, requestSize: body.count)
+            observation?.answered(answer)
+            return answer
+        } catch {
+            observation?.failed(error)
+            throw error
+        }
+    }
+
+    private func answerV2(
+        _ batch: ToFunctionV2.InvocationBatchRequest, _ target: Address, _ registered: RegisteredFunction,
+        _ observation: BatchObservation?, requestSize: Int
+    ) async throws(StateFunError) -> [UInt8] {
         let function = registered.definition
 
         // 2.x: the runtime sends every state module.yaml lists, in its order; state bytes are a serialized Any.
@@ -319,7 +356,8 @@ public struct RequestReplyHandler: Sendable {
         }
 
         let storage = AddressScopedStorage(function: function.typeName, protocolVersion: .v2, cells: cells)
-        let context = makeContext(target, storage, .v2, requestSize: body.count)
+        let context = makeContext(target, storage, .v2, requestSize: requestSize)
+        context.observation = observation
         defer { context.recycleBuffers(into: buffers) }
         var invocations = InvocationsV2(invocations: batch.invocations)
         try await run(registered, context, &invocations)
@@ -374,13 +412,24 @@ private struct InvocationsV2: BatchInvocations {
 
 /// A function as the handler keeps it: shared by reference, so finding it and handing it through a batch copies
 /// one pointer, not its arrays and closures.
-private final class RegisteredFunction: Sendable {
+final class RegisteredFunction: Sendable {
     let definition: FunctionDefinition
     /// Whether every handler is synchronous (decided once).
     let isSynchronous: Bool
+    /// The instrumentation's probe for this function; nil without instrumentation.
+    let probe: (any FunctionProbe)?
 
-    init(_ definition: FunctionDefinition) {
+    init(_ definition: FunctionDefinition, probe: (any FunctionProbe)?) {
         self.definition = definition
         isSynchronous = definition.isSynchronous
+        self.probe = probe
+    }
+
+    /// Begins watching a batch for `target` when there is a probe.
+    @inline(__always)
+    func observe(_ target: Address, _ size: Int, _ version: ProtocolVersion, _ requestBytes: Int) -> BatchObservation? {
+        guard let probe else { return nil }
+        return BatchObservation(
+            probe: probe, target: target, size: size, protocolVersion: version, requestBytes: requestBytes)
     }
 }

@@ -19,6 +19,16 @@ public struct ServeConfiguration: Sendable {
     /// Limits on one batch: invocations per request (over it: `413`) and the size of an answer (see
     /// ``BatchLimits`` for the defaults and why).
     public var batchLimits = BatchLimits()
+    /// Where the structured log goes (Docs/Operations.md): by default a ``StructuredLogWriter`` writing logfmt to
+    /// standard error; `nil` turns the log off. Give your own ``LogSink`` to send the records elsewhere.
+    public var logSink: (any LogSink)? = StructuredLogWriter()
+    /// The least important level logged (default ``LogLevel/info``).
+    public var logLevel: LogLevel = .info
+    /// The metrics of every batch, served as Prometheus text on `GET /metrics` and readable in code; `nil` turns
+    /// metrics and the route off. Default: a registry of its own.
+    public var metrics: MetricsRegistry? = MetricsRegistry()
+    /// More instrumentation (a tracing bridge, say), called beside the log and the metrics. Default `nil`.
+    public var instrumentation: (any Instrumentation)?
 
     /// Creates a configuration with the documented defaults.
     public init(

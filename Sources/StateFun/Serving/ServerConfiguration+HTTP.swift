@@ -43,3 +43,21 @@ extension StateFunError {
         self = .serverFailed(error.description)
     }
 }
+
+extension ServerEvent {
+    /// The HTTP server's event as the SDK reports it; nil for one it does not report.
+    package init(_ event: HTTPServerEvent) {
+        switch event {
+        case .connectionOpened: self = .connectionOpened
+        case .connectionClosed: self = .connectionClosed
+        case .limitHit(let status, let limit): self = .limitHit(status: status, limit: limit, peer: nil)
+        }
+    }
+}
+
+extension Instrumentation {
+    /// Passes the HTTP server's events on as ``ServerEvent``s.
+    package var httpObserver: HTTPServerObserver {
+        { event in self.serverEvent(ServerEvent(event)) }
+    }
+}

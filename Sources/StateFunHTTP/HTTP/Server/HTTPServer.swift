@@ -47,10 +47,14 @@ public final class HTTPServer: Sendable {
     ///
     /// - Parameters:
     ///   - configuration: where to listen, limits and timeouts.
+    ///   - events: receives connection and limit events (``HTTPServerEvent``); nil by default.
     ///   - responder: turns each request into a response; see ``HTTPResponder``.
-    public init(configuration: HTTPServerConfiguration = HTTPServerConfiguration(), responder: @escaping HTTPResponder) {
+    public init(
+        configuration: HTTPServerConfiguration = HTTPServerConfiguration(), events: HTTPServerObserver? = nil,
+        responder: @escaping HTTPResponder
+    ) {
         self.configuration = configuration
-        self.context = ServerContext(configuration: configuration, responder: responder)
+        self.context = ServerContext(configuration: configuration, observer: events, responder: responder)
     }
 
     /// The addresses the server listens on, once started (empty before and after).

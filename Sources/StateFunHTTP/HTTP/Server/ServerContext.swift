@@ -5,6 +5,8 @@ import Synchronization
 final class ServerContext: Sendable {
     let configuration: HTTPServerConfiguration
     let responder: HTTPResponder
+    /// Where connection and limit events go; nil when nobody listens (the common test setup).
+    let observer: HTTPServerObserver?
     let openConnections = Atomic<Int>(0)
     /// Connections over ``HTTPLimits/maxConnections`` being answered `503` and closed
     /// gracefully, capped by ``maxRejectedConnections``.
@@ -30,9 +32,10 @@ final class ServerContext: Sendable {
     /// timeout, between 5 ms and 1 s, so deadlines are met within about 12%.
     let tickInterval: UInt64
 
-    init(configuration: HTTPServerConfiguration, responder: @escaping HTTPResponder) {
+    init(configuration: HTTPServerConfiguration, observer: HTTPServerObserver?, responder: @escaping HTTPResponder) {
         self.configuration = configuration
         self.responder = responder
+        self.observer = observer
         readTimeout = MonotonicClock.nanoseconds(configuration.readTimeout)
         idleTimeout = MonotonicClock.nanoseconds(configuration.idleTimeout)
         lingerTimeout = min(readTimeout, 2_000_000_000)
@@ -52,6 +55,12 @@ final class ServerContext: Sendable {
             if exchanged { return true }
             current = original
         }
+    }
+
+    /// Reports `event` to the observer, if any.
+    @inline(__always)
+    func report(_ event: HTTPServerEvent) {
+        if let observer { observer(event) }
     }
 
     func releaseBodyBytes(_ count: Int) {

@@ -25,6 +25,7 @@ extension ServerEventLoop {
             if context.openConnections.add(1, ordering: .relaxed).newValue > context.configuration.limits.maxConnections {
                 context.openConnections.subtract(1, ordering: .relaxed)
                 reject(socket, isTCP: listener.isTCP)
+                context.report(.limitHit(status: 503, limit: "max_connections"))
                 continue
             }
             if listener.isTCP { socket.setNoDelay() }
@@ -32,6 +33,7 @@ extension ServerEventLoop {
                 context.openConnections.subtract(1, ordering: .relaxed)
                 continue
             }
+            context.report(.connectionOpened)
         }
     }
 

@@ -44,10 +44,12 @@ extension ServerEventLoop {
         }
         if needed > context.configuration.limits.maxBufferedBodyBytes {
             sendError(connection, HTTPResponse.text(413, HTTPParserError.bodyTooLarge.description))
+            context.report(.limitHit(status: 413, limit: "max_buffered_body_bytes"))
         } else {
             var response = HTTPResponse.text(503, "server busy: too many request bodies being received; retry")
             response.headers.add(name: "Retry-After", value: "1")
             sendError(connection, response)
+            context.report(.limitHit(status: 503, limit: "max_buffered_body_bytes"))
         }
         return false
     }
@@ -59,6 +61,7 @@ extension ServerEventLoop {
             request = try connection.parser.parse()
         } catch {
             sendError(connection, HTTPResponse.text(error.status, error.description))
+            if let limit = error.limitName { context.report(.limitHit(status: error.status, limit: limit)) }
             return
         }
         if let request {

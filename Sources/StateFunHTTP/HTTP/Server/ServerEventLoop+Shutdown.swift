@@ -17,6 +17,7 @@ extension ServerEventLoop {
             } else if connection.requestStartedAt != 0 {
                 if now &- connection.requestStartedAt > context.readTimeout {
                     sendError(connection, HTTPResponse.text(408, "request not received in time"))
+                    context.report(.limitHit(status: 408, limit: "read_timeout"))
                 }
             } else if now &- connection.lastActivity > context.idleTimeout {
                 // Idle keep-alive connection: closed silently, but gracefully, since a

@@ -152,6 +152,7 @@ extension ServerEventLoop {
             context.rejectedConnections.subtract(1, ordering: .relaxed)
         } else {
             context.openConnections.subtract(1, ordering: .relaxed)
+            context.report(.connectionClosed)
         }
         if draining && liveFDs.isEmpty { drained.signal() }
     }

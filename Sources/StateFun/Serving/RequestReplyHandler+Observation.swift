@@ -1,0 +1,28 @@
+extension RequestReplyHandler {
+    /// The run loop when a probe asked for invocation events: each invocation is timed and reported, begin and
+    /// end, with its caller and message typename. Kept apart so the plain loops read no clock per message.
+    static func runObserved<Invocations: BatchInvocations>(
+        _ registered: RegisteredFunction, _ context: Context, _ invocations: inout Invocations,
+        _ observation: BatchObservation, _ maxEffectBytes: Int
+    ) async throws(StateFunError) {
+        for i in 0..<invocations.count {
+            let message = invocations.prepare(i, in: context)
+            let caller = context.caller
+            let began = observation.invocationBegan(i, caller: caller, typeName: message.typeName)
+            do {
+                if registered.isSynchronous {
+                    try registered.definition.dispatchSynchronously(context, message)
+                } else {
+                    try await registered.definition.dispatch(context, message)
+                }
+            } catch {
+                let failure = handlerFailed(registered.definition.typeName, context, error)
+                observation.invocationEnded(i, caller: caller, typeName: message.typeName, since: began, error: failure)
+                observation.noteFailure(at: i, typeName: message.typeName)
+                throw failure
+            }
+            observation.invocationEnded(i, caller: caller, typeName: message.typeName, since: began, error: nil)
+            try checkEffects(context, maxEffectBytes)
+        }
+    }
+}
