@@ -143,6 +143,17 @@ final class CapturedOutput: Sendable {
         #expect(result.err.contains("error: function bad: the function type 'bad' is invalid"))
     }
 
+    @Test func moduleYAMLWarnsWhenTheFormatDropsTheForksForwardHeaders() async {
+        let app = ForkModuleYAMLTests.app
+        let dropped = await run(app, ["module-yaml", "--format", "2.0"])
+        #expect(dropped.status == 0)
+        #expect(dropped.err.contains("warning: format 2.0: kafka ingress example/orders sets forwardHeaders"))
+        #expect(dropped.err.contains("[format-drops-setting]"))
+        let kept = await run(app, ["module-yaml"])
+        #expect(!kept.err.contains("format-drops-setting"))
+        #expect(kept.out.contains("forwardHeaders: true"))
+    }
+
     @Test func moduleYAMLPrintsWarningsToStandardError() async {
         let result = await run(ExampleApps.bare, ["module-yaml", "--format=1.0"])
         #expect(result.status == 0)

@@ -1,5 +1,6 @@
 import StateFun
 import StateFunProtocol
+import StateFunTesting
 import StateFunWire
 import Synchronization
 import Testing
@@ -270,3 +271,64 @@ struct ForkExtensionTests {
         #expect(try messages.first?.decode(String.self) == "hello")
     }
 }
+
+/// module.yaml's `forwardHeaders` (the fork's RoutableKafkaIngressSpec: a boolean at the ingress level, applying
+/// to every topic, and per topic, overriding it either way; off by default).
+@Suite("The fork's forwardHeaders in module.yaml")
+struct ForkModuleYAMLTests {
+    static let app = App {
+        KafkaIngress(id: "example/orders", address: "kafka:9092", consumerGroupId: "orders", forwardHeaders: true) {
+            KafkaTopic("orders", valueType: "example/Order", targets: "example/orders")
+            KafkaTopic("audit", valueType: "example/Order", targets: "example/orders", forwardHeaders: false)
+        }
+        KafkaIngress(id: "example/plain", address: "kafka:9092") {
+            KafkaTopic("plain", valueType: "example/Order", targets: "example/orders", forwardHeaders: true)
+        }
+        Function("example/orders") { Otherwise { _, _ in } }
+    }
+
+    @Test(arguments: [ModuleFormat.components, .v3_0, .v2_0])
+    func forwardHeadersMatchesTheGoldenOfEachFormat(format: ModuleFormat) throws {
+        try ModuleYAMLTests.golden("fork-forward-headers-\(format).yaml", Self.app.moduleYAML(format: format))
+    }
+
+    /// The two Kafka ingress specs of `format`'s YAML.
+    static func ingressSpecs(_ format: ModuleFormat) throws -> [BlockYAML.Value] {
+        let documents = try BlockYAML.documents(Self.app.moduleYAML(format: format))
+        if format == .components {
+            return documents.compactMap { $0["spec"] }.filter { $0["topics"] != nil }
+        }
+        guard case .list(let ingresses)? = documents.first?["module"]?["spec"]?["ingresses"] else { return [] }
+        return ingresses.compactMap { $0["ingress"]?["spec"] }
+    }
+
+    static func topicSettings(_ spec: BlockYAML.Value?) -> [BlockYAML.Value?] {
+        guard case .list(let topics)? = spec?["topics"] else { return [] }
+        return topics.map { $0["forwardHeaders"] }
+    }
+
+    @Test func theFormatsTheForkReadsCarryTheKeyWhereItsSpecReadsIt() throws {
+        for format in [ModuleFormat.components, .v3_0] {
+            let specs = try Self.ingressSpecs(format)
+            #expect(specs.count == 2, "\(format)")
+            #expect(specs.first?["forwardHeaders"] == .bool(true), "\(format)")
+            #expect(specs.last?["forwardHeaders"] == nil, "left out when not set: the fork's default (off) applies")
+            #expect(Self.topicSettings(specs.first) == [nil, .bool(false)], "\(format)")
+            #expect(Self.topicSettings(specs.last) == [.bool(true)], "\(format)")
+            #expect(Self.app.moduleYAMLDiagnostics(format: format).isEmpty)
+        }
+    }
+
+    @Test func theTwoXFormatsLeaveItOutWithAWarningAndANote() throws {
+        for format in [ModuleFormat.v2_0, .v1_0] {
+            let yaml = Self.app.moduleYAML(format: format)
+            #expect(!yaml.contains("forwardHeaders:"), "\(format)")
+            #expect(yaml.contains("# Note: kafka ingress example/orders sets forwardHeaders"), "\(format)")
+            let diagnostics = Self.app.moduleYAMLDiagnostics(format: format)
+            #expect(diagnostics.map(\.code) == ["format-drops-setting", "format-drops-setting"])
+            #expect(diagnostics.map(\.declaration) == ["kafka ingress example/orders", "kafka ingress example/plain"])
+            #expect(diagnostics.allSatisfy { $0.severity == .warning })
+        }
+    }
+}
+

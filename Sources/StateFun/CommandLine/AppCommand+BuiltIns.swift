@@ -56,6 +56,9 @@ extension AppCommand {
                 return failure
             }
             let format = invocation.arguments.value("format").flatMap(ModuleFormat.init(rawValue:)) ?? .components
+            for diagnostic in app.moduleYAMLDiagnostics(format: format) {
+                invocation.output.printError(diagnostic.description)
+            }
             invocation.output.write(app.moduleYAML(format: format, endpoint: invocation.arguments.value("endpoint")))
             return success
         }

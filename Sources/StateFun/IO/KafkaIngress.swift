@@ -40,6 +40,8 @@ public struct KafkaIngress: PrimitiveAppComponent {
     let autoOffsetReset: AutoOffsetReset?
     let startupPosition: StartupPosition?
     let properties: [(key: String, value: String)]
+    /// `forwardHeaders` of the ingress: whether the fork's runtime forwards its topics' record headers.
+    let forwardHeaders: Bool?
     /// The routed topics.
     public let topics: [KafkaTopic]
 
@@ -52,6 +54,10 @@ public struct KafkaIngress: PrimitiveAppComponent {
     ///   - autoOffsetReset: where a consumer group without a committed offset starts (`nil`: the runtime's default).
     ///   - startupPosition: where the ingress starts without a savepoint (`nil`: the runtime's default).
     ///   - properties: extra Kafka consumer properties, in order (`["isolation.level": "read_committed"]`).
+    ///   - forwardHeaders: whether the maintained fork's runtime (kzmlabs/flink-statefun) forwards each record's
+    ///     Kafka headers to the functions as message metadata (``Message/metadata``), for every topic that does
+    ///     not say otherwise (``KafkaTopic``'s `forwardHeaders`). `nil`: not written; the fork's default is off.
+    ///     Written in the formats the fork reads (components, 3.0); upstream's runtime ignores the key.
     ///   - topics: the routed topics.
     public init(
         id: TypeName,
@@ -60,6 +66,7 @@ public struct KafkaIngress: PrimitiveAppComponent {
         autoOffsetReset: AutoOffsetReset? = nil,
         startupPosition: StartupPosition? = nil,
         properties: ClientProperties = [:],
+        forwardHeaders: Bool? = nil,
         @DeclarationBuilder<KafkaTopic> topics: () -> [KafkaTopic]
     ) {
         self.id = id
@@ -68,6 +75,7 @@ public struct KafkaIngress: PrimitiveAppComponent {
         self.autoOffsetReset = autoOffsetReset
         self.startupPosition = startupPosition
         self.properties = properties.pairs
+        self.forwardHeaders = forwardHeaders
         self.topics = topics()
     }
 

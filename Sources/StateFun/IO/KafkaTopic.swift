@@ -5,7 +5,8 @@
 /// `valueType`. So the topic must hold values already encoded the way `valueType` decodes them (for a
 /// ``ProtobufMessage``, the plain message bytes).
 ///
-/// module.yaml: `topics[] {topic, valueType, targets}` (3.x) or `{topic, typeUrl, targets}` (2.x formats).
+/// module.yaml: `topics[] {topic, valueType, targets}` (3.x) or `{topic, typeUrl, targets}` (2.x formats), with
+/// `forwardHeaders` after `valueType` when set (the maintained fork's option, components and 3.0 formats).
 public struct KafkaTopic: Sendable {
     /// The Kafka topic.
     public let topic: String
@@ -15,20 +16,29 @@ public struct KafkaTopic: Sendable {
     let typeURLV2: String
     /// The functions every record is sent to.
     public let targets: [TypeName]
+    /// Whether the maintained fork's runtime forwards this topic's record headers as message metadata,
+    /// overriding the ingress's `forwardHeaders` either way; `nil`: the ingress's setting applies.
+    public let forwardHeaders: Bool?
 
     /// Routes `topic` to `targets`, its values typed as `valueType` (for example `GreetRequest.self`).
-    public init<Value: StateFunType>(_ topic: String, valueType: Value.Type, targets: TypeName...) {
+    /// `forwardHeaders` overrides the ingress's setting for this topic (the maintained fork's option).
+    public init<Value: StateFunType>(
+        _ topic: String, valueType: Value.Type, targets: TypeName..., forwardHeaders: Bool? = nil
+    ) {
         self.topic = topic
         self.valueType = Value.typeName
         self.typeURLV2 = ValueCodec.typeName(of: Value.self, .v2)
         self.targets = targets
+        self.forwardHeaders = forwardHeaders
     }
 
-    /// Routes `topic` to `targets`, its values typed with the typename `valueType`.
-    public init(_ topic: String, valueType: TypeName, targets: TypeName...) {
+    /// Routes `topic` to `targets`, its values typed with the typename `valueType`. `forwardHeaders` overrides
+    /// the ingress's setting for this topic (the maintained fork's option).
+    public init(_ topic: String, valueType: TypeName, targets: TypeName..., forwardHeaders: Bool? = nil) {
         self.topic = topic
         self.valueType = valueType
         self.typeURLV2 = valueType.description
         self.targets = targets
+        self.forwardHeaders = forwardHeaders
     }
 }

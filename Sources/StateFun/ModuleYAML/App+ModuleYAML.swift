@@ -18,3 +18,20 @@ extension App {
         return YAMLWriter.render(renderer.documents())
     }
 }
+
+extension App {
+    /// What ``moduleYAML(format:endpoint:)`` leaves out of `format` although the app declares it, as warnings for
+    /// the `module-yaml` command (the YAML names them in its top comment too): the maintained fork's
+    /// `forwardHeaders` in the 2.x formats (`format-drops-setting`).
+    package func moduleYAMLDiagnostics(format: ModuleFormat) -> [Diagnostic] {
+        guard format == .v2_0 || format == .v1_0 else { return [] }
+        return model.ingresses.compactMap { ingress in
+            guard case .kafka(let kafka) = ingress.declaration,
+                kafka.forwardHeaders != nil || kafka.topics.contains(where: { $0.forwardHeaders != nil })
+            else { return nil }
+            return Diagnostic(
+                .warning, code: "format-drops-setting", declaration: "kafka ingress \(kafka.id)",
+                message: "format \(format): " + ModuleRenderer.forwardHeadersLeftOut(kafka.id))
+        }
+    }
+}

@@ -56,14 +56,37 @@ extension ModuleRenderer {
 
     // MARK: - Kafka
 
-    private func kafkaIngressSpec(_ kafka: KafkaIngress, dialect: IODialect) -> [(key: String, value: YAMLNode)] {
+    /// Why a 2.x format leaves `forwardHeaders` out (the note at the top, and the module-yaml command's warning).
+    static func forwardHeadersLeftOut(_ ingress: TypeName) -> String {
+        "kafka ingress \(ingress) sets forwardHeaders, which only the maintained fork's runtime reads (formats "
+            + "components and 3.0); the 2.x formats have no such option, and it is left out."
+    }
+
+    private mutating func kafkaIngressSpec(_ kafka: KafkaIngress, dialect: IODialect) -> [(key: String, value: YAMLNode)] {
         var spec: [(key: String, value: YAMLNode)] = []
         if dialect != .v2 { spec.append((key: "id", value: .string(kafka.id.description))) }
         spec.append((key: "address", value: .string(kafka.address)))
         if let group = kafka.consumerGroupId { spec.append((key: "consumerGroupId", value: .string(group))) }
+        // `forwardHeaders` (ingress level, and per topic overriding it) is the maintained fork's: its
+        // RoutableKafkaIngressSpec (kzmlabs/flink-statefun, statefun-flink-io-bundle/.../kafka/binders/ingress/v1)
+        // reads it for io.statefun.kafka.v1/ingress, which its loader builds from the component format and from
+        // format 3.0 (LegacyRemoteModuleV30 maps io.statefun.kafka/ingress onto it). Upstream 3.x ignores unknown
+        // keys (StateFunObjectMapper: FAIL_ON_UNKNOWN_PROPERTIES off); the 2.x ingresses have no such option.
+        let writesForwardHeaders = dialect != .v2
+        if let forward = kafka.forwardHeaders, writesForwardHeaders {
+            spec.append((key: "forwardHeaders", value: .bool(forward)))
+        }
+        if !writesForwardHeaders, kafka.forwardHeaders != nil || kafka.topics.contains(where: { $0.forwardHeaders != nil }) {
+            note(Self.forwardHeadersLeftOut(kafka.id))
+        }
         let topics: [YAMLNode] = kafka.topics.map { topic in
-            Self.route("topic", topic.topic, type: dialect == .v2 ? topic.typeURLV2 : topic.valueType.description,
+            var route = Self.route("topic", topic.topic, type: dialect == .v2 ? topic.typeURLV2 : topic.valueType.description,
                 dialect: dialect, targets: topic.targets)
+            if let forward = topic.forwardHeaders, writesForwardHeaders, case .mapping(var pairs) = route {
+                pairs.insert((key: "forwardHeaders", value: .bool(forward)), at: 2)
+                route = .mapping(pairs)
+            }
+            return route
         }
         spec.append((key: "topics", value: .sequence(topics)))
         if let reset = kafka.autoOffsetReset {

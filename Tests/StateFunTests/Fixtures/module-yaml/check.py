@@ -24,6 +24,8 @@ DURATION_KEYS = {
     "call", "connect", "read", "write", "pool_ttl", "timeout", "connectTimeout", "readTimeout", "writeTimeout",
     "expireAfter", "transactionTimeout",
 }
+# The maintained fork's routable Kafka ingress reads forwardHeaders as a JSON boolean (ingress level and per topic).
+BOOLEAN_KEYS = {"forwardHeaders"}
 INTEGER_KEYS = {
     "maxNumBatchRequests", "pool_size", "payload_max_bytes", "maxOutstandingRecords", "transactionTimeoutMillis",
 }
@@ -38,6 +40,9 @@ def check_leaves(node, path, problems, parent_key=None, in_offsets=False):
     elif isinstance(node, list):
         for index, item in enumerate(node):
             check_leaves(item, f"{path}[{index}]", problems, parent_key, in_offsets)
+    elif parent_key in BOOLEAN_KEYS:
+        if not isinstance(node, bool):
+            problems.append(f"{path}: expected a boolean, got {node!r}")
     elif parent_key in INTEGER_KEYS or in_offsets:
         if not isinstance(node, int) or isinstance(node, bool):
             problems.append(f"{path}: expected an integer, got {node!r}")
