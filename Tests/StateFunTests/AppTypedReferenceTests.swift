@@ -38,7 +38,7 @@ import Testing
 
     @Test func stateRoundTripsThroughAHandler() async throws {
         let handler = Self.app.requestReplyHandler()
-        let target = Self.counter("ann")
+        let target = Self.counter("ann").address
         let request = Requests.v3(target, states: [("seen", Requests.typed(Int32(41)))], [(nil, Requests.typed("ann"))])
         let result = try Requests.result(try await handler.handle(request))
 
@@ -60,7 +60,7 @@ import Testing
 
     @Test func missingStateIsRequestedWithItsDeclaredTypeAndExpiration() async throws {
         let handler = Self.app.requestReplyHandler()
-        let request = Requests.v3(Self.counter("bob"), [(nil, Requests.typed("bob"))])
+        let request = Requests.v3(Self.counter("bob").address, [(nil, Requests.typed("bob"))])
         let missing = try Requests.incomplete(try await handler.handle(request))
         let spec = try #require(missing.missingValues.first)
         #expect(spec.stateName == "seen")
@@ -69,7 +69,8 @@ import Testing
     }
 
     @Test func functionHandleMakesAddressesOfItsType() {
-        #expect(Self.counter("ann") == Address("test/counter", id: "ann"))
+        #expect(Self.counter("ann").address == Address("test/counter", id: "ann"))
+        #expect(Self.counter("ann").typeName == "test/counter" && Self.counter("ann").id == "ann")
         #expect(Self.counter.typeName == "test/counter")
     }
 }

@@ -46,8 +46,9 @@ struct IntegerLiteralTypecheckTests {
         return types
     }
 
-    /// Runs `swiftc <mode>` (`-typecheck`, `-dump-ast`) on `source` against the modules beside the test binary; returns swiftc's status and output.
-    static func typecheck(_ source: String, _ mode: String) throws -> (Int32, String) {
+    /// Runs `swiftc <mode> <extra>` (`-typecheck`, `-dump-ast`) on `source` against the modules beside the test
+    /// binary; returns swiftc's status and output.
+    static func typecheck(_ source: String, _ mode: String, _ extra: [String] = []) throws -> (Int32, String) {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var folder = binary.deletingLastPathComponent()
         // The runner may be inside a bundle (`….xctest/Contents/MacOS/…`): walk up to the build folder.
@@ -64,7 +65,7 @@ struct IntegerLiteralTypecheckTests {
         defer { try? FileManager.default.removeItem(at: work) }
         let file = work.appendingPathComponent("snippet.swift")
         try source.write(to: file, atomically: true, encoding: .utf8)
-        var arguments = ["swiftc", mode, "-swift-version", "6", "-I", folder.appendingPathComponent("Modules").path]
+        var arguments = ["swiftc", mode] + extra + ["-swift-version", "6", "-I", folder.appendingPathComponent("Modules").path]
         let builds = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         for name in builds.sorted() where name.hasSuffix(".build") {
             let map = folder.appendingPathComponent(name).appendingPathComponent("module.modulemap").path

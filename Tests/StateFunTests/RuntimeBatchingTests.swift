@@ -123,7 +123,7 @@ enum Recorder {
     static func address(_ id: String) -> Address { Address(type, id: id) }
 
     /// `blocking`: the ids whose handler waits on `gate` (all ids when `nil`).
-    static func function(log: EventLog, gate: Gate? = nil, blocking: Set<String>? = nil) -> Function {
+    static func function(log: EventLog, gate: Gate? = nil, blocking: Set<String>? = nil) -> Function<some FunctionBody> {
         Function(type) {
             count
             Handle(String.self) { context, text in

@@ -133,7 +133,7 @@ enum Alarm {
     static func scheduler(_ id: String) -> Address { Address("test/scheduler", id: id) }
     static func alarm(_ id: String) -> Address { Address("test/alarm", id: id) }
 
-    static func schedulerFunction(_ type: TypeName) -> Function {
+    static func schedulerFunction(_ type: TypeName) -> Function<some FunctionBody> {
         Function(type) {
             scheduled
             Handle(String.self) { context, command in

@@ -123,7 +123,7 @@ enum Flaky {
         var description: String { "boom" }
     }
 
-    static func function(failures: Int) -> Function {
+    static func function(failures: Int) -> Function<some FunctionBody> {
         let failed = Mutex(0)
         return Function("test/flaky") {
             count

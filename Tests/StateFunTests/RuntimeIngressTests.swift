@@ -6,7 +6,7 @@ struct RuntimeIngressTests {
     static let seen = ValueSpec<Int32>("seen")
 
     /// Greets by name; counts greetings per id; writes "Hello <name>! seen=<n>" to the Kafka egress.
-    static func greeter(_ type: TypeName, greets: KafkaEgress) -> Function {
+    static func greeter(_ type: TypeName, greets: KafkaEgress) -> Function<some FunctionBody> {
         Function(type) {
             seen
             Handle(String.self) { context, name in

@@ -173,7 +173,7 @@ struct RuntimeStateTests {
 enum KeyValue {
     static func address(_ id: String) -> Address { Address("test/kv", id: id) }
 
-    static func function(_ value: ValueSpec<String>) -> Function {
+    static func function(_ value: ValueSpec<String>) -> Function<some FunctionBody> {
         Function("test/kv") {
             value
             Handle(String.self) { context, command in

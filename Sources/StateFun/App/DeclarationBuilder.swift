@@ -1,5 +1,5 @@
-/// The one result builder of the SDK's declarations: the body of an ``App`` or an ``AppComponent``
-/// (``AppBuilder``), of a ``Function`` (``FunctionBuilder``), and the topics of a ``KafkaIngress`` or the streams
+/// The result builder of the SDK's list declarations: the body of an ``App`` or an ``AppComponent``
+/// (``AppBuilder``), and the topics of a ``KafkaIngress`` or the streams
 /// of a ``KinesisIngress``. Supports `if`, `if/else`, `switch`, `for` and optionals.
 ///
 /// ```swift
@@ -40,6 +40,3 @@ public enum DeclarationBuilder<Element: Sendable> {
 
 /// Builds an ``App`` or an ``AppComponent`` body.
 public typealias AppBuilder = DeclarationBuilder<any AppComponent>
-
-/// Builds the body of a ``Function`` declaration.
-public typealias FunctionBuilder = DeclarationBuilder<any FunctionComponent>

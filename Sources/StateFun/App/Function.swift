@@ -1,27 +1,36 @@
 /// Declares a stateful function: its typename, its state and its message handlers.
 ///
 /// ```swift
-/// Function("example/greeter") {
+/// let greeter = Function("example/greeter") {
 ///     seen                                   // a ValueSpec<Int32>
 ///     Handle(GreetRequest.self) { context, request in ... }
 ///     Otherwise { context, message in ... }  // optional catch-all
 /// }
 /// ```
-public struct Function: PrimitiveAppComponent {
+///
+/// The type argument is what the function accepts, worked out from its body by the ``FunctionBuilder``:
+/// ``Handles`` of its handlers' types (`Function<Handles<GreetRequest>>`), or ``HandlesAnything`` when it has an
+/// ``Otherwise``. It is never written by hand (`let greeter = Function(…) { … }` infers it), and it makes the
+/// function's references typed: `greeter("ann")` is a ``FunctionAddress`` that `context.send` accepts only with
+/// a message the function handles, and an ingress routes to `greeter` only a value type it handles.
+public struct Function<Accepted>: PrimitiveAppComponent {
     let draft: FunctionDefinitionDraft
 
     /// The function's typename.
     public var typeName: TypeName { draft.definition.typeName }
 
     /// Declares the function `typeName` with the components `body` lists.
-    public init(_ typeName: TypeName, @FunctionBuilder _ body: () -> [any FunctionComponent]) {
+    public init(_ typeName: TypeName, @FunctionBuilder _ body: () -> Accepted) where Accepted: FunctionBody {
         var draft = FunctionDefinitionDraft(typeName: typeName)
-        for component in body() { component.contribute(to: &draft) }
+        body().contribute(to: &draft)
         self.draft = draft
     }
 
-    /// The address of this function's instance `id`: `greeter("ann")`.
-    public func callAsFunction(_ id: String) -> Address { Address(typeName, id: id) }
+    /// The address of this function's instance `id`, typed with what the function accepts: `greeter("ann")`.
+    /// Its ``FunctionAddress/address`` is the untyped ``Address``.
+    public func callAsFunction(_ id: String) -> FunctionAddress<Accepted> {
+        FunctionAddress(Address(typeName, id: id))
+    }
 
     public var body: [any AppComponent] { [] }
 
