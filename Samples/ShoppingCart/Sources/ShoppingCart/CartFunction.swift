@@ -35,8 +35,10 @@ public enum CartFunction {
                     key: shopper, context)
                 return
             }
-            // Request/reply: the inventory answers this cart (its caller) with a ReservationResult.
-            try context.send(ReserveItem(quantity: command.quantity), to: InventoryFunction.address(command.item))
+            // Request/reply: the inventory answers this cart (its caller) with a ReservationResult. The typed
+            // reference (`InventoryFunction.function(item)`) makes sending it anything but what it handles a
+            // compile error.
+            try context.send(ReserveItem(quantity: command.quantity), to: InventoryFunction.function(command.item))
         }
 
         Handle(ReservationResult.self) { context, result in
@@ -67,7 +69,7 @@ public enum CartFunction {
             let line = timeout.line
             try context.send(
                 ReleaseItem(reservationID: line.reservationID, quantity: line.quantity),
-                to: InventoryFunction.address(line.item))
+                to: InventoryFunction.function(line.item))
             try Shop.publish(
                 ShopEvent(kind: .reservationExpired, shopper: context.address.id, item: line.item, quantity: line.quantity),
                 key: line.item, context)
@@ -80,7 +82,7 @@ public enum CartFunction {
                 return
             }
             for line in lines { try context.cancelDelayedMessage(line.reservationID) }
-            try context.send(CheckoutRequest(lines: lines), to: CheckoutFunction.address(shopper))
+            try context.send(CheckoutRequest(lines: lines), to: CheckoutFunction.function(shopper))
             try context.storage.delete(cart)
         }
 

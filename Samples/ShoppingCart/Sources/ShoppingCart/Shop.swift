@@ -14,9 +14,9 @@ public import StateFun
 public enum Shop {
     /// Commands from the storefront and the warehouse.
     public static let commands = KafkaIngress(id: "shop/commands", address: "kafka:9092", consumerGroupId: "shop") {
-        KafkaTopic("add-to-cart", valueType: AddToCart.self, targets: CartFunction.typeName)
-        KafkaTopic("checkouts", valueType: Checkout.self, targets: CartFunction.typeName)
-        KafkaTopic("restocks", valueType: Restock.self, targets: InventoryFunction.typeName)
+        KafkaTopic("add-to-cart", valueType: AddToCart.self, targets: CartFunction.function)
+        KafkaTopic("checkouts", valueType: Checkout.self, targets: CartFunction.function)
+        KafkaTopic("restocks", valueType: Restock.self, targets: InventoryFunction.function)
     }
 
     /// Paid orders, exactly once.

@@ -13,7 +13,7 @@ import Testing
     @Test func aRecordOnNamesReachesTheGreeterNamedByItsKey() async throws {
         let runtime = LocalRuntime.forTesting(app: GreeterApp.app)
         let delivered = try runtime.ingest(topic: "names", key: "Newman", GreetRequest(name: "Newman"))
-        #expect(delivered == [GreeterApp.greeter("Newman")])
+        #expect(delivered == [GreeterApp.greeter("Newman").address])
         await runtime.runUntilIdle()
         try runtime.checkNoFailures()
         let record = try #require(runtime.egressRecords(topic: "greetings").first)

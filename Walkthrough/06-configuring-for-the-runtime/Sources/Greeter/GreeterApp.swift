@@ -8,7 +8,7 @@ public enum GreeterApp {
     public static let names = KafkaIngress(
         id: "example/names", address: "kafka-broker:9092", consumerGroupId: "my-group-id"
     ) {
-        KafkaTopic("names", valueType: GreetRequest.self, targets: "example/greeter")
+        KafkaTopic("names", valueType: GreetRequest.self, targets: greeter)
     }
 
     /// `example/greets`: the Kafka egress greetings leave through (step 3).
