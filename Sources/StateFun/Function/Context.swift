@@ -3,7 +3,7 @@ import StateFunProtocol
 /// What a handler gets besides the message: who it is, who called, its state, and the ways to send.
 ///
 /// Maps the Python SDK's context one to one (see Docs/ComingFromPython.md): ``address``, ``caller``,
-/// ``storage``, ``send(_:to:)-(V,_)``, ``reply(_:)-(V)``, ``send(_:to:after:cancellationToken:)-(V,_,_,_)``,
+/// ``storage``, ``send(_:to:)-(V,Address)``, ``reply(_:)-(V)``, ``send(_:to:after:cancellationToken:)-(V,Address,_,_)``,
 /// ``cancelDelayedMessage(_:)`` and ``send(_:)-(EgressRecord)`` for egress records. Every effect is collected and returned to
 /// the runtime in one response when the whole batch has run; if any handler of the batch throws, none is.
 ///
@@ -95,7 +95,7 @@ public final class Context {
         }
     }
 
-    /// The 2.x form of ``send(_:to:)-(V,_)``: the value travels as an `Any`.
+    /// The 2.x form of ``send(_:to:)-(V,Address)``: the value travels as an `Any`.
     @usableFromInline
     func sendV2<V: StateFunType>(_ value: V, to target: Address) throws {
         if let problem = target.sendError { throw StateFunError.invalidAddress(problem) }
