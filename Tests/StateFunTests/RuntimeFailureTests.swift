@@ -48,6 +48,26 @@ struct RuntimeFailureTests {
         #expect(try runtime.state(Flaky.count, of: a) == 2)
     }
 
+    @Test func aMessageNoHandlerTakesIsReportedAtOnceAsPermanentNotRetried() async throws {
+        let clock = ManualClock()
+        let app = App { Flaky.function(failures: 0) }
+        let transport = TimedTransport(InProcessTransport(app: app), clock: clock)
+        let runtime = LocalRuntime(app: app, clock: clock, transport: transport)
+        let a = Flaky.address("a")
+
+        try runtime.send(Int64(7), to: a)  // Flaky handles String only, and has no Otherwise
+        await runtime.runUntilIdle()
+
+        // No clock advance: the failure is there after the first attempt, with nothing left to retry.
+        let failure = try #require(runtime.failures.first)
+        #expect(runtime.failures.count == 1 && failure.attempts == 1 && failure.time == .zero)
+        #expect(!failure.error.isRetryable)
+        #expect(failure.error.description.contains("io.statefun.types/long"), "\(failure.error)")
+        try runtime.send("ok", to: a)
+        await runtime.runUntilIdle()
+        #expect(try runtime.state(Flaky.count, of: a) == 1, "the function goes on with the next message")
+    }
+
     @Test func aCallThatSucceedsOnRetryAppliesItsEffectsOnce() async throws {
         let clock = ManualClock()
         let app = App { Flaky.function(failures: 3) }

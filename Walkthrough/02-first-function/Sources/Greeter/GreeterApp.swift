@@ -1,4 +1,4 @@
-import GreeterMessages
+public import GreeterMessages
 public import StateFun
 
 /// The greeter application as it stands after step 2: one function that accepts greet requests.

@@ -1,4 +1,4 @@
-import GreeterMessages
+public import GreeterMessages
 public import StateFun
 
 /// The greeter application as it stands after step 3: every request is answered with a greeting on Kafka.
