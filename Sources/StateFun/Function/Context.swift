@@ -113,7 +113,7 @@ public final class Context {
     /// Sends `value` to `target` with `metadata` (the maintained fork's `TypedValue.metadata`: e.g. a
     /// `traceparent` so a tracing bridge links the receiver's span, ``MetadataEntry/traceparent(_:)``). The
     /// fork's runtime hands the entries to the receiver (its Java SDK's `MessageBuilder.withHeader`); upstream's
-    /// runtimes drop them. An empty `metadata` sends exactly what ``send(_:to:)-(V,_)`` sends. Throws on the 2.x
+    /// runtimes drop them. An empty `metadata` sends exactly what ``send(_:to:)-(V,Address)`` sends. Throws on the 2.x
     /// protocol, which has no metadata.
     public func send<V: StateFunType>(_ value: V, to target: Address, metadata: [MetadataEntry]) throws {
         guard !metadata.isEmpty else { return try send(value, to: target) }
