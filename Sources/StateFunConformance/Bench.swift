@@ -7,16 +7,19 @@ import StateFun
 import StateFunConformanceFunctions
 import StateFunProtocol
 
-/// `bench --protocol v3 FILE [--seconds S | --iterations N] [--concurrency C]`: the request handler
-/// in-process on one request, repeatedly; prints one JSON line with `rps`, `mean_us`, `invocations_per_s`.
+/// `bench --protocol v3 FILE [--seconds S | --iterations N] [--concurrency C] [--metrics on|off]`: the request
+/// handler in-process on one request, repeatedly; prints one JSON line with `rps`, `mean_us`, `invocations_per_s`.
+/// With `--metrics on` the handler updates a `MetricsInstrumentation` on every batch, as `serve` does: the
+/// figure's cost (Benchmarks/README.md).
 ///
 /// With `--concurrency C` (default 1), C tasks call the one shared handler at the same time, as a server does
 /// with concurrent batches: the figure is then the whole process's throughput on the machine's cores, and
 /// `mean_us` is the mean time per request across all of them.
 enum Bench {
-    static func run(version: ProtocolVersion, file: String, seconds: Double, iterations: Int?, concurrency: Int = 1)
-        async -> Int32
-    {
+    static func run(
+        version: ProtocolVersion, file: String, seconds: Double, iterations: Int?, concurrency: Int = 1,
+        metrics: Bool = false
+    ) async -> Int32 {
         guard let data = FileManager.default.contents(atPath: file) else {
             print("error: cannot read \(file)")
             return 2
@@ -27,8 +30,11 @@ enum Bench {
         case .v3: invocations = (try? ToFunctionV3(serialized: request))?.invocation?.invocations.count ?? 0
         case .v2: invocations = (try? ToFunctionV2(serialized: request))?.invocation?.invocations.count ?? 0
         }
-        let handler = (version == .v3 ? ConformanceFunctions.appV3() : ConformanceFunctions.appV2())
-            .requestReplyHandler(protocolVersion: version)
+        let app = version == .v3 ? ConformanceFunctions.appV3() : ConformanceFunctions.appV2()
+        let handler =
+            metrics
+            ? app.requestReplyHandler(protocolVersion: version, instrumentation: MetricsInstrumentation())
+            : app.requestReplyHandler(protocolVersion: version)
         do {
             _ = try await handler.handle(request)
         } catch {
@@ -60,7 +66,7 @@ enum Bench {
             "{\"rps\": \(round1(rps)), \"mean_us\": \(round1(secs / Double(results.count) * 1e6)), "
             + "\"invocations_per_s\": \(Int((rps * Double(invocations)).rounded())), "
             + "\"invocations_per_request\": \(invocations), \"requests\": \(results.count), \"seconds\": \(round1(secs)), "
-            + "\"concurrency\": \(concurrency), \"protocol\": \"\(version)\", "
+            + "\"concurrency\": \(concurrency), \"protocol\": \"\(version)\", \"metrics\": \(metrics), "
             + "\"response_bytes_checksum\": \(results.sink % 1000)}"
         print(line)
         return 0

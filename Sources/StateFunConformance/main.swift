@@ -12,7 +12,9 @@ let usage = """
       statefun-conformance --version
       statefun-conformance replay --protocol v3|v2 DIR --out OUTDIR
       statefun-conformance bench --protocol v3|v2 FILE [--seconds S | --iterations N] [--concurrency C]
+                                [--metrics on|off]
       statefun-conformance serve --port P [--host 127.0.0.1] [--protocol v3|v2] [--max-buffered-body-bytes N]
+                                [--metrics on|off] [--log on|off]
     \(SmokeCommand.usage)
     """
 
@@ -22,6 +24,13 @@ func parseProtocol(_ arguments: Arguments) throws(UsageError) -> ProtocolVersion
         throw UsageError("--protocol must be v3 or v2, not '\(raw)'")
     }
     return version
+}
+
+/// An `on|off` option's value.
+func onOff(_ arguments: Arguments, _ name: String, default value: Bool) throws(UsageError) -> Bool {
+    guard let text = arguments.options[name] else { return value }
+    guard text == "on" || text == "off" else { throw UsageError("--\(name) must be on or off, not '\(text)'") }
+    return text == "on"
 }
 
 func main() async -> Int32 {
@@ -35,7 +44,7 @@ func main() async -> Int32 {
         return argv.count >= 2 ? 0 : 2
     }
     do {
-        let arguments = try Arguments(argv.dropFirst(2), valued: ["protocol", "out", "seconds", "port", "host", "iterations", "concurrency", "max-buffered-body-bytes"])
+        let arguments = try Arguments(argv.dropFirst(2), valued: ["protocol", "out", "seconds", "port", "host", "iterations", "concurrency", "max-buffered-body-bytes", "metrics", "log"])
         if arguments.flags.contains("help") {
             print(usage)
             return 0
@@ -60,6 +69,7 @@ func main() async -> Int32 {
             }
             return await Serve.run(
                 version: try parseProtocol(arguments), host: arguments.options["host"] ?? "127.0.0.1", port: port,
+                metrics: try onOff(arguments, "metrics", default: true), log: try onOff(arguments, "log", default: true),
                 limits: limits)
         case "smoke":
             return await SmokeCommand.run(argv.dropFirst(2))
@@ -80,7 +90,7 @@ func main() async -> Int32 {
             }
             return await Bench.run(
                 version: try parseProtocol(arguments), file: arguments.positional[0], seconds: seconds,
-                iterations: iterations, concurrency: concurrency)
+                iterations: iterations, concurrency: concurrency, metrics: try onOff(arguments, "metrics", default: false))
         default:
             throw UsageError("unknown command '\(argv[1])'")
         }
