@@ -21,6 +21,7 @@ extension ServeConfiguration {
             ("max_header_count", String(http.limits.maxHeaderCount)),
             ("max_request_line_bytes", String(http.limits.maxRequestLineBytes)),
             ("max_connections", String(http.limits.maxConnections)),
+            ("max_buffered_body_bytes", String(http.limits.maxBufferedBodyBytes)),
             ("max_invocations", String(batchLimits.maxInvocations)),
             ("max_response_bytes", String(batchLimits.maxResponseBytes)),
         ]
