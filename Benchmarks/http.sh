@@ -14,7 +14,8 @@
 #
 # Environment: THREADS (2), CONNS (32), BIG_CONNS (1024), DURATION (10s), REPEATS (1; Swift and Python alternate),
 # SCRATCH (Swift scratch path, default .build), CONFORMANCE_BIN (use this binary, no build), SKIP_SWIFT=1 /
-# SKIP_PYTHON=1, RESULTS (a JSONL file to keep).
+# SKIP_PYTHON=1, RESULTS (a JSONL file to keep), METRICS_COMPARE (1: the Swift server also runs with
+# `--metrics off --log off`, row swift-metrics-off, for the cost of metrics and log; 0 skips it).
 # Needs wrk, nginx-light and curl; installs them with apt-get when missing.
 set -euo pipefail
 exec </dev/null
@@ -84,7 +85,7 @@ $(head -c 2000 "$WORK/diff.txt")"
 
 peak_rss_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status" 2>/dev/null || echo 0; }
 
-load() {  # $1 url $2 body $3 invocations per request $4 connections
+load() {  # $1 url $2 body $3 invocations per request $4 connections [$5 server label, default swift]
   local line
   line=$(BODY="$VEC/$2.request.bin" wrk -t"$THREADS" -c"$4" -d"$DURATION" -s "$LUA" "$1" | tail -n 1)
   python3 "$HERE/report.py" check-line wrk "$line" || die "wrk printed no JSON summary line: $line"
@@ -92,24 +93,26 @@ load() {  # $1 url $2 body $3 invocations per request $4 connections
 import json, sys
 d = json.loads(sys.argv[1])
 per = int(sys.argv[3])
-d.update(server="swift", body=sys.argv[2], invocations_per_request=per, conns=int(sys.argv[4]),
+d.update(server=sys.argv[6], body=sys.argv[2], invocations_per_request=per, conns=int(sys.argv[4]),
          invocations_per_s=round(d["rps"] * per), peak_rss_kb=int(sys.argv[5]))
-print(json.dumps(d))' "$line" "$2" "$3" "$4" "$(peak_rss_kb)" | tee -a "$RESULTS"
+print(json.dumps(d))' "$line" "$2" "$3" "$4" "$(peak_rss_kb)" "${5:-swift}" | tee -a "$RESULTS"
 }
 
-swift_case() {
-  local port url
+swift_case() {  # $1 on|off: metrics and the structured log (default on, as an app's serve)
+  local port url label=swift
   port=$(free_port)
   url=http://127.0.0.1:$port/statefun
-  "$CONFORMANCE" serve --port "$port" --host 127.0.0.1 >"$WORK/serve.log" 2>&1 &
+  [ "${1:-on}" = off ] && label=swift-metrics-off
+  "$CONFORMANCE" serve --port "$port" --host 127.0.0.1 --metrics "${1:-on}" --log "${1:-on}" >"$WORK/serve.log" 2>&1 &
   SERVER_PID=$!
   wait_ready "$url"
   check_answer "$url" greeter_reply
   check_answer "$url" greeter_batch10
   log "swift server pid $SERVER_PID, idle RSS $(awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status") kB"
-  load "$url" greeter_reply 1 "$CONNS"
-  load "$url" greeter_batch10 10 "$CONNS"
-  load "$url" greeter_reply 1 "$BIG_CONNS"
+  load "$url" greeter_reply 1 "$CONNS" "$label"
+  load "$url" greeter_batch10 10 "$CONNS" "$label"
+  # The 1024-connection check is judged with metrics on only.
+  [ "$label" = swift ] && load "$url" greeter_reply 1 "$BIG_CONNS" "$label"
   stop_server
 }
 
@@ -131,7 +134,12 @@ echo "# $(date -u +%FT%TZ) http: wrk -t$THREADS -d$DURATION, conns $CONNS and $B
   "nproc=$(nproc), ulimit -n $(ulimit -n)" | tee -a "$RESULTS"
 for i in $(seq "$REPEATS"); do
   log "## repeat $i/$REPEATS"
-  if [ "${SKIP_SWIFT:-0}" != 1 ]; then swift_case; fi
+  if [ "${SKIP_SWIFT:-0}" != 1 ]; then
+    # Metrics and log on (the default) and off, the order alternating per repeat (METRICS_COMPARE=0: on only).
+    if [ "${METRICS_COMPARE:-1}" = 1 ] && [ $((i % 2)) = 0 ]; then swift_case off; fi
+    swift_case on
+    if [ "${METRICS_COMPARE:-1}" = 1 ] && [ $((i % 2)) = 1 ]; then swift_case off; fi
+  fi
   if [ "${SKIP_PYTHON:-0}" != 1 ]; then python_case; fi
 done
 echo

@@ -9,7 +9,8 @@
 # CONCURRENCY (nproc: one more Swift run of greeter_batch10 with that many tasks on the shared handler, i.e. one
 # process on all cores; informational, the target is judged on the single-task run; 1 skips it),
 # SCRATCH (the Swift scratch path; default .build), PYTHON_ONLY=1 (skip Swift, e.g. before `bench` exists),
-# RESULTS (a JSONL file to keep; default in a temporary folder).
+# RESULTS (a JSONL file to keep; default in a temporary folder), METRICS_COMPARE (1: each Swift body also runs with
+# `bench --metrics on`, the handler updating the metrics `serve` exposes, row `swift-metrics`; 0 skips it).
 # Bodies: greeter_reply (1 invocation) and greeter_batch10 (10 invocations) from ../shared/oracle/vectors/v3,
 # regenerated with `oracle_v3.py vectors` when that folder is missing.
 set -euo pipefail
@@ -42,11 +43,12 @@ if [ "${PYTHON_ONLY:-0}" != 1 ]; then
   build_conformance
 fi
 
-swift_run() {  # $1 body name, $2 concurrency (default 1)
+swift_run() {  # $1 body name, $2 concurrency (default 1), $3 metrics on|off (default off)
   local out line server=swift
   [ "${2:-1}" -gt 1 ] && server=swift-allcores
+  [ "${3:-off}" = on ] && server=swift-metrics
   out=$("$CONFORMANCE" bench --protocol v3 "$VEC/$1.request.bin" --seconds "$SECONDS_PER_RUN" --concurrency "${2:-1}" \
-    2>"$WORK/bench.err") ||
+    --metrics "${3:-off}" 2>"$WORK/bench.err") ||
     die "'statefun-conformance bench' failed on $1 (does the binary have the bench subcommand yet?):
 $(tail -n 5 "$WORK/bench.err")"
   line=$(printf '%s\n' "$out" | grep '^{' | tail -n 1 || true)
@@ -66,7 +68,12 @@ echo "# $(date -u +%FT%TZ) inproc: $REPEATS repeats, swift ${SECONDS_PER_RUN}s p
 for i in $(seq "$REPEATS"); do
   echo "## repeat $i/$REPEATS" >&2
   if [ "${PYTHON_ONLY:-0}" != 1 ]; then
-    for body in "${BODIES[@]}"; do swift_run "$body"; done
+    for body in "${BODIES[@]}"; do
+      # Metrics off and on back to back, the order alternating per repeat, so drift hits both alike.
+      if [ "${METRICS_COMPARE:-1}" = 1 ] && [ $((i % 2)) = 0 ]; then swift_run "$body" 1 on; fi
+      swift_run "$body"
+      if [ "${METRICS_COMPARE:-1}" = 1 ] && [ $((i % 2)) = 1 ]; then swift_run "$body" 1 on; fi
+    done
     if [ "$CONCURRENCY" -gt 1 ]; then swift_run greeter_batch10 "$CONCURRENCY"; fi
   fi
   python_run

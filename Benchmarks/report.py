@@ -76,7 +76,7 @@ def report_inproc(path):
     rows = []
     med = {}
     for body in bodies:
-        for server in (servers[0], "swift-allcores", *servers[1:]):
+        for server in (servers[0], "swift-metrics", "swift-allcores", *servers[1:]):
             g = groups.get((server, body), [])
             if not g:
                 continue
@@ -106,6 +106,19 @@ def report_inproc(path):
         out_rows.append([f"greeter_batch10, {tasks} tasks", fmt(allcores), fmt(best), fmt(ratio(allcores, best), 1, "x"),
                          "-", "info"])
     table(out_rows, ["body", "swift inv/s", "best python inv/s", "ratio", "target", "status"])
+    cost_rows = []
+    for body in bodies:
+        off = med.get(("swift", body), {}).get("invocations_per_s")
+        on = med.get(("swift-metrics", body), {}).get("invocations_per_s")
+        if off is None or on is None:
+            continue
+        r = ratio(on, off)
+        cost_rows.append([body, fmt(off), fmt(on), fmt(r * 100 if r else None, 1, "%"), ">= 95%",
+                          verdict(None if r is None else r >= 0.95)])
+    if cost_rows:
+        print()
+        print("Metrics cost in-process: bench --metrics on / off, invocations/s (issue 16: at most 5 % less):")
+        table(cost_rows, ["body", "metrics off inv/s", "metrics on inv/s", "on / off", "target", "status"])
     if allcores is not None:
         print("The target is judged on one task (one core). The 'tasks' row is the same process serving concurrent")
         print("batches on all cores, as its HTTP server does; the Python SDK's handler runs on one core (the GIL).")
@@ -155,6 +168,13 @@ def report_http(path):
         p99 = get("swift", body, 32, "p99_ms")
         checks.append([f"swift p99 at 32 connections, {body}", fmt(p99, 2, " ms"), "<= 2 ms",
                        verdict(None if p99 is None else p99 <= 2.0)])
+    for body in ("greeter_reply", "greeter_batch10"):
+        off = get("swift-metrics-off", body, 32, "rps")
+        if off is None:
+            continue
+        r = ratio(get("swift", body, 32, "rps"), off)
+        checks.append([f"swift metrics+log on / off, {body} requests/s", fmt(r * 100 if r else None, 1, "%"), ">= 95%",
+                       verdict(None if r is None else r >= 0.95)])
     errs = get("swift", "greeter_reply", 1024, "errors")
     checks.append(["swift errors at 1024 connections, greeter_reply", "-" if errs is None else str(errs), "0",
                    verdict(None if errs is None else errs == 0)])

@@ -109,7 +109,7 @@ struct AnswerScan {
             while let tag = try reader.nextField() {
                 switch tag.number {
                 case 100: try reader.readMessage(tag) { (result: inout WireReader) throws(WireError) in
-                        try Self.count(&result, into: &effects)
+                        try Self.count(&result, in: answer, into: &effects)
                     }
                 case 101: try reader.readMessage(tag) { (context: inout WireReader) throws(WireError) in
                         while let spec = try context.nextField() {
@@ -136,8 +136,12 @@ struct AnswerScan {
     }
 
     /// `InvocationResponse{state_mutations=1, outgoing_messages=2, delayed_invocations=3, outgoing_egresses=4}`.
-    private static func count(_ result: inout WireReader, into effects: inout EffectCounts) throws(WireError) {
-        var lastEgress: (namespace: String, name: String, typeName: TypeName)?
+    private static func count(
+        _ result: inout WireReader, in answer: [UInt8], into effects: inout EffectCounts
+    ) throws(WireError) {
+        // Egress records of one egress usually follow each other: their namespace and type bytes are compared
+        // with the previous record's and a typename is made once per run, not per record.
+        var run: (namespace: Range<Int>, name: Range<Int>, count: Int)?
         while let tag = try result.nextField() {
             switch tag.number {
             case 2:
@@ -154,29 +158,43 @@ struct AnswerScan {
                 }
                 if cancellation { effects.cancellations += 1 } else { effects.delayedMessages += 1 }
             case 4:
-                // EgressMessage{egress_namespace=1, egress_type=2}: consecutive records usually share an egress.
+                // EgressMessage{egress_namespace=1, egress_type=2}: where the two strings' bytes are.
                 let (namespace, name) = try result.readMessage(tag) { (egress: inout WireReader) throws(WireError) in
-                    var namespace = ""
-                    var name = ""
+                    var namespace = 0..<0
+                    var name = 0..<0
                     while let field = try egress.nextField() {
                         switch field.number {
-                        case 1: namespace = try egress.readString(field)
-                        case 2: name = try egress.readString(field)
+                        case 1: namespace = try egress.readBytesRange(field)
+                        case 2: name = try egress.readBytesRange(field)
                         default: try egress.skip(field)
                         }
                     }
                     return (namespace, name)
                 }
-                if let last = lastEgress, last.namespace == namespace, last.name == name {
-                    effects.addEgressRecord(last.typeName)
+                if let current = run, answer[current.namespace] == answer[namespace], answer[current.name] == answer[name] {
+                    run?.count += 1
                 } else {
-                    let typeName = TypeName(namespace: namespace, name: name)
-                    lastEgress = (namespace, name, typeName)
-                    effects.addEgressRecord(typeName)
+                    if let current = run { add(current, answer, to: &effects) }
+                    run = (namespace, name, 1)
                 }
             default:
                 try result.skip(tag)
             }
+        }
+        if let current = run { add(current, answer, to: &effects) }
+    }
+
+    /// Counts `run.count` records of the egress whose namespace and type are those bytes of `answer`.
+    private static func add(
+        _ run: (namespace: Range<Int>, name: Range<Int>, count: Int), _ answer: [UInt8], to effects: inout EffectCounts
+    ) {
+        let egress = TypeName(
+            namespace: String(decoding: answer[run.namespace], as: UTF8.self),
+            name: String(decoding: answer[run.name], as: UTF8.self))
+        if let i = effects.egressRecords.firstIndex(where: { $0.egress == egress }) {
+            effects.egressRecords[i].count += run.count
+        } else {
+            effects.egressRecords.append((egress, run.count))
         }
     }
 }
