@@ -272,6 +272,78 @@ struct ForkExtensionTests {
     }
 }
 
+/// The local runtime plays the fork's Kafka ingress and egress: headers become metadata on routes that forward
+/// them, and Kafka records keep the headers a function wrote.
+@Suite("The fork's headers in the local runtime")
+struct ForkLocalRuntimeTests {
+    static let out = KafkaEgress(id: "example/out", address: "kafka:9092")
+
+    /// What each function instance received, by id.
+    final class Received: Sendable {
+        let byID = Mutex<[String: [MetadataEntry]]>([:])
+        func add(_ id: String, _ entries: [MetadataEntry]) { byID.withLock { $0[id, default: []] += entries } }
+        subscript(_ id: String) -> [MetadataEntry]? { byID.withLock { $0[id] } }
+    }
+
+    static func app(_ received: Received) -> App {
+        App {
+            KafkaIngress(id: "example/in", address: "kafka:9092", forwardHeaders: true) {
+                KafkaTopic("forwarded", valueType: "example/Raw", targets: "example/echo")
+                KafkaTopic("dropped", valueType: "example/Raw", targets: "example/echo", forwardHeaders: false)
+            }
+            out
+            Function("example/echo") {
+                Otherwise { context, message in
+                    received.add(context.address.id, message.metadata)
+                    try context.send(out.record(topic: "echo", value: .bytes([1]), headers: message.metadata))
+                }
+            }
+        }
+    }
+
+    static let headers = [
+        MetadataEntry.traceparent(ForkExtensionTests.traceparent), MetadataEntry(key: "null", value: nil),
+        MetadataEntry(key: "k", utf8: "v"),
+    ]
+
+    @Test func headersReachTheFunctionOnlyOnRoutesThatForwardThem() async throws {
+        let received = Received()
+        let runtime = LocalRuntime(app: Self.app(received), clock: ManualClock())
+        try runtime.ingest(topic: "forwarded", key: "a", value: [7], headers: Self.headers)
+        try runtime.ingest(topic: "dropped", key: "b", value: [7], headers: Self.headers)
+        await runtime.runUntilIdle()
+        #expect(received["a"] == Self.headers)
+        #expect(received["b"] == [])
+        // The echo wrote the metadata as the Kafka record's headers; the capture decodes them.
+        let written: [[MetadataEntry]] = runtime.egressRecords(topic: "echo").map { $0.headers }
+        #expect(written == [Self.headers, []])
+    }
+
+    @Test func aMessageSentFromOutsideKeepsItsMetadata() async throws {
+        let received = Received()
+        let runtime = LocalRuntime(app: Self.app(received), clock: ManualClock())
+        try runtime.send(Message(typeName: "example/Raw", payload: [1], metadata: Self.headers), to: Address("example/echo", id: "m"))
+        await runtime.runUntilIdle()
+        #expect(received["m"] == Self.headers)
+    }
+
+    @Test func theTwoXProtocolHasNoMetadataSoHeadersAreDropped() async throws {
+        let received = Received()
+        let app = App {
+            KafkaIngress(id: "example/in", address: "kafka:9092", forwardHeaders: true) {
+                KafkaTopic("forwarded", valueType: "example/Raw", targets: "example/echo")
+            }
+            Function("example/echo") {
+                Otherwise { context, message in received.add(context.address.id, message.metadata) }
+            }
+        }
+        let runtime = LocalRuntime(app: app, protocolVersion: .v2, clock: ManualClock())
+        try runtime.ingest(topic: "forwarded", key: "a", value: [7], headers: Self.headers)
+        await runtime.runUntilIdle()
+        #expect(received["a"] == [])
+    }
+}
+
 /// module.yaml's `forwardHeaders` (the fork's RoutableKafkaIngressSpec: a boolean at the ingress level, applying
 /// to every topic, and per topic, overriding it either way; off by default).
 @Suite("The fork's forwardHeaders in module.yaml")

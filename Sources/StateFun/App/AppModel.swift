@@ -45,13 +45,20 @@ package struct IngressRoute: Sendable, Hashable {
     package var topic: String
     package var valueType: TypeName
     package var targets: [TypeName]
+    /// Whether the maintained fork's runtime forwards the route's record headers as message metadata (its
+    /// `forwardHeaders`, the topic's setting over the ingress's, off by default).
+    package var forwardsHeaders: Bool
 
-    package init(ingress: TypeName, kind: IngressDefinition.Kind, topic: String, valueType: TypeName, targets: [TypeName]) {
+    package init(
+        ingress: TypeName, kind: IngressDefinition.Kind, topic: String, valueType: TypeName, targets: [TypeName],
+        forwardsHeaders: Bool = false
+    ) {
         self.ingress = ingress
         self.kind = kind
         self.topic = topic
         self.valueType = valueType
         self.targets = targets
+        self.forwardsHeaders = forwardsHeaders
     }
 }
 

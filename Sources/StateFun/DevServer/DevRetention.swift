@@ -13,12 +13,13 @@ package enum DevRetention {
     package static func detached(_ record: CapturedEgressRecord) -> CapturedEgressRecord {
         guard case .value(let message) = record.payload else { return record }
         return CapturedEgressRecord(
-            egress: record.egress, payload: .value(detached(message)), source: record.source, time: record.time)
+            egress: record.egress, payload: .value(detached(message)), source: record.source, time: record.time,
+            headers: record.headers)
     }
 
     /// The bytes `record` holds: its value, its strings, and ``entryOverhead``.
     package static func cost(_ record: CapturedEgressRecord) -> Int {
-        var total = entryOverhead + cost(record.egress) + cost(record.source)
+        var total = entryOverhead + cost(record.egress) + cost(record.source) + cost(record.headers)
         switch record.payload {
         case .kafka(let topic, let key, let value):
             total += topic.utf8.count + (key?.utf8.count ?? 0) + value.count
@@ -49,11 +50,18 @@ package enum DevRetention {
     // MARK: - Parts
 
     private static func detached(_ message: Message) -> Message {
-        Message(typeName: message.typeName, bytes: message.bytes, protocolVersion: message.protocolVersion)
+        Message(
+            typeName: message.typeName, payload: message.bytes?[...], metadata: message.metadata,
+            protocolVersion: message.protocolVersion)
     }
 
     private static func cost(_ message: Message) -> Int {
-        message.typeName.utf8.count + (message.payload?.count ?? 0)
+        message.typeName.utf8.count + (message.payload?.count ?? 0) + cost(message.metadata)
+    }
+
+    /// A message's metadata or a Kafka record's headers (the maintained fork's): keys and values.
+    private static func cost(_ entries: [MetadataEntry]) -> Int {
+        entries.reduce(0) { $0 + $1.key.utf8.count + ($1.value?.count ?? 0) + 16 }
     }
 
     private static func cost(_ address: Address) -> Int {

@@ -83,7 +83,9 @@ public struct KafkaIngress: PrimitiveAppComponent {
 
     package func contribute(to model: inout AppModel) {
         let routes = topics.map {
-            IngressRoute(ingress: id, kind: .kafka, topic: $0.topic, valueType: $0.valueType, targets: $0.targets)
+            IngressRoute(
+                ingress: id, kind: .kafka, topic: $0.topic, valueType: $0.valueType, targets: $0.targets,
+                forwardsHeaders: $0.forwardHeaders ?? forwardHeaders ?? false)
         }
         var definition = IngressDefinition(id: id, kind: .kafka, routes: routes)
         definition.declaration = .kafka(self)

@@ -32,13 +32,17 @@ public struct CapturedEgressRecord: Sendable, Equatable, CustomStringConvertible
     public let source: Address
     /// The runtime clock's time when the runtime applied the effects of the sending batch.
     public let time: Duration
+    /// A Kafka record's headers, in order (the maintained fork's `KafkaProducerRecord.headers`, written with
+    /// ``KafkaEgress/record(topic:key:value:headers:)``); empty for other records.
+    public let headers: [MetadataEntry]
 
     /// Creates a record.
-    public init(egress: TypeName, payload: Payload, source: Address, time: Duration) {
+    public init(egress: TypeName, payload: Payload, source: Address, time: Duration, headers: [MetadataEntry] = []) {
         self.egress = egress
         self.payload = payload
         self.source = source
         self.time = time
+        self.headers = headers
     }
 
     /// The Kafka topic or Kinesis stream; for a playground egress record (`io.statefun.playground/EgressRecord`,
@@ -145,6 +149,7 @@ public struct CapturedEgressRecord: Sendable, Equatable, CustomStringConvertible
         default: break
         }
         let payload: Payload
+        var headers: [MetadataEntry] = []
         do {
             if isKafka {
                 let record = try KafkaProducerRecord(serialized: message.bytes ?? [])
@@ -152,6 +157,7 @@ public struct CapturedEgressRecord: Sendable, Equatable, CustomStringConvertible
                     throw RuntimeError.invalidEgressRecord(egress: egress, reason: "the Kafka record has no topic")
                 }
                 payload = .kafka(topic: record.topic, key: record.key.isEmpty ? nil : record.key, value: record.valueBytes)
+                headers = record.headers.map { MetadataEntry(key: $0.key, value: $0.hasValue ? $0.value : nil) }
             } else if isKinesis {
                 let record = try KinesisEgressRecord(serialized: message.bytes ?? [])
                 guard !record.stream.isEmpty else {
@@ -169,6 +175,6 @@ public struct CapturedEgressRecord: Sendable, Equatable, CustomStringConvertible
         } catch {
             throw .invalidEgressRecord(egress: egress, reason: "the record does not decode: \(error)")
         }
-        return CapturedEgressRecord(egress: egress, payload: payload, source: source, time: time)
+        return CapturedEgressRecord(egress: egress, payload: payload, source: source, time: time, headers: headers)
     }
 }

@@ -13,6 +13,17 @@ extension LocalRuntime {
     ///   ``RuntimeError/unknownFunction(_:)`` for a target the runtime does not know; nothing is delivered then.
     @discardableResult
     public func ingest(topic: String, key: String, value: [UInt8]) throws(RuntimeError) -> [Address] {
+        try ingest(topic: topic, key: key, value: value, headers: [])
+    }
+
+    /// Ingests a Kafka record with `headers`, as the maintained fork's runtime does: a route whose ingress or
+    /// topic says `forwardHeaders: true` delivers them as the message's ``Message/metadata`` (in order, null
+    /// values kept), any other route drops them (`RoutableKafkaIngressDeserializer`). On the 2.x protocol, which
+    /// has no metadata, they are dropped too. Otherwise as ``ingest(topic:key:value:)``.
+    @discardableResult
+    public func ingest(topic: String, key: String, value: [UInt8], headers: [MetadataEntry]) throws(RuntimeError)
+        -> [Address]
+    {
         let routes = app.model.ingressRoutes.filter { $0.topic == topic }
         guard !routes.isEmpty else { throw .noIngressRoute(topic: topic) }
         guard !key.isEmpty else {
@@ -20,7 +31,10 @@ extension LocalRuntime {
         }
         var deliveries: [(Address, Message)] = []
         for route in routes {
-            let message = Message(typeName: route.valueType.description, bytes: value, protocolVersion: protocolVersion)
+            let forwarded = route.forwardsHeaders && protocolVersion == .v3 ? headers : []
+            let message = Message(
+                typeName: route.valueType.description, payload: value[...], metadata: forwarded,
+                protocolVersion: protocolVersion)
             for target in route.targets { deliveries.append((Address(target, id: key), message)) }
         }
         try deliver(deliveries)

@@ -165,7 +165,7 @@ public final class LocalRuntime: Sendable {
     }
 
     /// Sends an undecoded message (any typename and bytes) to `target` with no caller: what the playground's
-    /// ingress does with `POST /<namespace>/<type>/<id>`.
+    /// ingress does with `POST /<namespace>/<type>/<id>`. Its ``Message/metadata`` goes along on the 3.x protocol.
     public func send(_ message: Message, to target: Address) throws(RuntimeError) {
         try deliver([(target, message)])
     }
@@ -176,7 +176,11 @@ public final class LocalRuntime: Sendable {
         let actions = store.withLock { state in
             var actions = Actions()
             for (target, message) in deliveries {
-                let message = Message(typeName: message.typeName, bytes: message.bytes, protocolVersion: protocolVersion)
+                // Own storage for the bytes, the runtime's protocol; the metadata (the fork's) goes along, and a
+                // 2.x request, which has no field for it, leaves it out (InvocationCodec).
+                let message = Message(
+                    typeName: message.typeName, payload: message.bytes?[...], metadata: message.metadata,
+                    protocolVersion: protocolVersion)
                 enqueue(&state, &actions, target, Envelope(caller: nil, message: message))
             }
             return actions
