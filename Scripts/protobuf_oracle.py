@@ -22,7 +22,9 @@ full name to its generated type, and for each case: decodes, re-encodes, writes 
 Rules (see Docs/Protobuf.md, "The oracle"):
   * binary: Swift's bytes equal protobuf's exactly; for a type that holds map fields (at any depth) protobuf's
     own order is not canonical, so there Swift's bytes pass when protobuf parses them and its deterministic
-    re-serialization equals the expected bytes (counted apart as "map-order");
+    re-serialization equals the expected bytes (counted apart as "map-order"); the payload of an Any is opaque
+    bytes that json_format fills with a non-deterministic serialization, so both sides' Any payloads are
+    re-serialized deterministically (recursively) before comparing;
   * JSON out: equal to json_format's as JSON values (object key order and number spelling do not matter);
   * JSON in: the message decoded from JSON re-encodes to protobuf's bytes for the same JSON (same map rule);
   * mutated input: Swift throws exactly when protobuf rejects; protobuf's verdict is upb's parse plus C++'s
@@ -768,6 +770,14 @@ import Musl
 import Darwin
 #endif
 import StateFun
+import StateFunWire
+
+/// Every generated message type, so that an Any holding one has a JSON form (json_format finds them in its pool).
+enum Registry {
+    static let options = ProtoJSONOptions(typeRegistry: ProtoTypeRegistry([
+%(registry)s
+    ]))
+}
 
 func decodeHex(_ s: Substring) -> [UInt8] {
     var out: [UInt8] = []
@@ -846,8 +856,8 @@ while let line = readLine(strippingNewline: true) {
 
 RUNNER = '''    case "%(key)s":
         return check(
-            %(swift)s.self, input, json, toJSON: { try $0.jsonString() },
-            fromJSON: { try %(swift)s(jsonString: $0) })'''
+            %(swift)s.self, input, json, toJSON: { try $0.jsonString(options: Registry.options) },
+            fromJSON: { try %(swift)s(jsonString: $0, options: Registry.options) })'''
 RUNNER_NO_JSON = '''    case "%(key)s":
         return check(%(swift)s.self, input, "-", toJSON: { _ in "" }, fromJSON: { _ in %(swift)s() })'''
 
@@ -1082,7 +1092,9 @@ def swift_results(args, schema, compiler, cases, types, user_files, includes, wo
     open(os.path.join(driver, "Package.swift"), "w").write(
         DRIVER_PACKAGE % {"repo": json.dumps(args.package_path), "identity": json.dumps(identity)})
     runners = "\n".join((RUNNER_NO_JSON if args.no_json else RUNNER) % {"key": d.full_name, "swift": swift_name(schema, d)} for d in types)
-    open(os.path.join(driver, "Sources", "main.swift"), "w").write(DRIVER_MAIN % {"runners": runners})
+    registry = "\n".join("        %s.self," % swift_name(schema, d) for d in types if not d.GetOptions().map_entry)
+    open(os.path.join(driver, "Sources", "main.swift"), "w").write(
+        DRIVER_MAIN % {"runners": runners, "registry": registry})
     t0 = time.time()
     build = ["swift", "build", "--package-path", driver, "--scratch-path", scratch,
              "--disable-build-manifest-caching"] + ([] if args.no_werror else ["-Xswiftc", "-warnings-as-errors"])
@@ -1187,13 +1199,40 @@ def judge(args, schema, cases, results, t_start):
     tally = collections.OrderedDict()
     failures = collections.defaultdict(list)
 
+    def canonical_anys(m):
+        """Re-packs every Any in `m` (recursively) with its payload serialized deterministically: an Any's value is
+        opaque bytes, and json_format fills it with SerializeToString(), whose map order is the JSON's."""
+        for field, value in m.ListFields():
+            if field.message_type is None:
+                continue
+            if field.message_type.GetOptions().map_entry:
+                vf = field.message_type.fields_by_name["value"]
+                items = list(value.values()) if vf.message_type is not None else []
+            elif field.is_repeated:
+                items = list(value)
+            else:
+                items = [value]
+            for item in items:
+                if item.DESCRIPTOR.full_name == "google.protobuf.Any" and item.type_url:
+                    try:
+                        inner = schema.cls(schema.pool.FindMessageTypeByName(item.type_url.split("/")[-1]))()
+                        inner.ParseFromString(item.value)
+                    except Exception:
+                        continue
+                    canonical_anys(inner)
+                    item.value = inner.SerializeToString(deterministic=True)
+                else:
+                    canonical_anys(item)
+
     def normalized(d, got):
-        """Swift's bytes as protobuf re-encodes them deterministically (for types whose map order is free)."""
+        """Bytes as protobuf re-encodes them deterministically (for types whose map order is free), the payloads of
+        Anys included."""
         if not schema.has_maps(d):
             return got
         m = schema.cls(d)()
         try:
             m.ParseFromString(got)
+            canonical_anys(m)
             return m.SerializeToString(deterministic=True)
         except Exception:
             return got
@@ -1201,7 +1240,7 @@ def judge(args, schema, cases, results, t_start):
     def same_bytes(d, got, want):
         if got == want:
             return "exact"
-        if schema.has_maps(d) and normalized(d, got) == want:
+        if schema.has_maps(d) and normalized(d, got) == normalized(d, want):
             return "map-order"
         return None
 
@@ -1216,13 +1255,15 @@ def judge(args, schema, cases, results, t_start):
             json_format.Parse(text, m, descriptor_pool=schema.pool)
         except Exception:
             return False
+        canonical_anys(m)
+        canonical_anys(ref)
         return m.SerializeToString(deterministic=True) == ref.SerializeToString(deterministic=True)
 
     def show_diff(d, want, got_hex):
         got = bytes.fromhex(got_hex)
         norm = normalized(d, got)
         note = "" if norm == got else " (Swift's bytes re-encoded by protobuf, map entries sorted)"
-        return diff_hex(want.hex(), norm.hex()) + note
+        return diff_hex(normalized(d, want).hex(), norm.hex()) + note
 
     for i, (d, kind, data, variant, expected) in enumerate(cases):
         res = results.get(i)

@@ -12,7 +12,8 @@ import StateFunWire
 ///   since the encoding is deterministic: maps sorted by key);
 /// - a JSON form that does not parse back, or parses to a message whose JSON differs (JSON leaves out unknown
 ///   fields, so the JSON texts are compared, not the messages). A message may have no JSON form (an `Any` whose
-///   type is not registered, a `Timestamp` out of range): then writing JSON throws, which is fine.
+///   type is not registered, a `Timestamp` out of range); the registry knows the generated messages, so an
+///   `Any` holding one is written with its fields): then writing JSON throws, which is fine.
 package enum GeneratedMessageFuzzing {
     /// A message type the harness decodes into.
     typealias Fuzzable = ProtobufMessage & ProtobufJSONMessage & Equatable
@@ -42,6 +43,12 @@ package enum GeneratedMessageFuzzing {
         Google_Protobuf_StringValue.self,
         Google_Protobuf_BytesValue.self,
     ]
+
+    /// JSON options whose registry knows the generated messages, so that an `Any` holding one has a JSON form
+    /// (the well-known types are always known).
+    static let jsonOptions = ProtoJSONOptions(typeRegistry: ProtoTypeRegistry([
+        Fuzz_Everything.self, Fuzz_Everything.Nested.self, Fuzz2_Legacy.self, Fuzz2_Legacy.Part.self,
+    ]))
 
     /// The full names of ``types``, by index (for corpus names and reports).
     package static var typeNames: [String] { types.map { $0.messageName } }
@@ -103,18 +110,18 @@ package enum GeneratedMessageFuzzing {
         }
         let json: String
         do {
-            json = try first.jsonString()
+            json = try first.jsonString(options: jsonOptions)
         } catch {
             return .success(.decoded(type: name, json: nil))
         }
         let parsed: M
         do {
-            parsed = try M(jsonString: json)
+            parsed = try M(jsonString: json, options: jsonOptions)
         } catch {
             return failure("its JSON does not parse back: \(error); JSON \(json)")
         }
         do {
-            let again = try parsed.jsonString()
+            let again = try parsed.jsonString(options: jsonOptions)
             if again != json { return failure("its JSON parses to another message: \(json) then \(again)") }
         } catch {
             return failure("the message parsed from its JSON has no JSON form: \(error); JSON \(json)")

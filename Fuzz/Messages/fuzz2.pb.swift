@@ -331,7 +331,7 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
     }
 
     /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
-    mutating func mergeJSON(_ json: ProtoJSONValue) throws(WireError) {
+    mutating func mergeJSON(_ json: ProtoJSONValue, options: ProtoJSONOptions) throws(WireError) {
         for member in try json.members(of: Self.messageName) {
             do throws(WireError) {
                 let value = member.value
@@ -366,7 +366,7 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
                 case "child":
                     if value.isNull { self.clearChild(); continue }
                     var v = self._child?.value ?? Fuzz2_Legacy()
-                    try v.mergeJSON(value)
+                    try v.mergeJSON(value, options: options)
                     self._child = ProtobufBox(v)
                 case "levelByName", "level_by_name":
                     if value.isNull { self.levelByName = [:]; continue }
@@ -383,7 +383,7 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
                 case "parts":
                     if value.isNull { self.parts = []; continue }
                     self.parts = []
-                    for element in try value.elements() { self.parts.append(try Fuzz2_Legacy.Part(json: element)) }
+                    for element in try value.elements() { self.parts.append(try Fuzz2_Legacy.Part(json: element, options: options)) }
                 default:
                     throw WireError.invalidJSON(offset: 0, reason: "no such field")
                 }
@@ -492,7 +492,7 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
         }
 
         /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
-        mutating func mergeJSON(_ json: ProtoJSONValue) throws(WireError) {
+        mutating func mergeJSON(_ json: ProtoJSONValue, options: ProtoJSONOptions) throws(WireError) {
             for member in try json.members(of: Self.messageName) {
                 do throws(WireError) {
                     let value = member.value

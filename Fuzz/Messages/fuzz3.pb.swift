@@ -765,7 +765,7 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
     }
 
     /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
-    mutating func mergeJSON(_ json: ProtoJSONValue) throws(WireError) {
+    mutating func mergeJSON(_ json: ProtoJSONValue, options: ProtoJSONOptions) throws(WireError) {
         for member in try json.members(of: Self.messageName) {
             do throws(WireError) {
                 let value = member.value
@@ -851,7 +851,7 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
                     if value.isNull { self.byID = [:]; continue }
                     self.byID = [:]
                     for entry in try value.members(of: "map") {
-                        self.byID[try ProtoJSONValue.string(entry.key).int64()] = try Fuzz_Everything.Nested(json: entry.value)
+                        self.byID[try ProtoJSONValue.string(entry.key).int64()] = try Fuzz_Everything.Nested(json: entry.value, options: options)
                     }
                 case "byFlag", "by_flag":
                     if value.isNull { self.byFlag = [:]; continue }
@@ -868,12 +868,12 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
                 case "nested":
                     if value.isNull { self.clearNested(); continue }
                     var v = self._nested?.value ?? Fuzz_Everything.Nested()
-                    try v.mergeJSON(value)
+                    try v.mergeJSON(value, options: options)
                     self._nested = ProtobufBox(v)
                 case "children":
                     if value.isNull { self.children = []; continue }
                     self.children = []
-                    for element in try value.elements() { self.children.append(try Fuzz_Everything.Nested(json: element)) }
+                    for element in try value.elements() { self.children.append(try Fuzz_Everything.Nested(json: element, options: options)) }
                 case "color":
                     if value.isNull { self.color = Fuzz_Color(); continue }
                     self.color = try value.enumValue(Fuzz_Color.self)
@@ -882,7 +882,7 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
                     self.choice = .name(try value.string())
                 case "child":
                     if value.isNull { continue }
-                    self.choice = .child(try Fuzz_Everything.Nested(json: value))
+                    self.choice = .child(try Fuzz_Everything.Nested(json: value, options: options))
                 case "number":
                     if value.isNull { continue }
                     self.choice = .number(try value.uint64())
@@ -892,46 +892,46 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
                 case "recursive":
                     if value.isNull { self.clearRecursive(); continue }
                     var v = self._recursive?.value ?? Fuzz_Everything()
-                    try v.mergeJSON(value)
+                    try v.mergeJSON(value, options: options)
                     self._recursive = ProtobufBox(v)
                 case "any":
                     if value.isNull { self.clearAny(); continue }
                     var v = self._any?.value ?? Google_Protobuf_Any()
-                    try v.mergeJSON(value)
+                    try v.mergeJSON(value, options: options)
                     self._any = ProtobufBox(v)
                 case "when":
                     if value.isNull { self.clearWhen(); continue }
                     var v = self._when?.value ?? Google_Protobuf_Timestamp()
-                    try v.mergeJSON(value)
+                    try v.mergeJSON(value, options: options)
                     self._when = ProtobufBox(v)
                 case "took":
                     if value.isNull { self.clearTook(); continue }
                     var v = self._took?.value ?? Google_Protobuf_Duration()
-                    try v.mergeJSON(value)
+                    try v.mergeJSON(value, options: options)
                     self._took = ProtobufBox(v)
                 case "doc":
                     if value.isNull { self.clearDoc(); continue }
                     var v = self._doc?.value ?? Google_Protobuf_Struct()
-                    try v.mergeJSON(value)
+                    try v.mergeJSON(value, options: options)
                     self._doc = ProtobufBox(v)
                 case "value":
                     var v = self._value?.value ?? Google_Protobuf_Value()
-                    try v.mergeJSON(value)
+                    try v.mergeJSON(value, options: options)
                     self._value = ProtobufBox(v)
                 case "mask":
                     if value.isNull { self.clearMask(); continue }
                     var v = self._mask?.value ?? Google_Protobuf_FieldMask()
-                    try v.mergeJSON(value)
+                    try v.mergeJSON(value, options: options)
                     self._mask = ProtobufBox(v)
                 case "boxed":
                     if value.isNull { self.clearBoxed(); continue }
                     var v = self._boxed?.value ?? Google_Protobuf_Int64Value()
-                    try v.mergeJSON(value)
+                    try v.mergeJSON(value, options: options)
                     self._boxed = ProtobufBox(v)
                 case "anys":
                     if value.isNull { self.anys = []; continue }
                     self.anys = []
-                    for element in try value.elements() { self.anys.append(try Google_Protobuf_Any(json: element)) }
+                    for element in try value.elements() { self.anys.append(try Google_Protobuf_Any(json: element, options: options)) }
                 default:
                     throw WireError.invalidJSON(offset: 0, reason: "no such field")
                 }
@@ -1015,7 +1015,7 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
         }
 
         /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
-        mutating func mergeJSON(_ json: ProtoJSONValue) throws(WireError) {
+        mutating func mergeJSON(_ json: ProtoJSONValue, options: ProtoJSONOptions) throws(WireError) {
             for member in try json.members(of: Self.messageName) {
                 do throws(WireError) {
                     let value = member.value

@@ -56,7 +56,7 @@ extension SwiftGenerator {
             if name == Self.nullValue { return "\(json).isNull ? .nullValue : try \(json).enumValue(\(swiftName(name)).self)" }
             return "try \(json).enumValue(\(swiftName(name)).self)"
         case .message(let name):
-            return "try \(swiftName(name))(json: \(json))"
+            return "try \(swiftName(name))(json: \(json), options: options)"
         case .unresolved:
             return ""
         }
@@ -159,7 +159,7 @@ extension SwiftGenerator {
 
     private mutating func jsonReader(_ plans: [FieldPlan], message: ProtoMessage) {
         line("/// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).")
-        line("\(accessModifier)mutating func mergeJSON(_ json: ProtoJSONValue) throws(WireError) {")
+        line("\(accessModifier)mutating func mergeJSON(_ json: ProtoJSONValue, options: ProtoJSONOptions) throws(WireError) {")
         indented { g in
             g.line("for member in try json.members(of: Self.messageName) {")
             g.indented { g in
@@ -202,7 +202,7 @@ extension SwiftGenerator {
                 line("if value.isNull { self.\(plan.clear)(); continue }")
             }
             line("var v = self.\(plan.storage)?.value ?? \(plan.swiftType)()")
-            line("try v.mergeJSON(value)")
+            line("try v.mergeJSON(value, options: options)")
             line("self.\(plan.storage) = ProtobufBox(v)")
         case .oneof(let index):
             let oneofProperty = ProtoNaming.propertyNames(message.oneofs[index].name).property

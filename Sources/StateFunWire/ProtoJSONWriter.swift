@@ -5,9 +5,24 @@ public struct ProtoJSONWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
     private var needsComma = false
     private var afterKey = false
+    /// A type URL to write as the `"@type"` member of the next object begun (an `Any` holding a message written
+    /// with its own fields).
+    private var pendingTypeURL: String?
+    /// How many objects and arrays are open.
+    package private(set) var depth = 0
+    /// The options the messages written take (the type registry of `Any`).
+    public var options: ProtoJSONOptions
 
     /// An empty writer.
-    public init() {}
+    public init(options: ProtoJSONOptions = ProtoJSONOptions()) {
+        self.options = options
+    }
+
+    /// Makes the next object begun start with `"@type": typeURL`: an `Any` writes the message it holds as that
+    /// message's own object with this member first (the proto3 JSON mapping of `Any`).
+    package mutating func typeURLForNextObject(_ typeURL: String) {
+        pendingTypeURL = typeURL
+    }
 
     /// The text written so far.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
@@ -30,12 +45,19 @@ public struct ProtoJSONWriter: Sendable {
     public mutating func beginObject() {
         beginValue()
         bytes.append(UInt8(ascii: "{"))
+        depth += 1
         needsComma = false
+        if let typeURL = pendingTypeURL {
+            pendingTypeURL = nil
+            key("@type")
+            writeString(typeURL)
+        }
     }
 
     /// `}`.
     public mutating func endObject() {
         bytes.append(UInt8(ascii: "}"))
+        depth -= 1
         needsComma = true
     }
 
@@ -43,12 +65,14 @@ public struct ProtoJSONWriter: Sendable {
     public mutating func beginArray() {
         beginValue()
         bytes.append(UInt8(ascii: "["))
+        depth += 1
         needsComma = false
     }
 
     /// `]`.
     public mutating func endArray() {
         bytes.append(UInt8(ascii: "]"))
+        depth -= 1
         needsComma = true
     }
 

@@ -69,4 +69,77 @@ import Testing
         t.seconds = 253_402_300_800
         #expect(throws: WireError.self) { try t.jsonString() }
     }
+
+    /// An Any holding `message` (as protobuf's `Pack`).
+    static func pack(_ message: some ProtobufMessage, url: String? = nil) throws -> Google_Protobuf_Any {
+        var any = Google_Protobuf_Any()
+        any.typeURL = url ?? "type.googleapis.com/" + type(of: message).messageName
+        any.value = try message.serialize()
+        return any
+    }
+
+    @Test func anAnyIsItsMessagesObjectWithTheTypeFirstWhenTheTypeIsRegistered() throws {
+        var nested = Foo_BarBaz_AllTypes.Nested()
+        nested.urlID = "x"
+        let any = try Self.pack(nested)
+        let options = ProtoJSONOptions(typeRegistry: ProtoTypeRegistry([Foo_BarBaz_AllTypes.Nested.self]))
+        let json = try any.jsonString(options: options)
+        #expect(json == #"{"@type":"type.googleapis.com/foo.bar_baz.AllTypes.Nested","urlId":"x"}"#)
+        #expect(try Google_Protobuf_Any(jsonString: json, options: options) == any)
+        // The member order does not matter when reading, and any host prefix resolves by the name after the last /.
+        let reordered = try Google_Protobuf_Any(
+            jsonString: #"{"url_id":"x","@type":"example.com/a/foo.bar_baz.AllTypes.Nested"}"#, options: options)
+        #expect(reordered.value == any.value && reordered.typeURL == "example.com/a/foo.bar_baz.AllTypes.Nested")
+        // An empty message has only its type; an Any with nothing set is {}.
+        #expect(try Self.pack(Foo_BarBaz_AllTypes.Nested()).jsonString(options: options)
+                == #"{"@type":"type.googleapis.com/foo.bar_baz.AllTypes.Nested"}"#)
+        #expect(try Google_Protobuf_Any().jsonString() == "{}")
+        #expect(try Google_Protobuf_Any(jsonString: "{}") == Google_Protobuf_Any())
+    }
+
+    @Test func anAnyHoldingAWellKnownTypeWithASpecialFormPutsItInValue() throws {
+        var d = Google_Protobuf_Duration()
+        d.seconds = 3
+        let any = try Self.pack(d)
+        let json = try any.jsonString()
+        #expect(json == #"{"@type":"type.googleapis.com/google.protobuf.Duration","value":"3s"}"#)
+        #expect(try Google_Protobuf_Any(jsonString: json) == any)
+        // Any in Any: the inner one is the outer one's value; Empty is an ordinary message.
+        let outer = try Self.pack(any)
+        #expect(try outer.jsonString() == #"{"@type":"type.googleapis.com/google.protobuf.Any","value":"# + json + "}")
+        #expect(try Google_Protobuf_Any(jsonString: try outer.jsonString()) == outer)
+        #expect(try Self.pack(Google_Protobuf_Empty()).jsonString() == #"{"@type":"type.googleapis.com/google.protobuf.Empty"}"#)
+    }
+
+    @Test func anAnyOfAnUnknownTypeIsAnErrorNamingTheTypeURL() throws {
+        var nested = Foo_BarBaz_AllTypes.Nested()
+        nested.urlID = "x"
+        let any = try Self.pack(nested)
+        #expect { try any.jsonString() } throws: { "\($0)".contains("type.googleapis.com/foo.bar_baz.AllTypes.Nested") }
+        #expect { try Google_Protobuf_Any(jsonString: #"{"@type":"x/no.Such","a":1}"#) } throws: { "\($0)".contains("x/no.Such") }
+        #expect(throws: WireError.self) { try Google_Protobuf_Any(jsonString: #"{"a":1}"#) }
+        #expect(throws: WireError.self) { try Google_Protobuf_Any(jsonString: #"{"@type":"x/google.protobuf.Duration"}"#) }
+    }
+
+    @Test func anAnyInsideAMessageUsesTheOptionsOfTheWholeMessage() throws {
+        var m = Foo_BarBaz_AllTypes()
+        m.i32 = 1
+        var inner = Foo_BarBaz_AllTypes()
+        inner.i32 = 2
+        var nested = Foo_BarBaz_AllTypes.Nested()
+        nested.urlID = "deep"
+        inner.m = ["k": 3]
+        m.recursive = inner
+        let holder = try Self.pack(m)
+        let options = ProtoJSONOptions(typeRegistry: ProtoTypeRegistry([Foo_BarBaz_AllTypes.self]))
+        let json = try holder.jsonString(options: options)
+        #expect(json == #"{"@type":"type.googleapis.com/foo.bar_baz.AllTypes","i32":1,"recursive":{"i32":2,"m":{"k":"3"}}}"#)
+        #expect(try Google_Protobuf_Any(jsonString: json, options: options) == holder)
+    }
+
+    @Test func aChainOfAnysDeeperThanTheLimitHasNoJSONForm() throws {
+        var any = try Self.pack(Google_Protobuf_Empty())
+        for _ in 0..<150 { any = try Self.pack(any) }
+        #expect { try any.jsonString() } throws: { "\($0)".contains("deeper") }
+    }
 }

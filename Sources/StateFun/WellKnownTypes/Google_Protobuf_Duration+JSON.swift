@@ -16,7 +16,7 @@ extension Google_Protobuf_Duration {
     }
 
     /// Reads a `"<seconds>[.<fraction>]s"` string.
-    public mutating func mergeJSON(_ json: ProtoJSONValue) throws(WireError) {
+    public mutating func mergeJSON(_ json: ProtoJSONValue, options: ProtoJSONOptions) throws(WireError) {
         let text = try json.string()
         guard let (seconds, nanos) = ProtoTime.parseDuration(text), abs(seconds) <= Self.maxSeconds else {
             throw .invalidJSON(offset: 0, reason: "\"\(text)\" is not a Duration (like \"1.5s\") within range")

@@ -32,7 +32,7 @@ extension Google_Protobuf_FieldMask {
     }
 
     /// Reads the comma-separated camelCase paths back to snake_case.
-    public mutating func mergeJSON(_ json: ProtoJSONValue) throws(WireError) {
+    public mutating func mergeJSON(_ json: ProtoJSONValue, options: ProtoJSONOptions) throws(WireError) {
         let text = try json.string()
         paths = text.isEmpty
             ? []

@@ -21,7 +21,7 @@ extension Google_Protobuf_Timestamp {
     }
 
     /// Reads an RFC 3339 string.
-    public mutating func mergeJSON(_ json: ProtoJSONValue) throws(WireError) {
+    public mutating func mergeJSON(_ json: ProtoJSONValue, options: ProtoJSONOptions) throws(WireError) {
         let text = try json.string()
         guard let (seconds, nanos) = ProtoTime.parseTimestamp(text), seconds >= Self.minSeconds, seconds <= Self.maxSeconds
         else {

@@ -18,14 +18,14 @@ extension Google_Protobuf_Value {
     }
 
     /// Reads any JSON value.
-    public mutating func mergeJSON(_ json: ProtoJSONValue) throws(WireError) {
+    public mutating func mergeJSON(_ json: ProtoJSONValue, options: ProtoJSONOptions) throws(WireError) {
         switch json {
         case .null: kind = .nullValue(.nullValue)
         case .bool(let v): kind = .boolValue(v)
         case .number: kind = .numberValue(try json.double())
         case .string(let v): kind = .stringValue(v)
-        case .array: kind = .listValue(try Google_Protobuf_ListValue(json: json))
-        case .object: kind = .structValue(try Google_Protobuf_Struct(json: json))
+        case .array: kind = .listValue(try Google_Protobuf_ListValue(json: json, options: options))
+        case .object: kind = .structValue(try Google_Protobuf_Struct(json: json, options: options))
         }
     }
 }
@@ -43,9 +43,9 @@ extension Google_Protobuf_Struct {
     }
 
     /// Reads a JSON object.
-    public mutating func mergeJSON(_ json: ProtoJSONValue) throws(WireError) {
+    public mutating func mergeJSON(_ json: ProtoJSONValue, options: ProtoJSONOptions) throws(WireError) {
         for member in try json.members(of: Self.messageName) {
-            fields[member.key] = try Google_Protobuf_Value(json: member.value)
+            fields[member.key] = try Google_Protobuf_Value(json: member.value, options: options)
         }
     }
 }
@@ -59,7 +59,7 @@ extension Google_Protobuf_ListValue {
     }
 
     /// Reads a JSON array.
-    public mutating func mergeJSON(_ json: ProtoJSONValue) throws(WireError) {
-        values = try json.elements().map { (element) throws(WireError) in try Google_Protobuf_Value(json: element) }
+    public mutating func mergeJSON(_ json: ProtoJSONValue, options: ProtoJSONOptions) throws(WireError) {
+        values = try json.elements().map { (element) throws(WireError) in try Google_Protobuf_Value(json: element, options: options) }
     }
 }

@@ -59,7 +59,7 @@ public struct Google_Protobuf_Empty: ProtobufMessage, ProtobufJSONMessage, Hasha
     }
 
     /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
-    public mutating func mergeJSON(_ json: ProtoJSONValue) throws(WireError) {
+    public mutating func mergeJSON(_ json: ProtoJSONValue, options: ProtoJSONOptions) throws(WireError) {
         for member in try json.members(of: Self.messageName) {
             do throws(WireError) {
                 switch member.key {

@@ -235,7 +235,7 @@ struct Cov2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
     }
 
     /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
-    mutating func mergeJSON(_ json: ProtoJSONValue) throws(WireError) {
+    mutating func mergeJSON(_ json: ProtoJSONValue, options: ProtoJSONOptions) throws(WireError) {
         for member in try json.members(of: Self.messageName) {
             do throws(WireError) {
                 let value = member.value
@@ -270,7 +270,7 @@ struct Cov2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
                 case "child":
                     if value.isNull { self.clearChild(); continue }
                     var v = self._child?.value ?? Cov2_Legacy()
-                    try v.mergeJSON(value)
+                    try v.mergeJSON(value, options: options)
                     self._child = ProtobufBox(v)
                 default:
                     throw WireError.invalidJSON(offset: 0, reason: "no such field")

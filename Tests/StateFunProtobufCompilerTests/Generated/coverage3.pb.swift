@@ -494,7 +494,7 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
     }
 
     /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
-    mutating func mergeJSON(_ json: ProtoJSONValue) throws(WireError) {
+    mutating func mergeJSON(_ json: ProtoJSONValue, options: ProtoJSONOptions) throws(WireError) {
         for member in try json.members(of: Self.messageName) {
             do throws(WireError) {
                 let value = member.value
@@ -565,12 +565,12 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
                     if value.isNull { self.mm = [:]; continue }
                     self.mm = [:]
                     for entry in try value.members(of: "map") {
-                        self.mm[try ProtoJSONValue.string(entry.key).int32()] = try Foo_BarBaz_AllTypes.Nested(json: entry.value)
+                        self.mm[try ProtoJSONValue.string(entry.key).int32()] = try Foo_BarBaz_AllTypes.Nested(json: entry.value, options: options)
                     }
                 case "nested":
                     if value.isNull { self.clearNested(); continue }
                     var v = self._nested?.value ?? Foo_BarBaz_AllTypes.Nested()
-                    try v.mergeJSON(value)
+                    try v.mergeJSON(value, options: options)
                     self._nested = ProtobufBox(v)
                 case "color":
                     if value.isNull { self.color = Foo_BarBaz_Color(); continue }
@@ -584,19 +584,19 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
                     self.choice = .name(try value.string())
                 case "child":
                     if value.isNull { continue }
-                    self.choice = .child(try Foo_BarBaz_AllTypes.Nested(json: value))
+                    self.choice = .child(try Foo_BarBaz_AllTypes.Nested(json: value, options: options))
                 case "number":
                     if value.isNull { continue }
                     self.choice = .number(try value.int32())
                 case "recursive":
                     if value.isNull { self.clearRecursive(); continue }
                     var v = self._recursive?.value ?? Foo_BarBaz_AllTypes()
-                    try v.mergeJSON(value)
+                    try v.mergeJSON(value, options: options)
                     self._recursive = ProtobufBox(v)
                 case "when":
                     if value.isNull { self.clearWhen(); continue }
                     var v = self._when?.value ?? Google_Protobuf_Timestamp()
-                    try v.mergeJSON(value)
+                    try v.mergeJSON(value, options: options)
                     self._when = ProtobufBox(v)
                 case "repD", "rep_d":
                     if value.isNull { self.repD = []; continue }
@@ -675,7 +675,7 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
         }
 
         /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
-        mutating func mergeJSON(_ json: ProtoJSONValue) throws(WireError) {
+        mutating func mergeJSON(_ json: ProtoJSONValue, options: ProtoJSONOptions) throws(WireError) {
             for member in try json.members(of: Self.messageName) {
                 do throws(WireError) {
                     let value = member.value
