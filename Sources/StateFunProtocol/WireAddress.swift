@@ -54,6 +54,17 @@ package enum AddressWire {
         run.writeString(3, id)
     }
 
+    /// Writes `Address{namespace, type, id}` as embedded field `field`.
+    package static func write(
+        _ field: UInt32, _ address: (namespace: String, type: String, id: String), to writer: inout WireWriter
+    ) {
+        writer.writeMessage(field) { fields in
+            fields.writeString(1, address.namespace)
+            fields.writeString(2, address.type)
+            fields.writeString(3, address.id)
+        }
+    }
+
     /// Room a run needs for ``write(_:namespace:type:id:to:)``.
     package static func sizeBound(namespace: String, type: String, id: String) -> Int {
         32 + namespace.utf8.count + type.utf8.count + id.utf8.count

@@ -1,5 +1,7 @@
 public import StateFunWire
-import StateFunProtocol
+// Public only for the inlinable sends (specialised in the caller's module for the value's type), which end the
+// effect through the response writer; no StateFunProtocol type appears in a public signature.
+public import StateFunProtocol
 /// What a handler gets besides the message: who it is, who called, its state, and the ways to send.
 ///
 /// Maps the Python SDK's context one to one (see Docs/ComingFromPython.md): ``address``, ``caller``,
@@ -23,14 +25,12 @@ public final class Context {
     /// The batch's instrumentation, when the handler has any: the run loop notes a failing invocation in it.
     package var observation: BatchObservation?
 
-    // Effects are encoded as they are produced, straight into the response's repeated fields
-    // (InvocationResponse.outgoing_messages = 2, delayed_invocations = 3, outgoing_egresses = 4), so a batch
-    // allocates no intermediate values. A send that fails leaves these untouched.
-    // Unchecked exclusivity: the context is used by one handler at a time (documented above), and the dynamic
-    // access checks on these hot buffers cost more than writing the bytes.
-    @exclusivity(unchecked) @usableFromInline package var messages: WireWriter
-    @exclusivity(unchecked) package private(set) var delayedMessages = WireWriter(capacity: 0)
-    @exclusivity(unchecked) @usableFromInline package var egressMessages: WireWriter
+    /// The batch's answer being written: every effect is encoded as it is produced, straight into the
+    /// response (StateFunProtocol's `FromFunctionWriter` owns the field numbers), so a batch allocates no
+    /// intermediate values. A send that fails leaves it untouched.
+    /// Unchecked exclusivity: the context is used by one handler at a time (documented above), and the dynamic
+    /// access checks on these hot buffers cost more than writing the bytes.
+    @exclusivity(unchecked) @usableFromInline package var effects: FromFunctionWriter
 
     package init(
         address: Address, storage: AddressScopedStorage, protocolVersion: ProtocolVersion,
@@ -39,13 +39,12 @@ public final class Context {
         self.address = address
         self.storage = storage
         self.protocolVersion = protocolVersion
-        self.messages = messages
-        self.egressMessages = egressMessages
+        effects = FromFunctionWriter(protocolVersion.wire, messages: messages, egressMessages: egressMessages)
     }
 
     /// Gives the effect buffers back to `pool` once the response is written; the context keeps empty ones.
     package func recycleBuffers(into pool: BufferPool) {
-        pool.recycle(&messages, &egressMessages)
+        pool.recycle(&effects.messages, &effects.egressMessages)
     }
 
     // MARK: - Messages
@@ -59,55 +58,24 @@ public final class Context {
     public func send<V: StateFunType>(_ value: V, to target: Address) throws {
         guard protocolVersion == .v3 else { return try sendV2(value, to: target) }
         let marks = try beginMessage(to: target, valueTypeName: V.typeName.description)
-        try Self.finish(value, marks, in: &messages)
+        try effects.endMessage(marks) { (writer: inout WireWriter) throws(any Error) in try value.serialize(to: &writer) }
     }
 
-    /// Serializes `value` as the argument begun by `marks` and closes the three fields around it; if
-    /// serialization throws, the whole effect is removed again.
-    @inlinable
-    static func finish<V: StateFunType>(_ value: V, _ marks: MessageMarks, in writer: inout WireWriter) throws {
-        do {
-            try value.serialize(to: &writer)
-        } catch {
-            writer.rollBack(to: marks.invocation)
-            throw error
-        }
-        writer.endNested(inner: marks.argument.value, middle: marks.argument.field, outer: marks.invocation)
-    }
-
-    /// Where a message being written began: `FromFunction.Invocation` and its argument.
+    /// Checks `target` and begins a 3.x message to it, up to its argument's value.
     @usableFromInline
-    struct MessageMarks {
-        @usableFromInline var invocation: WireWriter.Mark
-        @usableFromInline var argument: ValueCodec.TypedValueMarks
-    }
-
-    /// Checks `target` and writes, in one run, `FromFunction.Invocation{target=1, argument=2}` up to the
-    /// argument's value: its target and the `TypedValue`'s typename and `has_value` (3.x).
-    @usableFromInline
-    func beginMessage(to target: Address, valueTypeName: String) throws(StateFunError) -> MessageMarks {
+    func beginMessage(to target: Address, valueTypeName: String) throws(StateFunError) -> FromFunctionWriter.ArgumentMarks {
         if let problem = target.sendError { throw .invalidAddress(problem) }
-        return messages.writeRun(reserving: target.wireSizeBound + valueTypeName.utf8.count + 32) { run in
-            let invocation = run.beginLengthDelimited(2)
-            target.write(1, to: &run)
-            return MessageMarks(
-                invocation: invocation, argument: ValueCodec.beginTypedValue(2, typeName: valueTypeName, in: &run))
-        }
+        return effects.beginMessage(to: target.wireFields, typeName: valueTypeName)
     }
 
     /// The 2.x form of ``send(_:to:)-(V,Address)``: the value travels as an `Any`.
     @usableFromInline
     func sendV2<V: StateFunType>(_ value: V, to target: Address) throws {
         if let problem = target.sendError { throw StateFunError.invalidAddress(problem) }
-        let invocation = messages.beginLengthDelimited(2)
-        target.write(1, to: &messages)
-        do {
-            try ValueCodec.write(value, protocolVersion, field: 2, to: &messages)
-        } catch {
-            messages.rollBack(to: invocation)
-            throw error
+        let version = protocolVersion
+        try effects.writeMessage(to: target.wireFields, typeName: ValueCodec.typeName(of: V.self, version)) {
+            (writer: inout WireWriter) throws(any Error) in try ValueCodec.writePlain(value, version, to: &writer)
         }
-        messages.endLengthDelimited(invocation)
     }
 
     /// Sends `value` to `target` with `metadata` (the maintained fork's `TypedValue.metadata`: e.g. a
@@ -119,10 +87,9 @@ public final class Context {
         guard !metadata.isEmpty else { return try send(value, to: target) }
         try checkMetadata(metadata)
         if let problem = target.sendError { throw StateFunError.invalidAddress(problem) }
-        try messages.writeLengthDelimited(2) { (invocation: inout WireWriter) throws(any Error) in
-            target.write(1, to: &invocation)
-            try ValueCodec.write(value, metadata: metadata, field: 2, to: &invocation)
-        }
+        try effects.writeMessage(
+            to: target.wireFields, typeName: V.typeName.description, metadata: Self.wireMetadata(metadata)
+        ) { (writer: inout WireWriter) throws(any Error) in try value.serialize(to: &writer) }
     }
 
     /// Refuses metadata on the 2.x protocol: its `Any` payloads have no field for it.
@@ -132,16 +99,20 @@ public final class Context {
         }
     }
 
+    /// Metadata entries as the response writer takes them (no array is made for none, the usual case).
+    static func wireMetadata(_ metadata: [MetadataEntry]) -> [FromFunctionWriter.MetadataEntry] {
+        metadata.isEmpty ? [] : metadata.map { ($0.key, $0.value?[...]) }
+    }
+
     /// Sends an undecoded message as it is, e.g. forwards the one received (2.x `send` of an `Any`), its
     /// ``Message/metadata`` included (as the fork's Java SDK's `MessageBuilder.fromMessage` keeps headers).
     public func send(_ message: Message, to target: Address) throws {
         if let problem = target.sendError { throw StateFunError.invalidAddress(problem) }
         try checkMetadata(message.metadata)
-        let version = protocolVersion
-        messages.writeMessage(2) { invocation in
-            target.write(1, to: &invocation)
-            ValueCodec.write(message, version, field: 2, to: &invocation)
-        }
+        try effects.writeMessage(
+            to: target.wireFields, typeName: message.typeName, hasValue: message.payload != nil,
+            metadata: Self.wireMetadata(message.metadata)
+        ) { writer in writer.writeRaw(message.payload ?? []) }
     }
 
     /// Sends `value` to the caller of the current message; throws when it came from an ingress.
@@ -166,12 +137,10 @@ public final class Context {
     ) throws {
         let ms = try checkDelayed(target, delay, cancellationToken)
         let version = protocolVersion
-        try delayedMessages.writeLengthDelimited(3) { (delayed: inout WireWriter) throws(any Error) in
-            delayed.writeInt64(1, ms)
-            target.write(2, to: &delayed)
-            try ValueCodec.write(value, version, field: 3, to: &delayed)
-            delayed.writeString(11, cancellationToken ?? "")
-        }
+        try effects.writeDelayedMessage(
+            to: target.wireFields, delayInMs: ms, cancellationToken: cancellationToken ?? "",
+            typeName: ValueCodec.typeName(of: V.self, version)
+        ) { (writer: inout WireWriter) throws(any Error) in try ValueCodec.writePlain(value, version, to: &writer) }
     }
 
     /// Sends an undecoded message after `delay`.
@@ -180,13 +149,10 @@ public final class Context {
     {
         let ms = try checkDelayed(target, delay, cancellationToken)
         try checkMetadata(message.metadata)
-        let version = protocolVersion
-        delayedMessages.writeMessage(3) { delayed in
-            delayed.writeInt64(1, ms)
-            target.write(2, to: &delayed)
-            ValueCodec.write(message, version, field: 3, to: &delayed)
-            delayed.writeString(11, cancellationToken ?? "")
-        }
+        try effects.writeDelayedMessage(
+            to: target.wireFields, delayInMs: ms, cancellationToken: cancellationToken ?? "", typeName: message.typeName,
+            hasValue: message.payload != nil, metadata: Self.wireMetadata(message.metadata)
+        ) { writer in writer.writeRaw(message.payload ?? []) }
     }
 
     /// Validates a delayed send and returns its delay in milliseconds.
@@ -211,24 +177,40 @@ public final class Context {
         guard protocolVersion == .v3 else {
             throw StateFunError.invalidDelayedMessage("the 2.x protocol cannot cancel delayed messages")
         }
-        delayedMessages.writeMessage(3) { delayed in
-            delayed.writeBool(10, true)
-            delayed.writeString(11, token)
-        }
+        effects.writeCancellation(token: token)
     }
 
     // MARK: - Egress
 
     /// Sends a record to an egress (Kafka, Kinesis, or a typed value for any egress).
     public func send(_ record: EgressRecord) throws {
-        if let reason = record.egress.validationError {
-            throw StateFunError.invalidTypeName(record.egress.description, reason: reason)
-        }
+        let egress = record.egress
+        if let reason = egress.validationError { throw StateFunError.invalidTypeName(egress.description, reason: reason) }
         let version = protocolVersion
-        try egressMessages.writeLengthDelimited(4) { (egress: inout WireWriter) throws(any Error) in
-            egress.writeString(1, record.egress.namespace)
-            egress.writeString(2, record.egress.name)
-            try record.write(version, field: 3, to: &egress)
+        switch record.kind {
+        case .value(let value):
+            func write<V: StateFunType>(_ value: V) throws {
+                try effects.writeEgressMessage(
+                    namespace: egress.namespace, type: egress.name, typeName: ValueCodec.typeName(of: V.self, version)
+                ) { (writer: inout WireWriter) throws(any Error) in try ValueCodec.writePlain(value, version, to: &writer) }
+            }
+            try write(value)
+        case .kafka(let topic, let key, let value, let headers):
+            guard !topic.isEmpty else { throw StateFunError.invalidArgument("a Kafka egress record needs a topic") }
+            guard headers.isEmpty || version == .v3 else {
+                throw StateFunError.invalidArgument(
+                    "Kafka record headers need the 3.x protocol (the maintained fork's KafkaProducerRecord.headers)")
+            }
+            try effects.writeKafkaRecord(
+                egressNamespace: egress.namespace, egressType: egress.name, topic: topic, key: key ?? "",
+                headers: Self.wireMetadata(headers)
+            ) { (writer: inout WireWriter) throws(any Error) in try value.write(version, kinesis: false, to: &writer) }
+        case .kinesis(let stream, let partitionKey, let explicitHashKey, let value):
+            guard !stream.isEmpty else { throw StateFunError.invalidArgument("a Kinesis egress record needs a stream") }
+            try effects.writeKinesisRecord(
+                egressNamespace: egress.namespace, egressType: egress.name, stream: stream, partitionKey: partitionKey,
+                explicitHashKey: explicitHashKey ?? ""
+            ) { (writer: inout WireWriter) throws(any Error) in try value.write(version, kinesis: true, to: &writer) }
         }
     }
 
@@ -239,12 +221,10 @@ public final class Context {
             throw StateFunError.invalidTypeName(egress.description, reason: reason)
         }
         try checkMetadata(message.metadata)
-        let version = protocolVersion
-        egressMessages.writeMessage(4) { egressMessage in
-            egressMessage.writeString(1, egress.namespace)
-            egressMessage.writeString(2, egress.name)
-            ValueCodec.write(message, version, field: 3, to: &egressMessage)
-        }
+        try effects.writeEgressMessage(
+            namespace: egress.namespace, type: egress.name, typeName: message.typeName, hasValue: message.payload != nil,
+            metadata: Self.wireMetadata(message.metadata)
+        ) { writer in writer.writeRaw(message.payload ?? []) }
     }
 
     /// Sends a typed value to the egress `egress` (Python `send_egress(egress_message_builder(...))`).
@@ -252,24 +232,20 @@ public final class Context {
     package func sendEgressMessage<V: StateFunType>(_ value: V, to egress: TypeName) throws {
         guard protocolVersion == .v3 else { return try sendV2(value, toEgress: egress) }
         let marks = try beginEgressMessage(to: egress, valueTypeName: V.typeName.description)
-        try Self.finish(value, marks, in: &egressMessages)
+        try effects.endEgressMessage(marks) { (writer: inout WireWriter) throws(any Error) in
+            try value.serialize(to: &writer)
+        }
     }
 
-    /// Checks `egress` and writes, in one run, `EgressMessage{egress_namespace=1, egress_type=2, argument=3}` up
-    /// to the argument's value (3.x).
+    /// Checks `egress` and begins a 3.x egress message to it, up to its argument's value.
     @usableFromInline
-    func beginEgressMessage(to egress: TypeName, valueTypeName: String) throws(StateFunError) -> MessageMarks {
+    func beginEgressMessage(to egress: TypeName, valueTypeName: String) throws(StateFunError)
+        -> FromFunctionWriter.ArgumentMarks
+    {
         if !egress.isValid, let reason = egress.validationError {
             throw .invalidTypeName(egress.description, reason: reason)
         }
-        let room = egress.namespace.utf8.count + egress.name.utf8.count + valueTypeName.utf8.count + 48
-        return egressMessages.writeRun(reserving: room) { run in
-            let invocation = run.beginLengthDelimited(4)
-            run.writeString(1, egress.namespace)
-            run.writeString(2, egress.name)
-            return MessageMarks(
-                invocation: invocation, argument: ValueCodec.beginTypedValue(3, typeName: valueTypeName, in: &run))
-        }
+        return effects.beginEgressMessage(namespace: egress.namespace, type: egress.name, typeName: valueTypeName)
     }
 
     /// The 2.x form of ``sendEgressMessage(_:to:)-(V,_)``: the value travels as an `Any`.
@@ -278,15 +254,9 @@ public final class Context {
         if let reason = egress.validationError {
             throw StateFunError.invalidTypeName(egress.description, reason: reason)
         }
-        let message = egressMessages.beginLengthDelimited(4)
-        egressMessages.writeString(1, egress.namespace)
-        egressMessages.writeString(2, egress.name)
-        do {
-            try ValueCodec.write(value, protocolVersion, field: 3, to: &egressMessages)
-        } catch {
-            egressMessages.rollBack(to: message)
-            throw error
-        }
-        egressMessages.endLengthDelimited(message)
+        let version = protocolVersion
+        try effects.writeEgressMessage(
+            namespace: egress.namespace, type: egress.name, typeName: ValueCodec.typeName(of: V.self, version)
+        ) { (writer: inout WireWriter) throws(any Error) in try ValueCodec.writePlain(value, version, to: &writer) }
     }
 }

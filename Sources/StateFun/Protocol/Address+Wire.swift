@@ -1,5 +1,4 @@
-import StateFunProtocol
-package import StateFunWire
+package import StateFunProtocol
 
 // The SDK's address on the wire: the fields and their numbers are StateFunProtocol's (`WireAddress`).
 extension Address: WireAddress {
@@ -11,13 +10,6 @@ extension Address: WireAddress {
     package var wireType: String { typeName.name }
     package var wireID: String { id }
 
-    /// Writes this address as embedded field `field` of a run.
-    package func write(_ field: UInt32, to run: inout WireWriter.Run) {
-        AddressWire.write(field, namespace: typeName.namespace, type: typeName.name, id: id, to: &run)
-    }
-
-    /// Room a run needs for ``write(_:to:)``.
-    package var wireSizeBound: Int {
-        AddressWire.sizeBound(namespace: typeName.namespace, type: typeName.name, id: id)
-    }
+    /// The three fields, as StateFunProtocol's response writer takes an address.
+    package var wireFields: FromFunctionWriter.Target { (typeName.namespace, typeName.name, id) }
 }

@@ -69,7 +69,7 @@ public struct RequestReplyHandler: Sendable {
                 context.observation = observation
                 defer { context.recycleBuffers(into: buffers) }
                 try await run(registered, context, &batch)
-                let answer = try Self.responseV3(storage, context, limit: limits.maxResponseBytes)
+                let answer = try Self.response(storage, context, limit: limits.maxResponseBytes)
                 observation?.answered(answer)
                 return answer
             } catch {
@@ -138,7 +138,7 @@ public struct RequestReplyHandler: Sendable {
     /// the limit plus one invocation's effects (the whole answer, state included, is checked in ``response``).
     @inline(__always)
     static func checkEffects(_ context: Context, _ limit: Int) throws(StateFunError) {
-        if context.messages.count &+ context.delayedMessages.count &+ context.egressMessages.count > limit {
+        if context.effects.effectBytes > limit {
             throw .responseTooLarge(limit: limit)
         }
     }
@@ -180,7 +180,7 @@ public struct RequestReplyHandler: Sendable {
             missing.append(persistedValueSpec(specs[i]))
         }
         if !missing.isEmpty {
-            return FromFunctionV3(response: .incompleteInvocationContext(.init(missingValues: missing))).serialized()
+            return FromFunctionWriter.incompleteInvocationContext(missing: missing)
         }
         // The Python SDK builds each invocation's message for the target address and refuses an empty id
         // (after the missing-state check, as here).
@@ -213,68 +213,23 @@ public struct RequestReplyHandler: Sendable {
             egressMessages: egressMessages)
     }
 
-    /// The 3.x answer to a batch that ran: state values travel as `TypedValue`s.
-    private static func responseV3(_ storage: AddressScopedStorage, _ context: Context, limit: Int)
+    /// `FromFunction{invocation_result{...}}`: mutations of the dirty states in cell order, then the effects the
+    /// context encoded as they were produced (3.x state values travel as `TypedValue`s, 2.x as serialized `Any`s).
+    private static func response(_ storage: AddressScopedStorage, _ context: Context, limit: Int)
         throws(StateFunError) -> [UInt8]
     {
-        try response(
-            storage, context, limit: limit,
-            stateValueSize: { value in
-                let typed =
-                    WireWriter.lengthDelimitedSize(1, count: value.typeName.utf8.count) + 2
-                    + WireWriter.lengthDelimitedSize(3, count: value.bytes.count)
-                return WireWriter.lengthDelimitedSize(3, count: typed, presence: .explicit)
-            },
-            stateValue: { mutation, value in
-                mutation.writeMessage(3) { typed in
-                    typed.writeString(1, value.typeName)
-                    typed.writeBool(2, true)
-                    typed.writeBytes(3, value.bytes)
-                }
-            })
-    }
-
-    /// `FromFunction{invocation_result{...}}`: mutations of the dirty states in cell order, then the effects the
-    /// context encoded as they were produced.
-    private static func response(
-        _ storage: AddressScopedStorage, _ context: Context, limit: Int, stateValueSize: (RawValue) -> Int,
-        stateValue: (inout WireWriter, RawValue) -> Void
-    ) throws(StateFunError) -> [UInt8] {
-        // A batch without effects answers an empty body, as the official SDKs do: they touch
-        // `invocation_result` only through its repeated fields, so an empty result leaves the oneof unset. The
-        // runtime reads a FromFunction with no response as an empty InvocationResponse (protocol.md §4).
-        let effects = context.messages.count + context.delayedMessages.count + context.egressMessages.count
-        if effects == 0, !storage.cells.contains(where: \.dirty) {
-            return []
-        }
-        // The exact size, so the answer is written into one buffer of the right length (no trimming copy).
         let cells = storage.cells
-        var content = effects
-        for i in cells.indices where cells[i].dirty {
-            let name = WireWriter.lengthDelimitedSize(2, count: cells[i].name.utf8.count)
-            let mutation = cells[i].currentValue.map { 2 + name + stateValueSize($0) } ?? name
-            content += WireWriter.lengthDelimitedSize(1, count: mutation, presence: .explicit)
-        }
-        let size = WireWriter.lengthDelimitedSize(100, count: content, presence: .explicit)
-        guard size <= limit else { throw .responseTooLarge(limit: limit) }
-        var out = WireWriter(capacity: size)
-        out.writeMessage(100) { result in
-            for i in cells.indices where cells[i].dirty {
-                result.writeMessage(1) { mutation in
-                    if let value = cells[i].currentValue {
-                        mutation.writeEnum(1, FromFunctionV3.MutationType.modify.rawValue)
-                        mutation.writeString(2, cells[i].name)
-                        stateValue(&mutation, value)
-                    } else {
-                        mutation.writeString(2, cells[i].name)  // DELETE is 0: only the name goes on the wire
-                    }
+        let answer = context.effects.response(limit: limit) { mutation in
+            for i in 0..<cells.count where cells[i].dirty {
+                if let value = cells[i].currentValue {
+                    mutation(.init(stateName: cells[i].name, typeName: value.typeName, bytes: value.bytes))
+                } else {
+                    mutation(.init(deleting: cells[i].name))
                 }
             }
-            result.writeRaw(context.messages)
-            result.writeRaw(context.delayedMessages)
-            result.writeRaw(context.egressMessages)
         }
-        return out.takeBytes()
+        guard let answer else { throw .responseTooLarge(limit: limit) }
+        return answer
     }
 
     package static func persistedValueSpec(_ spec: AnyValueSpec) -> FromFunctionV3.PersistedValueSpec {
@@ -362,21 +317,7 @@ public struct RequestReplyHandler: Sendable {
         var invocations = InvocationsV2(invocations: batch.invocations)
         try await run(registered, context, &invocations)
 
-        return try Self.response(
-            storage, context, limit: limits.maxResponseBytes,
-            stateValueSize: { value in
-                let any =
-                    WireWriter.lengthDelimitedSize(1, count: value.typeName.utf8.count)
-                    + WireWriter.lengthDelimitedSize(2, count: value.bytes.count)
-                return WireWriter.lengthDelimitedSize(3, count: any)
-            },
-            stateValue: { mutation, value in
-                // 2.x state is opaque bytes: the serialized Any, as the Python 2.2 SDK stores it.
-                mutation.writeLengthDelimited(3, presence: .implicit) { any in
-                    any.writeString(1, value.typeName)
-                    any.writeBytes(2, value.bytes)
-                }
-            })
+        return try Self.response(storage, context, limit: limits.maxResponseBytes)
     }
 
 }
