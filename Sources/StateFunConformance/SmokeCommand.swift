@@ -85,7 +85,7 @@ enum SmokeCommand {
         if let url {
             driver.remoteEndpoints = [
                 FunctionEndpoint(
-                    functions: SmokeE2E.functionType.description, url: url,
+                    functions: .function(SmokeE2E.functionType), urlPathTemplate: url,
                     maxNumBatchRequests: SmokeInterpreter.harnessMaxBatchSize)
             ]
         }

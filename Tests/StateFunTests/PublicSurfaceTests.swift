@@ -90,6 +90,7 @@ private protocol OldSpellings {
     static func oldSpellings() async throws -> (InvocationResult, String)
     static func oldDecode() throws -> (String?, String?)
     static func oldHandlerFailed() -> StateFunError
+    static func oldFunctionEndpoint() -> FunctionEndpoint
 }
 
 /// The spellings the one way replaced still compile and still work (deprecated, not removed). The tests call
@@ -128,6 +129,11 @@ struct DeprecatedSpellingTests: OldSpellings {
         .handlerFailed(function: "a/b", id: "1", reason: "boom")
     }
 
+    @available(*, deprecated)
+    static func oldFunctionEndpoint() -> FunctionEndpoint {
+        FunctionEndpoint(functions: "example/*", url: "http://old:8000/{function.name}", maxNumBatchRequests: 7)
+    }
+
     @Test func theyStillDoWhatTheyDid() async throws {
         let old: any OldSpellings.Type = Self.self
         let (result, yaml) = try await old.oldSpellings()
@@ -136,5 +142,10 @@ struct DeprecatedSpellingTests: OldSpellings {
         #expect(yaml.contains("urlPathTemplate: http://old:8000/statefun") && yaml.contains("maxNumBatchRequests: 9"))
         #expect(try old.oldDecode() == ("x", nil))
         #expect(old.oldHandlerFailed() == .handlerFailed(function: "a/b", id: "1", underlying: StateFunError.invalidArgument("boom")))
+        #expect(
+            old.oldFunctionEndpoint()
+                == FunctionEndpoint(
+                    functions: .namespace("example"), urlPathTemplate: "http://old:8000/{function.name}",
+                    maxNumBatchRequests: 7))
     }
 }

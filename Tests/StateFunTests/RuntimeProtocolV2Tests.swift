@@ -54,7 +54,7 @@ struct RuntimeProtocolV2Tests {
             app: App {}, protocolVersion: .v2, clock: ManualClock(),
             remoteEndpoints: [
                 FunctionEndpoint(
-                    functions: "remote/f", url: "http://127.0.0.1:1/{function.name}",
+                    functions: "remote/f", urlPathTemplate: "http://127.0.0.1:1/{function.name}",
                     states: [.init("a"), .init("b", expiration: .afterCall(.seconds(1)))])
             ],
             transport: transport)

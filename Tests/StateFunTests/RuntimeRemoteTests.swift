@@ -37,7 +37,7 @@ struct RuntimeRemoteTests {
         }
         let runtime = LocalRuntime(
             app: app,
-            remoteEndpoints: [FunctionEndpoint(functions: "example/*", url: "http://127.0.0.1:\(server.port)/statefun")])
+            remoteEndpoints: [FunctionEndpoint(functions: "example/*", urlPathTemplate: "http://127.0.0.1:\(server.port)/statefun")])
         let ann = Address("example/greeter", id: "ann")
 
         // The first calls may find the server still starting: the runtime retries them, as StateFun does.
@@ -64,7 +64,7 @@ struct RuntimeRemoteTests {
         let runtime = LocalRuntime(
             app: App {}, clock: ManualClock(),
             remoteEndpoints: [
-                FunctionEndpoint(functions: "example/greeter", url: "http://127.0.0.1:\(port)/", callTimeout: .milliseconds(200))
+                FunctionEndpoint(functions: "example/greeter", urlPathTemplate: "http://127.0.0.1:\(port)/", callTimeout: .milliseconds(200))
             ])
         try runtime.send("ann", to: Address("example/greeter", id: "ann"))
         await runtime.advance(by: .seconds(1))
@@ -81,7 +81,7 @@ struct RuntimeRemoteTests {
     @Test func refusesURLsItCannotCall() async throws {
         let runtime = LocalRuntime(
             app: App {}, clock: ManualClock(),
-            remoteEndpoints: [FunctionEndpoint(functions: "example/*", url: "https://functions.example.com/statefun")])
+            remoteEndpoints: [FunctionEndpoint(functions: "example/*", urlPathTemplate: "https://functions.example.com/statefun")])
         try runtime.send("ann", to: Address("example/greeter", id: "ann"))
         await runtime.runUntilIdle()
         guard case .unsupportedURL? = runtime.failures.first?.error else {
@@ -114,7 +114,7 @@ struct RuntimeRemoteTests {
     }
 
     @Test func expandsTheFunctionNameInURLTemplates() {
-        let endpoint = FunctionEndpoint(functions: "example/*", url: "http://localhost:8000/{function.name}")
+        let endpoint = FunctionEndpoint(functions: "example/*", urlPathTemplate: "http://localhost:8000/{function.name}")
         #expect(endpoint.covers("example/greeter") && !endpoint.covers("other/greeter"))
         #expect(endpoint.url(for: "example/greeter") == "http://localhost:8000/greeter")
     }

@@ -31,7 +31,7 @@ import StateFunProtocol
             var driver = SmokeDriver()
             driver.remoteEndpoints = [
                 FunctionEndpoint(
-                    functions: "statefun.smoke.e2e/command-interpreter-fn", url: "http://127.0.0.1:\(port)\(path)",
+                    functions: "statefun.smoke.e2e/command-interpreter-fn", urlPathTemplate: "http://127.0.0.1:\(port)\(path)",
                     maxNumBatchRequests: 10_000)
             ]
             var parameters = SmokeParameters()

@@ -51,7 +51,8 @@ extension App {
     /// The app as stable JSON (keys in a fixed order, two-space indentation), for tools and tests:
     /// `functions` (type, states {name, type, expiration}, accepts, catchAll, emits, endpoint), `ingresses`
     /// (id, kind, routes {topic, valueType, targets}), `egresses` (id, kind) and `endpoints` (functions, url,
-    /// maxBatchSize, transport, timeouts). Durations are module.yaml text (`2min`) and milliseconds.
+    /// maxNumBatchRequests as module.yaml names it, transport, timeouts). Durations are module.yaml text (`2min`)
+    /// and milliseconds.
     public func describeJSON() -> String {
         let functions: [JSONNode] = model.functions.map { function in
             let states: [JSONNode] = function.specs.map { spec in
@@ -92,7 +93,7 @@ extension App {
             .object([
                 (key: "functions", value: .string(endpoint.functions)),
                 (key: "url", value: .string(endpoint.urlPathTemplate)),
-                (key: "maxBatchSize", value: .int(Int64(endpoint.maxNumBatchRequests))),
+                (key: "maxNumBatchRequests", value: .int(Int64(endpoint.maxNumBatchRequests))),
                 (key: "transport", value: .string(AppSummary.transportName(endpoint.transport))),
                 (key: "timeouts", value: .object(AppSummary.timeouts(endpoint.timeouts).map { (key: $0.name, value: .string($0.text)) })),
             ])

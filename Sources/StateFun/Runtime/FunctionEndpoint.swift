@@ -3,13 +3,14 @@
 ///
 /// ```swift
 /// let runtime = LocalRuntime(app: app, remoteEndpoints: [
-///     FunctionEndpoint(functions: "example/*", url: "http://127.0.0.1:8000/statefun"),
+///     FunctionEndpoint(functions: "example/*", urlPathTemplate: "http://127.0.0.1:8000/statefun"),
 /// ])
 /// ```
 public struct FunctionEndpoint: Sendable, Hashable {
-    /// `namespace/name` for one function type, or `namespace/*` for every function of the namespace.
+    /// `namespace/name` for one function type, or `namespace/*` for every function of the namespace (module.yaml's
+    /// `functions`, the text of the ``TypeNamePattern`` it was declared with).
     public var functions: String
-    /// `http://host[:port]/path` (host: a numeric IPv4 or IPv6 address or `localhost`) or
+    /// module.yaml's `urlPathTemplate`: `http://host[:port]/path` (host: a numeric IPv4 or IPv6 address or `localhost`) or
     /// `http+unix:///path/to/socket.sock/http/path`; `{function.name}` is replaced by the name part of the
     /// function's typename (`UrlPathTemplate`).
     public var url: String
@@ -37,16 +38,36 @@ public struct FunctionEndpoint: Sendable, Hashable {
         }
     }
 
-    /// Declares an endpoint.
+    /// Declares an endpoint; the arguments are named as the keys of module.yaml's `io.statefun.endpoints.v2/http`
+    /// spec (and its function's `states` on 2.x), like ``Endpoint``'s.
+    ///
+    /// - Parameters:
+    ///   - functions: the functions served, `namespace/name` or `namespace/*` (`functions`).
+    ///   - urlPathTemplate: where they are served, see ``url`` (`urlPathTemplate`).
+    ///   - maxNumBatchRequests: the most messages in one batch (`maxNumBatchRequests`).
+    ///   - callTimeout: how long a failing call is retried (`timeouts.call`).
+    ///   - states: 2.x only, the states sent with every call (the function's `states`).
+    public init(
+        functions: TypeNamePattern, urlPathTemplate: String, maxNumBatchRequests: Int = 1000,
+        callTimeout: Duration = .seconds(60), states: [StateDeclaration] = []
+    ) {
+        self.functions = functions.text
+        self.url = urlPathTemplate
+        self.maxNumBatchRequests = maxNumBatchRequests
+        self.callTimeout = callTimeout
+        self.states = states
+    }
+
+    /// Declares an endpoint (the earlier spelling: `functions` as a plain string, `url` for module.yaml's
+    /// `urlPathTemplate`).
+    @available(*, deprecated, renamed: "init(functions:urlPathTemplate:maxNumBatchRequests:callTimeout:states:)")
     public init(
         functions: String, url: String, maxNumBatchRequests: Int = 1000, callTimeout: Duration = .seconds(60),
         states: [StateDeclaration] = []
     ) {
-        self.functions = functions
-        self.url = url
-        self.maxNumBatchRequests = maxNumBatchRequests
-        self.callTimeout = callTimeout
-        self.states = states
+        self.init(
+            functions: TypeNamePattern(functions), urlPathTemplate: url, maxNumBatchRequests: maxNumBatchRequests,
+            callTimeout: callTimeout, states: states)
     }
 
     /// Whether this endpoint serves `function` (`ns/*` covers every function of the namespace).
