@@ -4,7 +4,8 @@ import StateFunWire
 import Testing
 import StateFunProtocol
 
-/// The request reader and the model (``ToFunctionV3``) must agree. The one-pass reader of the runtime's usual layout
+/// The request reader (StateFunProtocol's ``ReceivedBatch``, as the SDK adapts it: ``ReceivedInvocations``) and
+/// the model (``ToFunctionV3``) must agree. The one-pass reader of the runtime's usual layout
 /// (`ReceivedBatch+FastPath.swift`) reads only what the model reads the same; every other request is decoded as
 /// the model, which then decides (errors included). Compared as values: target, states, each invocation's caller
 /// and message.
@@ -24,10 +25,10 @@ import StateFunProtocol
 
         /// What the reader made of it.
         init(_ batch: ReceivedBatch) {
-            var batch = batch
+            var batch = ReceivedInvocations(batch)
             target = batch.target
-            states = batch.states
-            for i in 0..<batch.invocations.count {
+            states = batch.batch.states
+            for i in 0..<batch.batch.invocations.count {
                 var caller: Address?
                 batch.caller(i, into: &caller)
                 invocations.append(Invocation(caller: caller, message: batch.message(i)))
@@ -39,7 +40,9 @@ import StateFunProtocol
         init(_ request: ToFunctionV3.InvocationBatchRequest) {
             target = request.target
             states = request.state.map { state in
-                let value = state.stateValue.flatMap { $0.hasValue ? RawValue(typeName: $0.typename, bytes: $0.value) : nil }
+                let value = state.stateValue.flatMap {
+                    $0.hasValue ? ReceivedBatch.Value(typeName: $0.typename, bytes: $0.value[...]) : nil
+                }
                 return ReceivedBatch.State(name: state.stateName, value: value)
             }
             invocations = request.invocations.map { invocation in

@@ -56,7 +56,7 @@ public struct RequestReplyHandler: Sendable {
         switch protocolVersion {
         case .v3:
             // Decoding, checking and answering are synchronous; only an async handler makes the run await.
-            var batch = try Self.decodeV3(body, maxInvocations: limits.maxInvocations)
+            var batch = ReceivedInvocations(try Self.decodeV3(body, maxInvocations: limits.maxInvocations))
             let (target, registered) = try lookUp(batch.target)
             let observation = registered.observe(target, batch.invocations.count, .v3, body.count)
             do {
@@ -171,12 +171,12 @@ public struct RequestReplyHandler: Sendable {
     /// The answer when the batch cannot run: the states the runtime did not send (an
     /// `IncompleteInvocationContext`, nothing runs); `nil` when it can. Throws for an empty target id.
     private static func answerWithoutRunning(
-        _ batch: ReceivedBatch, _ target: Address, _ registered: RegisteredFunction
+        _ batch: ReceivedInvocations, _ target: Address, _ registered: RegisteredFunction
     ) throws(StateFunError) -> [UInt8]? {
         // Resolve declared specs against what arrived (the last value for a name wins, as in a dict).
         let specs = registered.definition.specs
         var missing: [FromFunctionV3.PersistedValueSpec] = []
-        for i in specs.indices where batch.stateIndex(of: specs[i].name) == nil {
+        for i in specs.indices where batch.batch.stateIndex(of: specs[i].name) == nil {
             missing.append(persistedValueSpec(specs[i]))
         }
         if !missing.isEmpty {
@@ -184,20 +184,19 @@ public struct RequestReplyHandler: Sendable {
         }
         // The Python SDK builds each invocation's message for the target address and refuses an empty id
         // (after the missing-state check, as here).
-        if target.id.isEmpty, !batch.invocations.isEmpty {
+        if target.id.isEmpty, batch.count > 0 {
             throw .invalidAddress("the batch's target \(target.typeName) has an empty id")
         }
         return nil
     }
 
     /// The batch's state: a cell per declared spec with the value the runtime sent.
-    private func makeStorageV3(_ batch: ReceivedBatch, _ registered: RegisteredFunction) -> AddressScopedStorage {
+    private func makeStorageV3(_ batch: ReceivedInvocations, _ registered: RegisteredFunction) -> AddressScopedStorage {
         let specs = registered.definition.specs
         return AddressScopedStorage(
             function: registered.definition.typeName, protocolVersion: .v3, count: specs.count, pool: valueBuffers
         ) { i in
-            let value = batch.stateIndex(of: specs[i].name).flatMap { batch.states[$0].value }
-            return .init(declared: specs[i], version: .v3, value: value)
+            .init(declared: specs[i], version: .v3, value: batch.stateValue(named: specs[i].name))
         }
     }
 
@@ -327,15 +326,6 @@ protocol BatchInvocations {
     var count: Int { get }
     /// Makes invocation `i`: sets `context`'s caller (in place) and returns the message.
     mutating func prepare(_ i: Int, in context: Context) -> Message
-}
-
-extension ReceivedBatch: BatchInvocations {
-    var count: Int { invocations.count }
-
-    mutating func prepare(_ i: Int, in context: Context) -> Message {
-        caller(i, into: &context.currentCaller)
-        return message(i)
-    }
 }
 
 /// The invocations of a decoded 2.x request.

@@ -1,16 +1,21 @@
 import StateFunWire
-import StateFunProtocol
+
 // The layout the StateFun runtime writes, read in one pass over the bytes.
 //
 // protobuf-java (the runtime) writes fields in number order, each singular field at most once, and lengths as
 // short varints: `ToFunction{invocation=100{target=1, state=2…, invocations=3…}}`, `Address{namespace=1,
 // type=2, id=3}`, `PersistedValue{state_name=1, state_value=2}`, `TypedValue{typename=1, has_value=2,
 // value=3}` and `Invocation{caller=1, argument=2}` likewise, zero values left out. For such bytes this reader
-// gives exactly what the model (`ToFunctionV3`) says, with a fraction of its work (one pointer, no reader
+// gives exactly what the model (`ToFunction` with `TypedValue`s) says, with a fraction of its work (one pointer, no reader
 // copies, repeated typenames and callers recognised by their bytes); for anything else (another order, a
 // repeated or unknown field, a byte out of place, bad UTF-8) it gives up: the request is decoded as the model,
 // errors included, and the model written back in this layout is read here (ReceivedBatch.init).
 // `ReceivedBatchLayoutTests` holds the reader to the model.
+//
+// Pointer use: every pointer here is the base of the request body, valid for the `withUnsafeBufferPointer`
+// call in `readUsualLayout` that everything else runs inside; every offset read through it comes from a
+// `LayoutReader`, which checks each byte and each length against the end of the range it was given, and
+// every range it gives lies inside that range (so inside the body).
 
 extension ReceivedBatch {
     /// What ``readUsualLayout(_:maxInvocations:target:states:invocations:)`` made of a request.
@@ -26,10 +31,12 @@ extension ReceivedBatch {
     /// Reads the request `body` in the runtime's usual layout into `target`, `states` and `invocations`; what was
     /// set is to be dropped unless it answers ``LayoutReading/read``.
     static func readUsualLayout(
-        _ body: [UInt8], maxInvocations: Int, target: inout Address?, states: inout [State],
+        _ body: [UInt8], maxInvocations: Int, target: inout AddressRanges?, states: inout [State],
         invocations: inout [InvocationPosition]
     ) -> LayoutReading {
         body.withUnsafeBufferPointer { all -> LayoutReading in
+            // An empty body has no base (and is no batch); otherwise `base` is valid for `all.count` bytes for
+            // the whole closure, which is where every pointer below is used.
             guard let base = all.baseAddress else { return .otherLayout }
             var request = LayoutReader(base: base, position: 0, end: all.count)
             // ToFunction.invocation = 100, wire type 2: the key is the varint 802 (0xA2 0x06).
@@ -92,9 +99,9 @@ extension ReceivedBatch {
             previous.callerNamespace = namespace
             previous.callerType = type
             position.hasCaller = !(namespace.isEmpty && type.isEmpty && id.isEmpty)
-            position.callerNamespace = namespace
-            position.callerType = type
-            position.callerID = id
+            position.caller.namespace = namespace
+            position.caller.type = type
+            position.caller.id = id
         }
         if reader.next(is: 0x12) {  // argument = 2
             guard let content = reader.lengthDelimited() else { return false }
@@ -116,15 +123,18 @@ extension ReceivedBatch {
         return reader.isAtEnd
     }
 
-    /// `Address{namespace=1, type=2, id=3}` at `range` (the target; an empty one is kept, as the general
-    /// decoder keeps it).
-    private static func address(in range: Range<Int>, _ base: UnsafePointer<UInt8>) -> Address? {
+    /// `Address{namespace=1, type=2, id=3}` at `range` (the target; an empty one is kept, as the model keeps
+    /// it).
+    private static func address(in range: Range<Int>, _ base: UnsafePointer<UInt8>) -> AddressRanges? {
         var reader = LayoutReader(base: base, range: range)
+        var address = AddressRanges()
         guard let namespace = reader.optionalString(key: 0x0A), let type = reader.optionalString(key: 0x12),
             let id = reader.optionalString(key: 0x1A), reader.isAtEnd
         else { return nil }
-        return Address(
-            TypeName(namespace: text(namespace, base), name: text(type, base)), id: text(id, base))
+        address.namespace = namespace
+        address.type = type
+        address.id = id
+        return address
     }
 
     /// `PersistedValue{state_name=1, state_value=2: TypedValue{typename=1, has_value=2, value=3}}` at `range`;
@@ -132,7 +142,7 @@ extension ReceivedBatch {
     private static func state(in range: Range<Int>, _ base: UnsafePointer<UInt8>, _ body: [UInt8]) -> State? {
         var reader = LayoutReader(base: base, range: range)
         guard let name = reader.optionalString(key: 0x0A) else { return nil }
-        var value: RawValue?
+        var value: Value?
         if reader.next(is: 0x12) {
             guard let content = reader.lengthDelimited() else { return nil }
             var typed = LayoutReader(base: base, range: content)
@@ -143,7 +153,7 @@ extension ReceivedBatch {
             if hasValue {
                 let common = commonTypeName(at: typeName, base)
                 let typeNameText = common >= 0 ? TypedValue.commonTypeNames[common] : text(typeName, base)
-                value = RawValue(typeName: typeNameText, bytes: body[bytes])
+                value = Value(typeName: typeNameText, bytes: body[bytes])
             }
         }
         guard reader.isAtEnd else { return nil }
@@ -154,7 +164,10 @@ extension ReceivedBatch {
     /// read): each key's and value's place, the value `nil` when it is null.
     static func metadataEntries(in range: Range<Int>, of body: [UInt8]) -> [(key: Range<Int>, value: Range<Int>?)] {
         body.withUnsafeBufferPointer { all in
-            guard let base = all.baseAddress, !range.isEmpty else { return [] }
+            // `range` is a position this batch gave, inside the body; the `LayoutReader` checks every read
+            // against its end all the same.
+            guard let base = all.baseAddress, !range.isEmpty, range.lowerBound >= 0, range.upperBound <= all.count
+            else { return [] }
             var entries: [(key: Range<Int>, value: Range<Int>?)] = []
             var reader = LayoutReader(base: base, range: range)
             while reader.next(is: 0x22), let content = reader.lengthDelimited() {
@@ -166,14 +179,15 @@ extension ReceivedBatch {
         }
     }
 
-    /// The (already validated) UTF-8 text at `range`.
-    static func text(_ range: Range<Int>, _ base: UnsafePointer<UInt8>) -> String {
+    /// The (already validated) UTF-8 text at `range`, a range a `LayoutReader` gave.
+    private static func text(_ range: Range<Int>, _ base: UnsafePointer<UInt8>) -> String {
         range.isEmpty ? "" : String(decoding: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), as: UTF8.self)
     }
 
-    /// Which of ``TypedValue/commonTypeNames`` the bytes at `range` spell, or -1.
-    static func commonTypeName(at range: Range<Int>, _ base: UnsafePointer<UInt8>) -> Int {
+    /// Which of ``TypedValue/commonTypeNames`` the bytes at `range` (a range a `LayoutReader` gave) spell, or -1.
+    private static func commonTypeName(at range: Range<Int>, _ base: UnsafePointer<UInt8>) -> Int {
         for (index, candidate) in TypedValue.commonTypeNames.enumerated() where candidate.utf8.count == range.count {
+            // Both sides hold `range.count` bytes: the candidate's UTF-8 (compared count above) and the range.
             let equal: Bool? = candidate.utf8.withContiguousStorageIfAvailable { utf8 in
                 guard let start = utf8.baseAddress else { return range.isEmpty }
                 return ReceivedBatch.bytesEqual(UnsafeRawPointer(start), UnsafeRawPointer(base + range.lowerBound), range.count)
@@ -187,6 +201,9 @@ extension ReceivedBatch {
 }
 
 /// A cursor over bytes known to be inside the request; every read checks the end it was given.
+///
+/// Invariant: `base` is valid for reading `end` bytes (it is the body's base and `end` is at most the body's
+/// count), and `position <= end` always; reads through `base` happen only at offsets below `end`.
 private struct LayoutReader {
     let base: UnsafePointer<UInt8>
     var position: Int
@@ -207,7 +224,7 @@ private struct LayoutReader {
     /// Consumes `key` if it is the next byte.
     @inline(__always)
     mutating func next(is key: UInt8) -> Bool {
-        guard position < end, base[position] == key else { return false }
+        guard position < end, base[position] == key else { return false }  // read below `end`
         position += 1
         return true
     }
@@ -216,7 +233,7 @@ private struct LayoutReader {
     mutating func byte() -> UInt8? {
         guard position < end else { return nil }
         defer { position += 1 }
-        return base[position]
+        return base[position]  // read below `end`
     }
 
     /// A length of at most four varint bytes (under 256 MiB), in its shortest form, and that many bytes.
@@ -249,6 +266,7 @@ private struct LayoutReader {
     mutating func optionalString(key: UInt8, knownValid: Range<Int> = 0..<0) -> Range<Int>? {
         guard next(is: key) else { return 0..<0 }
         guard let range = lengthDelimited() else { return nil }
+        // `range` and `knownValid` both came from `lengthDelimited`, so lie below `end`.
         if !knownValid.isEmpty, range.count == knownValid.count,
             ReceivedBatch.bytesEqual(UnsafeRawPointer(base + range.lowerBound), UnsafeRawPointer(base + knownValid.lowerBound), range.count)
         {
@@ -307,6 +325,8 @@ private struct LayoutReader {
     @inline(__always)
     mutating func nextString(key: UInt8, equals earlier: Range<Int>) -> Range<Int>? {
         let n = earlier.count
+        // The key, the one-byte length and `n` bytes are checked to fit below `end` before any is read;
+        // `earlier` came from `lengthDelimited`.
         guard n > 0, n < 0x80, position + 2 + n <= end, base[position] == key, base[position + 1] == UInt8(n),
             ReceivedBatch.bytesEqual(UnsafeRawPointer(base + position + 2), UnsafeRawPointer(base + earlier.lowerBound), n)
         else { return nil }
