@@ -64,7 +64,8 @@ extension ReceivedBatch {
                 guard let range = batch.lengthDelimited() else { return .otherLayout }
                 // Filled where it is kept: a position returned and then appended was copied twice.
                 invocations.append(InvocationPosition())
-                guard invocation(in: range, base, after: &previous, into: &invocations[invocations.count - 1]) else {
+                let index = invocations.count - 1
+                guard invocation(index, in: range, base, after: &previous, into: &invocations[index]) else {
                     return .otherLayout
                 }
             }
@@ -80,12 +81,17 @@ extension ReceivedBatch {
         var commonTypeName = -1
         var callerNamespace = 0..<0
         var callerType = 0..<0
+        /// The namespace and type of the last invocation that had a caller (``InvocationPosition/hasCaller``),
+        /// and its ``InvocationPosition/callerTypeSource``: a caller with the same bytes shares that source.
+        var lastCallerNamespace = 0..<0
+        var lastCallerType = 0..<0
+        var lastCallerSource = -1
     }
 
-    /// Locates `Invocation{caller=1, argument=2}` at `range` into `position` (which starts empty); false when
-    /// it is not in the usual layout.
+    /// Locates `Invocation{caller=1, argument=2}` number `index` at `range` into `position` (which starts empty);
+    /// false when it is not in the usual layout.
     private static func invocation(
-        in range: Range<Int>, _ base: UnsafePointer<UInt8>, after previous: inout PreviousInvocation,
+        _ index: Int, in range: Range<Int>, _ base: UnsafePointer<UInt8>, after previous: inout PreviousInvocation,
         into position: inout InvocationPosition
     ) -> Bool {
         var reader = LayoutReader(base: base, range: range)
@@ -99,6 +105,22 @@ extension ReceivedBatch {
             previous.callerNamespace = namespace
             previous.callerType = type
             position.hasCaller = !(namespace.isEmpty && type.isEmpty && id.isEmpty)
+            if position.hasCaller {
+                // All four ranges came from `lengthDelimited` (or are empty), so lie inside the body.
+                let repeats =
+                    previous.lastCallerSource >= 0 && namespace.count == previous.lastCallerNamespace.count
+                    && type.count == previous.lastCallerType.count
+                    && ReceivedBatch.bytesEqual(
+                        UnsafeRawPointer(base + namespace.lowerBound),
+                        UnsafeRawPointer(base + previous.lastCallerNamespace.lowerBound), namespace.count)
+                    && ReceivedBatch.bytesEqual(
+                        UnsafeRawPointer(base + type.lowerBound), UnsafeRawPointer(base + previous.lastCallerType.lowerBound),
+                        type.count)
+                position.callerTypeSource = repeats ? previous.lastCallerSource : index
+                previous.lastCallerSource = position.callerTypeSource
+                previous.lastCallerNamespace = namespace
+                previous.lastCallerType = type
+            }
             position.caller.namespace = namespace
             position.caller.type = type
             position.caller.id = id

@@ -49,6 +49,10 @@ package struct ReceivedBatch {
         /// False when the invocation has no caller (absent, or all three strings empty: the 3.x SDKs read both
         /// as "from an ingress").
         package var hasCaller = false
+        /// With a caller: the index of the first invocation of the run this one belongs to, of consecutive
+        /// invocations with a caller whose namespace and type are the same bytes (batches often come from one
+        /// calling function); equal sources mean equal caller typenames. -1 without a caller.
+        package var callerTypeSource = -1
         package var caller = AddressRanges()
         /// `TypedValue{typename=1, has_value=2, value=3}`.
         package var typeName = 0..<0
@@ -178,20 +182,6 @@ package struct ReceivedBatch {
             guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= all.count, let base = all.baseAddress
             else { return "" }
             return String(decoding: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), as: UTF8.self)
-        }
-    }
-
-    /// Whether the body holds the same bytes at `a` and `b` (two ranges this batch gave); false for any range
-    /// outside the body.
-    @inlinable
-    package func sameBytes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        guard a.count == b.count else { return false }
-        return body.withUnsafeBufferPointer { all in
-            // Both ranges are checked against the buffer before any byte is loaded.
-            guard a.lowerBound >= 0, b.lowerBound >= 0, a.upperBound <= all.count, b.upperBound <= all.count,
-                let base = all.baseAddress
-            else { return a.isEmpty }
-            return Self.bytesEqual(UnsafeRawPointer(base + a.lowerBound), UnsafeRawPointer(base + b.lowerBound), a.count)
         }
     }
 

@@ -133,6 +133,16 @@ import StateFunProtocol
         // The fork's metadata after the value, on an argument and on a state value.
         #expect(expectSameReading(Self.request(field([0x1A], field([0x12], Self.argumentWithMetadata)))))
         #expect(expectSameReading(Self.request(field([0x12], string(0x0A, "s") + field([0x12], Self.argumentWithMetadata)))))
+        // Callers of one type in a row share their typename; others, an all-empty caller and no caller between
+        // them don't.
+        let other = string(0x0A, "test") + string(0x12, "other") + string(0x1A, "c1")
+        let idOnly = string(0x1A, "c2")
+        var mixed = field([0x0A], Self.target)
+        for caller in [Self.caller, Self.caller, other, [], Self.caller, idOnly, Self.caller, Self.caller] {
+            mixed += field([0x1A], field([0x0A], caller) + field([0x12], Self.argument))
+            mixed += field([0x1A], field([0x12], Self.argument))
+        }
+        #expect(expectSameReading(Self.request(mixed)))
         // has_value written although false (proto3 leaves it out, but it reads the same).
         #expect(expectSameReading(Self.request(field([0x1A], field([0x12], string(0x0A, "io.statefun.types/string") + [0x10, 0x00])))))
     }

@@ -4,11 +4,10 @@ package import StateFunProtocol
 /// made into ``Address``es, ``Message``s and ``RawValue``s, each when it is needed.
 package struct ReceivedInvocations {
     package private(set) var batch: ReceivedBatch
-    /// The last caller typename ``caller(_:into:)`` made and where its parts were: reused when the next caller's is
-    /// the same (batches often come from one calling function).
+    /// The caller typename ``caller(_:into:)`` made last, and the ``ReceivedBatch/InvocationPosition/callerTypeSource``
+    /// it was made for: reused for every caller of that source (the same namespace and type bytes).
     private var previousCallerTypeName: TypeName?
-    private var previousCallerNamespace = 0..<0
-    private var previousCallerType = 0..<0
+    private var previousCallerTypeSource = -1
 
     package init(_ batch: ReceivedBatch) {
         self.batch = batch
@@ -46,17 +45,13 @@ package struct ReceivedInvocations {
         }
         let parts = position.caller
         let id = batch.text(parts.id)
-        if previousCallerNamespace.count + previousCallerType.count > 0,
-            batch.sameBytes(previousCallerNamespace, parts.namespace),
-            batch.sameBytes(previousCallerType, parts.type), let typeName = previousCallerTypeName
-        {
+        if position.callerTypeSource == previousCallerTypeSource, let typeName = previousCallerTypeName {
             caller = Address(typeName, id: id)
             return
         }
         let typeName = TypeName(namespace: batch.text(parts.namespace), name: batch.text(parts.type))
         previousCallerTypeName = typeName
-        previousCallerNamespace = parts.namespace
-        previousCallerType = parts.type
+        previousCallerTypeSource = position.callerTypeSource
         caller = Address(typeName, id: id)
     }
 
