@@ -87,7 +87,7 @@ struct ForkExtensionTests {
 
     @Test func theRequestReaderGivesHandlersTheMetadataInOrder() throws {
         let batch = try ReceivedBatch(Self.request(argument: Self.typedValue))
-        let message = batch.message(0)
+        let message = ReceivedInvocations(batch).message(0)
         #expect(message.typeName == "a/b" && message.bytes == [7])
         #expect(message.metadata == Self.expectedEntries)
         #expect(message.metadata[1].value == nil && message.metadata[2].value == [])

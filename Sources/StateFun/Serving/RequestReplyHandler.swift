@@ -58,7 +58,7 @@ public struct RequestReplyHandler: Sendable {
             // Decoding, checking and answering are synchronous; only an async handler makes the run await.
             var batch = ReceivedInvocations(try Self.decodeV3(body, maxInvocations: limits.maxInvocations))
             let (target, registered) = try lookUp(batch.target)
-            let observation = registered.observe(target, batch.invocations.count, .v3, body.count)
+            let observation = registered.observe(target, batch.count, .v3, body.count)
             do {
                 if let answer = try Self.answerWithoutRunning(batch, target, registered) {
                     observation?.answered(answer)
