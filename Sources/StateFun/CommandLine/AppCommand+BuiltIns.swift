@@ -24,14 +24,9 @@ extension AppCommand {
             var configuration = ServeConfiguration(protocolVersion: version)
             configuration.http.host = invocation.arguments.value("host") ?? "0.0.0.0"
             configuration.http.port = invocation.arguments.integer("port") ?? 8000
-            switch logSettings(invocation.arguments, output: invocation.output) {
-            case .success(let log):
-                configuration.logSink = log.sink
-                configuration.logLevel = log.level
-            case .failure(let error):
-                invocation.output.printError("error: \(error)")
-                return usageError
-            }
+            guard let log = reportedLogSettings(invocation) else { return usageError }
+            configuration.logSink = log.sink
+            configuration.logLevel = log.level
             try await AppServer.serve(app: app, configuration: configuration, output: invocation.output)
             return success
         }

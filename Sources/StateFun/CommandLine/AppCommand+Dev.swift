@@ -33,14 +33,9 @@ extension AppCommand {
             var configuration = DevServerConfiguration(messageTypes: messageTypes)
             configuration.http.host = invocation.arguments.value("host") ?? "127.0.0.1"
             configuration.http.port = invocation.arguments.integer("port") ?? 8090
-            switch logSettings(invocation.arguments, output: invocation.output) {
-            case .success(let log):
-                configuration.logSink = log.sink
-                configuration.logLevel = log.level
-            case .failure(let error):
-                invocation.output.printError("error: \(error)")
-                return usageError
-            }
+            guard let log = reportedLogSettings(invocation) else { return usageError }
+            configuration.logSink = log.sink
+            configuration.logLevel = log.level
             let server = DevServer(app: app, configuration: configuration, output: invocation.output)
             let addresses = try await server.start()
             for address in addresses {

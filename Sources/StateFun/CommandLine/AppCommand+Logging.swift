@@ -45,6 +45,18 @@ extension AppCommand {
         return .success((StructuredLogWriter(format: format) { output.writeError($0) }, level))
     }
 
+    /// ``logSettings(_:output:environment:)`` for a command that serves: a bad level is printed as the
+    /// command's error and gives nil, so `serve` and `dev` stop with a usage error in the same words.
+    package static func reportedLogSettings(_ invocation: Invocation) -> (sink: StructuredLogWriter, level: LogLevel)? {
+        switch logSettings(invocation.arguments, output: invocation.output) {
+        case .success(let log):
+            return log
+        case .failure(let error):
+            invocation.output.printError("error: \(error)")
+            return nil
+        }
+    }
+
     /// The process environment's value of `name`.
     package static func environmentValue(_ name: String) -> String? {
         getenv(name).map { String(cString: $0) }
