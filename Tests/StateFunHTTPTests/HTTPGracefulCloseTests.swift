@@ -46,7 +46,7 @@ struct HTTPGracefulCloseTests {
         let gate = Gate()
         let server = Self.server(gate: gate)
         let address = try #require(try await server.start().first)
-        let client = HTTPClient(address: address, timeout: .seconds(5))
+        let client = HTTPClient(address: address, timeout: TestServer.patience)
         try await client.write(Self.post("/1") + Self.post("/2") + Self.post("/3"))
         await gate.waitUntilEntered()
         let shutdown = Task { await server.shutdown() }
@@ -62,7 +62,7 @@ struct HTTPGracefulCloseTests {
         let gate = Gate()
         let server = Self.server(gate: gate)
         let address = try #require(try await server.start().first)
-        let client = HTTPClient(address: address, timeout: .seconds(5))
+        let client = HTTPClient(address: address, timeout: TestServer.patience)
         let bytes = Self.post("/1") + Self.post("/2", body: [UInt8](repeating: 0x61, count: 300 * 1024)) + Self.post("/3")
         let writer = Task { try await client.write(bytes) }
         await gate.waitUntilEntered()
@@ -77,7 +77,7 @@ struct HTTPGracefulCloseTests {
     @Test func requestSentOnAnIdleConnectionAsShutdownBeginsIsAnswered() async throws {
         let server = Self.server(gate: Gate())
         let address = try #require(try await server.start().first)
-        let client = HTTPClient(address: address, timeout: .seconds(5))
+        let client = HTTPClient(address: address, timeout: TestServer.patience)
         #expect(try await client.send(path: "/a").text == "/a")
         // Whether the loop reads this before or after it begins shutting down, it is answered
         // (with `Connection: close` only in the second case), and the connection then ends
@@ -91,7 +91,7 @@ struct HTTPGracefulCloseTests {
     @Test func idleKeepAliveConnectionsAreClosedWithAFinAtShutdown() async throws {
         let server = Self.server(gate: Gate())
         let address = try #require(try await server.start().first)
-        let clients = (0..<8).map { _ in HTTPClient(address: address, timeout: .seconds(5)) }
+        let clients = (0..<8).map { _ in HTTPClient(address: address, timeout: TestServer.patience) }
         for client in clients { #expect(try await client.send(path: "/idle").status == 200) }
         let shutdown = Task { await server.shutdown() }
         for client in clients {
@@ -139,7 +139,7 @@ struct HTTPGracefulCloseTests {
         }
         #expect(bound)
         let port = Int(UInt16(bigEndian: address.sin_port))
-        let client = try HTTPClient(host: "127.0.0.1", port: port, timeout: .seconds(5))
+        let client = try HTTPClient(host: "127.0.0.1", port: port, timeout: TestServer.patience)
         try await client.write(Array("GET / HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
         let accepted = accept(listener, nil, nil)
         #expect(accepted >= 0)

@@ -7,7 +7,7 @@ struct HTTPServerBodyTests {
         // Larger than the socket buffers, so both sides see partial reads and writes.
         let body = (0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
         try await TestServer.with { server in
-            let client = server.client(timeout: .seconds(10))
+            let client = server.client(timeout: TestServer.patience)
             let response = try await client.send(path: "/big", body: body)
             #expect(response.status == 200)
             #expect(response.body.count == 5 + body.count)

@@ -10,7 +10,7 @@ struct HTTPServerConcurrencyTests {
             let failures = try await withThrowingTaskGroup(of: Int.self) { group in
                 for clientIndex in 0..<200 {
                     group.addTask {
-                        let client = server.client(timeout: .seconds(10))
+                        let client = server.client(timeout: TestServer.patience)
                         defer { client.close() }
                         var failures = 0
                         for requestIndex in 0..<20 {

@@ -17,7 +17,7 @@ struct HTTPServerConnectionTests {
         }) { server in
             // Each yield waits for the cooperative pool, which CPU-heavy suites running
             // alongside can hold for seconds: a generous timeout, so only a hang fails.
-            let client = server.client(timeout: .seconds(30))
+            let client = server.client(timeout: TestServer.patience)
             let requests = (1...3).map { "POST /\($0) HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n\r\n\($0)" }
             try await client.write(Array(requests.joined().utf8))
             for index in 1...3 {
@@ -166,7 +166,7 @@ struct HTTPServerConnectionTests {
         }
         let addresses = try await server.start()
         #expect(addresses == [.unix(path: path)])
-        let client = HTTPClient(address: .unix(path: path), timeout: .seconds(5))
+        let client = HTTPClient(address: .unix(path: path), timeout: TestServer.patience)
         // OkHttp calling http+unix:///tmp/x.sock/statefun sends this target.
         let response = try await client.send(path: "/%2Fstatefun", body: [1])
         #expect(response.text == "/%2Fstatefun //statefun")
@@ -183,7 +183,7 @@ struct HTTPServerConnectionTests {
             let addresses = server.server.addresses
             #expect(addresses.count == 2)
             for address in addresses {
-                let response = try await HTTPClient(address: address, timeout: .seconds(5)).send(path: "/", body: [7])
+                let response = try await HTTPClient(address: address, timeout: TestServer.patience).send(path: "/", body: [7])
                 #expect(response.body == Array("echo:".utf8) + [7])
             }
         }

@@ -72,7 +72,7 @@ struct HTTPServerEventLoopResponderTests {
             return HTTPResponse(status: 200, body: request.body)
         }
         let address = try #require(try await server.start().first)
-        let client = HTTPClient(address: address, timeout: .seconds(5))
+        let client = HTTPClient(address: address, timeout: TestServer.patience)
         let inFlight = Task { try await client.send(path: "/", body: [9]) }
         await gate.waitUntilEntered()
         let shutdown = Task { await server.shutdown() }

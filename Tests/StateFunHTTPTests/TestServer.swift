@@ -14,14 +14,20 @@ struct TestServer {
         return HTTPResponse(status: 200, headers: headers, body: Array("echo:".utf8) + request.body)
     }
 
+    /// How long a test waits for the other side before calling it broken. Generous on purpose: CI runs the
+    /// suite in parallel on two busy cores, where a healthy exchange can stall for seconds. A passing test never
+    /// waits this long (every wait ends on the awaited event), so only a broken one pays for it. Tests *about*
+    /// timeouts set their own short values.
+    static let patience: Duration = .seconds(60)
+
     static func configuration(
         limits: HTTPLimits = HTTPLimits(),
-        readTimeout: Duration = .seconds(5),
-        idleTimeout: Duration = .seconds(5)
+        readTimeout: Duration = TestServer.patience,
+        idleTimeout: Duration = TestServer.patience
     ) -> HTTPServerConfiguration {
         HTTPServerConfiguration(
             host: "127.0.0.1", port: 0, limits: limits, readTimeout: readTimeout, idleTimeout: idleTimeout,
-            shutdownGracePeriod: .seconds(2), eventLoopCount: 2)
+            shutdownGracePeriod: TestServer.patience, eventLoopCount: 2)
     }
 
     /// Runs `body` against a started server, then shuts it down.
@@ -44,8 +50,8 @@ struct TestServer {
         }
     }
 
-    /// A new client for this server with a short timeout, so a broken test fails fast.
-    func client(timeout: Duration = .seconds(5)) -> HTTPClient {
+    /// A new client for this server that waits at most ``patience`` for any one step.
+    func client(timeout: Duration = TestServer.patience) -> HTTPClient {
         HTTPClient(address: address, timeout: timeout)
     }
 
