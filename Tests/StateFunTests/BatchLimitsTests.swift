@@ -44,23 +44,7 @@ import StateFunProtocol
         // invocations get.
         let body = Self.emptyInvocations((32 << 20) / 8 - 8)
         #expect(body.count <= 32 << 20 && body.count > (32 << 20) - 64)
-        var configuration = ServeConfiguration()
-        configuration.http.port = 0
-        configuration.http.eventLoopCount = 1
-        let router = FunctionRouter(app: Self.app(), configuration: configuration)
-        let server = HTTPServer(configuration: configuration.http.httpServerConfiguration) { await router.respond($0) }
-        let port = try #require(try await server.start().first?.port)
-        let client = try HTTPClient(host: "127.0.0.1", port: port)
-        let answer: HTTPResponse
-        do {
-            answer = try await client.send(path: "/statefun", body: body)
-        } catch {
-            client.close()
-            await server.shutdown()
-            throw error
-        }
-        client.close()
-        await server.shutdown()
+        let answer = try await LoopbackServe.with(Self.app()) { try await $0.send(path: "/statefun", body: body) }
         #expect(answer.status == 413)
         let text = String(decoding: answer.body, as: UTF8.self)
         #expect(text.contains("more than 10000 invocations") && text.contains("BatchLimits.maxInvocations"), "\(text)")

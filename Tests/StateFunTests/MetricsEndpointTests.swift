@@ -21,25 +21,7 @@ import Testing
     static func withServer(
         _ configure: (inout ServeConfiguration) -> Void = { _ in }, _ body: (HTTPClient) async throws -> Void
     ) async throws {
-        var configuration = ServeConfiguration()
-        configuration.http.port = 0
-        configuration.http.eventLoopCount = 1
-        configuration.logSink = nil
-        configure(&configuration)
-        let server = AppServer(
-            app: ServingTests.app(), configuration: configuration,
-            output: CommandOutput(standardOutput: { _ in }, standardError: { _ in }))
-        let port = try #require(try await server.start().first?.port)
-        let client = try HTTPClient(host: "127.0.0.1", port: port)
-        do {
-            try await body(client)
-        } catch {
-            client.close()
-            await server.shutdown()
-            throw error
-        }
-        client.close()
-        await server.shutdown()
+        try await LoopbackServe.with(ServingTests.app(), configure, body)
     }
 
     @Test func countersMoveAsBatchesSucceedAndFail() async throws {

@@ -18,27 +18,11 @@ import Testing
         _ body: (HTTPClient) async throws -> Void
     ) async throws -> [String] {
         let lines = Lines()
-        var configuration = ServeConfiguration()
-        configuration.http.port = 0
-        configuration.http.eventLoopCount = 1
-        configuration.batchLimits.maxInvocations = maxInvocations
-        configuration.logSink = StructuredLogWriter(format: format) { lines.append($0) }
-        configuration.logLevel = level
-        let server = AppServer(
-            app: ServingTests.app(), configuration: configuration,
-            output: CommandOutput(standardOutput: { _ in }, standardError: { _ in }))
-        let addresses = try await server.start()
-        let port = try #require(addresses.first?.port)
-        let client = try HTTPClient(host: "127.0.0.1", port: port)
-        do {
-            try await body(client)
-        } catch {
-            client.close()
-            await server.shutdown()
-            throw error
-        }
-        client.close()
-        await server.shutdown()
+        try await LoopbackServe.with(ServingTests.app(), { configuration in
+            configuration.batchLimits.maxInvocations = maxInvocations
+            configuration.logSink = StructuredLogWriter(format: format) { lines.append($0) }
+            configuration.logLevel = level
+        }, body)
         return lines.all
     }
 

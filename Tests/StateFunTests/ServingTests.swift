@@ -23,23 +23,7 @@ import Testing
 
     /// Starts the app on an ephemeral port, runs `body` with a client, shuts down.
     static func withServer(_ body: (HTTPClient) async throws -> Void) async throws {
-        var configuration = ServeConfiguration()
-        configuration.http.port = 0
-        configuration.http.eventLoopCount = 1
-        let router = FunctionRouter(app: app(), configuration: configuration)
-        let server = HTTPServer(configuration: configuration.http.httpServerConfiguration) { await router.respond($0) }
-        let addresses = try await server.start()
-        let port = try #require(addresses.first?.port)
-        let client = try HTTPClient(host: "127.0.0.1", port: port)
-        do {
-            try await body(client)
-        } catch {
-            client.close()
-            await server.shutdown()
-            throw error
-        }
-        client.close()
-        await server.shutdown()
+        try await LoopbackServe.with(app(), { _ in }, body)
     }
 
     static func request(_ name: String, state: Int32? = nil) -> [UInt8] {
@@ -61,17 +45,9 @@ import Testing
     }
 
     @Test func aBodyLargerThanTheBufferedBodyBudgetIsRefusedWith413() async throws {
-        var configuration = ServeConfiguration()
-        configuration.http.port = 0
-        configuration.http.eventLoopCount = 1
-        configuration.http.limits.maxBufferedBodyBytes = 64
-        let router = FunctionRouter(app: Self.app(), configuration: configuration)
-        let server = HTTPServer(configuration: configuration.http.httpServerConfiguration) { await router.respond($0) }
-        let port = try #require(try await server.start().first?.port)
-        let client = try HTTPClient(host: "127.0.0.1", port: port)
-        let response = try await client.send(path: "/statefun", body: Self.request("ann", state: 1))
-        client.close()
-        await server.shutdown()
+        let response = try await LoopbackServe.with(Self.app(), { $0.http.limits.maxBufferedBodyBytes = 64 }) {
+            try await $0.send(path: "/statefun", body: Self.request("ann", state: 1))
+        }
         #expect(Self.request("ann", state: 1).count > 64)
         #expect(response.status == 413)
     }

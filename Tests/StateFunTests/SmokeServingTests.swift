@@ -10,19 +10,7 @@ import StateFunProtocol
 @Suite struct SmokeServingTests {
     /// Serves ``SmokeInterpreter/app(url:)`` on an ephemeral port, as the `smoke` command does, around `body`.
     static func withServer(_ body: (Int) async throws -> Void) async throws {
-        var configuration = ServeConfiguration()
-        configuration.http.port = 0
-        configuration.http.eventLoopCount = 1
-        let router = FunctionRouter(app: SmokeInterpreter.app(), configuration: configuration)
-        let server = HTTPServer(configuration: configuration.http.httpServerConfiguration) { await router.respond($0) }
-        let port = try #require(try await server.start().first?.port)
-        do {
-            try await body(port)
-        } catch {
-            await server.shutdown()
-            throw error
-        }
-        await server.shutdown()
+        try await LoopbackServe.withPort(SmokeInterpreter.app(), { _ in }, body)
     }
 
     @Test(arguments: ["/", "/statefun"])
