@@ -69,7 +69,8 @@ public struct TestInvocation: Sendable {
     /// Invokes the function with `value`.
     ///
     /// - Throws: `StateFunError` when the function throws (`StateFunError/handlerFailed(function:id:underlying:)`, with the error the handler threw),
-    ///   is not declared, or a seeded value can't be serialized; `RuntimeError` when its answer is one a
+    ///   is not declared, or a seeded value can't be serialized, and `StateFunError/invalidArgument(_:)` with
+    ///   `validate`'s errors when the app has any (as `serve` and `dev` refuse it); `RuntimeError` when its answer is one a
     ///   StateFun runtime would reject (an egress record that is not what its egress takes).
     public func invoke(with value: some StateFunType) async throws -> InvocationResult {
         try await invoke(with: [try Message(value, protocolVersion: protocolVersion)])
@@ -84,6 +85,8 @@ public struct TestInvocation: Sendable {
     /// the runtime batches messages that arrive while a call is in flight.
     public func invoke(with messages: [Message]) async throws -> InvocationResult {
         if let problem = problems.first { throw StateFunError.invalidArgument(problem) }
+        // The app must be one `serve` and `dev` would run: the same report they print before refusing it.
+        if let report = app.validationErrorReport() { throw StateFunError.invalidArgument(report) }
         guard let function = app.model.functions.first(where: { $0.typeName == address.typeName }) else {
             throw StateFunError.unknownFunction(address.typeName)
         }

@@ -36,6 +36,26 @@ struct TestingLibraryTests {
         }
     }
 
+    @Test func anAppThatValidateRejectsIsRefusedWithValidatesDiagnostics() async throws {
+        let invalid = App {
+            Function("example/greeter") {
+                ValueSpec<Int32>("seen-count")  // a '-' is not allowed in a state name
+                Handle(String.self) { _, _ in }
+            }
+            KafkaIngress(id: "example/names", address: "kafka:9092") {
+                KafkaTopic("names", valueType: String.self, targets: "example/greter")  // a typo
+            }
+        }
+        let errors = invalid.validate().filter { $0.severity == .error }
+        try #require(errors.count >= 2, "the app has the two mistakes: \(errors)")
+        do {
+            _ = try await TestInvocation(app: invalid, function: "example/greeter", id: "ann").invoke(with: "hi")
+            Issue.record("an invalid app was invoked")
+        } catch StateFunError.invalidArgument(let report) {
+            for error in errors { #expect(report.contains(error.message), "\(report)") }
+        }
+    }
+
     @Test func invokesWithSeededStateAndReportsEveryEffect() async throws {
         let result = try await TestInvocation(app: Self.app, function: "example/greeter", id: "ann")
             .state(Self.seen, 3)
