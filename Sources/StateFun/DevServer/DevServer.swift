@@ -89,8 +89,12 @@ public final class DevServer: Sendable {
     }
 
     /// Starts listening; returns the bound addresses (with the real port when the configuration asked for port 0).
+    ///
+    /// Throws ``StateFunError/invalidArgument(_:)`` with `validate`'s report for an app ``App/validate()`` rejects
+    /// (`<app> dev` prints the same report and refuses it too).
     @discardableResult
     public func start() async throws(StateFunError) -> [ServerAddress] {
+        if let report = app.validationErrorReport() { throw .invalidArgument(report) }
         let addresses: [ServerAddress]
         do {
             addresses = try await server.start().map(ServerAddress.init)

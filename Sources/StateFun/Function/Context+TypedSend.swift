@@ -160,6 +160,69 @@ extension Context {
         try send(Int64(value), to: target.address, after: delay, cancellationToken: cancellationToken)
     }
 
+    /// Sends `value` with `metadata` to a function whose first handler takes its type.
+    public func send<V: StateFunType, each R>(
+        _ value: V, to target: FunctionAddress<Handles<V, repeat each R>>, metadata: [MetadataEntry]
+    ) throws {
+        try send(value, to: target.address, metadata: metadata)
+    }
+
+    /// Sends `value` with `metadata` to a function whose second handler takes its type.
+    public func send<H1, V: StateFunType, each R>(
+        _ value: V, to target: FunctionAddress<Handles<H1, V, repeat each R>>, metadata: [MetadataEntry]
+    ) throws {
+        try send(value, to: target.address, metadata: metadata)
+    }
+
+    /// Sends `value` with `metadata` to a function whose third handler takes its type.
+    public func send<H1, H2, V: StateFunType, each R>(
+        _ value: V, to target: FunctionAddress<Handles<H1, H2, V, repeat each R>>, metadata: [MetadataEntry]
+    ) throws {
+        try send(value, to: target.address, metadata: metadata)
+    }
+
+    /// Sends `value` with `metadata` to a function whose fourth handler takes its type.
+    public func send<H1, H2, H3, V: StateFunType, each R>(
+        _ value: V, to target: FunctionAddress<Handles<H1, H2, H3, V, repeat each R>>, metadata: [MetadataEntry]
+    ) throws {
+        try send(value, to: target.address, metadata: metadata)
+    }
+
+    /// Sends `value` with `metadata` to a function whose fifth handler takes its type.
+    public func send<H1, H2, H3, H4, V: StateFunType, each R>(
+        _ value: V, to target: FunctionAddress<Handles<H1, H2, H3, H4, V, repeat each R>>, metadata: [MetadataEntry]
+    ) throws {
+        try send(value, to: target.address, metadata: metadata)
+    }
+
+    /// Sends `value` with `metadata` to a function whose sixth handler takes its type.
+    public func send<H1, H2, H3, H4, H5, V: StateFunType, each R>(
+        _ value: V, to target: FunctionAddress<Handles<H1, H2, H3, H4, H5, V, repeat each R>>, metadata: [MetadataEntry]
+    ) throws {
+        try send(value, to: target.address, metadata: metadata)
+    }
+
+    /// Sends `value` with `metadata` to a function whose seventh handler takes its type.
+    public func send<H1, H2, H3, H4, H5, H6, V: StateFunType, each R>(
+        _ value: V, to target: FunctionAddress<Handles<H1, H2, H3, H4, H5, H6, V, repeat each R>>, metadata: [MetadataEntry]
+    ) throws {
+        try send(value, to: target.address, metadata: metadata)
+    }
+
+    /// Sends `value` with `metadata` to a function whose eighth handler takes its type.
+    public func send<H1, H2, H3, H4, H5, H6, H7, V: StateFunType, each R>(
+        _ value: V, to target: FunctionAddress<Handles<H1, H2, H3, H4, H5, H6, H7, V, repeat each R>>, metadata: [MetadataEntry]
+    ) throws {
+        try send(value, to: target.address, metadata: metadata)
+    }
+
+    /// Sends `value` with `metadata` to a function with an ``Otherwise``: it takes anything.
+    public func send<V: StateFunType>(
+        _ value: V, to target: FunctionAddress<HandlesAnything>, metadata: [MetadataEntry]
+    ) throws {
+        try send(value, to: target.address, metadata: metadata)
+    }
+
     /// Sends an undecoded message as it is: its type is known only at run time, so any function address takes it.
     public func send<Accepted>(_ message: Message, to target: FunctionAddress<Accepted>) throws {
         try send(message, to: target.address)
@@ -184,4 +247,9 @@ extension Context {
     public func send<V, Accepted>(
         _ value: V, to target: FunctionAddress<Accepted>, after delay: Duration, cancellationToken: String? = nil
     ) throws {}
+
+    /// What a send with metadata of a type the target does not handle resolves to: a compile error.
+    @_documentation(visibility: internal)
+    @available(*, unavailable, message: "the target function has no Handle for this message type: add a Handle for it (or an Otherwise) to the function, or send to the untyped target.address")
+    public func send<V, Accepted>(_ value: V, to target: FunctionAddress<Accepted>, metadata: [MetadataEntry]) throws {}
 }

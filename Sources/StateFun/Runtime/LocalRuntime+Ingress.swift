@@ -8,7 +8,8 @@ extension LocalRuntime {
     /// typename; the bytes travel unchanged.
     ///
     /// - Returns: the addresses the record was delivered to.
-    /// - Throws: ``RuntimeError/noIngressRoute(topic:)`` when no ingress reads `topic`,
+    /// - Throws: ``RuntimeError/invalidApp(_:)`` for an app ``App/validate()`` rejects,
+    ///   ``RuntimeError/noIngressRoute(topic:)`` when no ingress reads `topic`,
     ///   ``RuntimeError/invalidAddress(_:)`` for an empty key (StateFun fails on a record without key), and
     ///   ``RuntimeError/unknownFunction(_:)`` for a target the runtime does not know; nothing is delivered then.
     @discardableResult
@@ -24,6 +25,7 @@ extension LocalRuntime {
     public func ingest(topic: String, key: String, value: [UInt8], headers: [MetadataEntry]) throws(RuntimeError)
         -> [Address]
     {
+        try checkApp()
         let routes = app.model.ingressRoutes.filter { $0.topic == topic }
         guard !routes.isEmpty else { throw .noIngressRoute(topic: topic) }
         guard !key.isEmpty else {

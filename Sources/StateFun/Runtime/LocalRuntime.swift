@@ -98,6 +98,8 @@ public final class LocalRuntime: Sendable {
     let store = Mutex(State())
     let appFunctions: [TypeName: FunctionDefinition]
     let egressKinds: [TypeName: EgressDefinition.Kind]
+    /// What ``App/validate()`` rejects in the app, as `serve` prints it; `nil` for a valid app.
+    let invalidAppReport: String?
 
     /// Creates a runtime for `app`.
     ///
@@ -131,6 +133,7 @@ public final class LocalRuntime: Sendable {
         var kinds: [TypeName: EgressDefinition.Kind] = [:]
         for egress in app.model.egresses where kinds[egress.id] == nil { kinds[egress.id] = egress.kind }
         egressKinds = kinds
+        invalidAppReport = app.validationErrorReport()
     }
 
     deinit {
@@ -154,6 +157,9 @@ public final class LocalRuntime: Sendable {
     // MARK: - Sending
 
     /// Sends `value` to `target` with no caller, as an ingress would.
+    ///
+    /// Throws ``RuntimeError/invalidApp(_:)`` for an app ``App/validate()`` rejects (nothing of it runs, as `serve`
+    /// and `dev` refuse it), ``RuntimeError/unknownFunction(_:)`` for a target the runtime does not know.
     public func send(_ value: some StateFunType, to target: Address) throws(RuntimeError) {
         let message: Message
         do {
@@ -172,6 +178,7 @@ public final class LocalRuntime: Sendable {
 
     /// Queues messages with no caller, all or none: every target must be known.
     func deliver(_ deliveries: [(Address, Message)]) throws(RuntimeError) {
+        try checkApp()
         for (target, _) in deliveries { try checkTarget(target) }
         let actions = store.withLock { state in
             var actions = Actions()
@@ -186,6 +193,11 @@ public final class LocalRuntime: Sendable {
             return actions
         }
         perform(actions)
+    }
+
+    /// Refuses to run any part of an app that ``App/validate()`` rejects: one strictness in every mode.
+    func checkApp() throws(RuntimeError) {
+        if let invalidAppReport { throw .invalidApp(invalidAppReport) }
     }
 
     // MARK: - Running

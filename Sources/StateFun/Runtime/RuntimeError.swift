@@ -22,6 +22,12 @@ public enum RuntimeError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The answer is not a valid `FromFunction` for the runtime's protocol.
     case malformedResponse(String)
 
+    // MARK: The app
+
+    /// The app has errors ``App/validate()`` reports: the runtime runs no part of it, as `serve` and `dev` refuse
+    /// it. The text is the report they print, every diagnostic on its own line.
+    case invalidApp(String)
+
     // MARK: Routing
 
     /// A message is addressed to a function type the runtime knows neither in-process nor at a remote endpoint.
@@ -82,6 +88,7 @@ public enum RuntimeError: Error, Sendable, Equatable, CustomStringConvertible {
         case .connectionFailed(let reason): "cannot reach the function: \(reason)"
         case .unsupportedURL(let url, let reason): "cannot call '\(url)': \(reason)"
         case .malformedResponse(let reason): "malformed FromFunction: \(reason)"
+        case .invalidApp(let report): "not running an app that validate rejects: \(report)"
         case .unknownFunction(let type):
             "no function of type '\(type)' is known: declare it in the app or give a remote endpoint that serves it"
         case .invalidAddress(let reason): "invalid address: \(reason)"

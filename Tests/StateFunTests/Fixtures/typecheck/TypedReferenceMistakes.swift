@@ -29,6 +29,7 @@ func sends(_ context: Context, count: Int) throws {
     try context.send(count, to: counter("a"))  // expected-error: no Handle for this message type
     try context.send(User(), to: empty("a"))  // expected-error: no Handle for this message type
     try context.send(User(), to: makeOpaque()("a"))  // expected-error: no Handle for this message type
+    try context.send(Admin(), to: hello("a"), metadata: [])  // expected-error: 'send(_:to:metadata:)' is unavailable: the target function has no Handle
 }
 
 let topics = KafkaIngress(id: "t/in", address: "kafka:9092") {

@@ -90,6 +90,9 @@ func sends(_ context: Context, message: Message) throws {
     try context.send(T7(), to: wide("x"))
     try context.send(8, to: wide("x"))  // literal: Double
     try context.send(T7(), to: wide("x"), after: .seconds(1))
+    try context.send(T3(), to: wide("x"), metadata: [MetadataEntry(key: "k", utf8: "v")])
+    try context.send(9, to: counter("x"), metadata: [])  // literal: Int64
+    try context.send(Admin(), to: anything("x"), metadata: [])
     try context.send(message, to: hello("x"))
     try context.send(message, to: empty("x"), after: .seconds(1))
     try context.send(User(), to: annotated("x"))
