@@ -149,4 +149,19 @@ final class RecordingInstrumentation: Instrumentation {
         #expect(outcomes == [.incompleteContext, .success])
         #expect(recorder.ends.last?.0.address == Self.target)
     }
+
+    @Test func anInvocationEventCarriesItsMessagesMetadata() async throws {
+        let recorder = RecordingInstrumentation(invocations: true)
+        var configuration = LocalRuntime.Configuration()
+        configuration.instrumentation = recorder
+        let runtime = LocalRuntime(app: ServingTests.app(), clock: ManualClock(), configuration: configuration)
+        let traceparent = MetadataEntry.traceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+        try runtime.send(try Message("ann").withMetadata([traceparent]), to: Self.target)
+        try runtime.send("bob", to: Self.target)
+        await runtime.runUntilIdle()
+        let began: [InvocationEvent] = recorder.events.compactMap {
+            if case .invocationBegan(let event) = $0 { event } else { nil }
+        }
+        #expect(began.map(\.metadata) == [[traceparent], []])
+    }
 }

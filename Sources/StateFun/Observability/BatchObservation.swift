@@ -72,13 +72,14 @@ package final class BatchObservation {
 
     // MARK: - Invocations (only when a probe observes them)
 
-    func invocationBegan(_ index: Int, caller: Address?, typeName: String) -> ContinuousClock.Instant {
-        probe.invocationBegan(invocationEvent(index, caller, typeName))
+    func invocationBegan(_ index: Int, caller: Address?, typeName: String, metadata: [MetadataEntry]) -> ContinuousClock.Instant {
+        probe.invocationBegan(invocationEvent(index, caller, typeName, metadata))
         return .now
     }
 
     func invocationEnded(
-        _ index: Int, caller: Address?, typeName: String, since began: ContinuousClock.Instant, error: StateFunError?
+        _ index: Int, caller: Address?, typeName: String, metadata: [MetadataEntry], since began: ContinuousClock.Instant,
+        error: StateFunError?
     ) {
         let failure = error.map { error in
             FailureReport(
@@ -86,13 +87,15 @@ package final class BatchObservation {
                 kind: FailureClassification.kind(of: error), action: .retry)
         }
         probe.invocationEnded(
-            invocationEvent(index, caller, typeName), InvocationOutcome(duration: .now - began, failure: failure))
+            invocationEvent(index, caller, typeName, metadata), InvocationOutcome(duration: .now - began, failure: failure))
     }
 
-    private func invocationEvent(_ index: Int, _ caller: Address?, _ typeName: String) -> InvocationEvent {
+    private func invocationEvent(
+        _ index: Int, _ caller: Address?, _ typeName: String, _ metadata: [MetadataEntry]
+    ) -> InvocationEvent {
         InvocationEvent(
             batchSequence: event.sequence, function: event.function, id: event.id, index: index, caller: caller,
-            messageTypeName: typeName)
+            messageTypeName: typeName, metadata: metadata)
     }
 }
 

@@ -12,10 +12,14 @@ public struct InvocationEvent: Sendable {
     public var caller: Address?
     /// The message's typename as it arrived (on 2.x, the `Any` type URL).
     public var messageTypeName: String
+    /// The metadata the message carries (the maintained fork's `TypedValue.metadata`: forwarded Kafka headers, a
+    /// W3C `traceparent`), so a tracing bridge can continue the sender's trace; empty on runtimes without it.
+    public var metadata: [MetadataEntry]
 
     /// Creates an invocation event.
     public init(
-        batchSequence: UInt64, function: TypeName, id: String, index: Int, caller: Address?, messageTypeName: String
+        batchSequence: UInt64, function: TypeName, id: String, index: Int, caller: Address?, messageTypeName: String,
+        metadata: [MetadataEntry] = []
     ) {
         self.batchSequence = batchSequence
         self.function = function
@@ -23,5 +27,6 @@ public struct InvocationEvent: Sendable {
         self.index = index
         self.caller = caller
         self.messageTypeName = messageTypeName
+        self.metadata = metadata
     }
 }

@@ -8,7 +8,8 @@ extension RequestReplyHandler {
         for i in 0..<invocations.count {
             let message = invocations.prepare(i, in: context)
             let caller = context.caller
-            let began = observation.invocationBegan(i, caller: caller, typeName: message.typeName)
+            let began = observation.invocationBegan(
+                i, caller: caller, typeName: message.typeName, metadata: message.metadata)
             do {
                 if registered.isSynchronous {
                     try registered.definition.dispatchSynchronously(context, message)
@@ -17,11 +18,14 @@ extension RequestReplyHandler {
                 }
             } catch {
                 let failure = handlerFailed(registered.definition.typeName, context, error)
-                observation.invocationEnded(i, caller: caller, typeName: message.typeName, since: began, error: failure)
+                observation.invocationEnded(
+                    i, caller: caller, typeName: message.typeName, metadata: message.metadata, since: began,
+                    error: failure)
                 observation.noteFailure(at: i, typeName: message.typeName)
                 throw failure
             }
-            observation.invocationEnded(i, caller: caller, typeName: message.typeName, since: began, error: nil)
+            observation.invocationEnded(
+                i, caller: caller, typeName: message.typeName, metadata: message.metadata, since: began, error: nil)
             try checkEffects(context, maxEffectBytes)
         }
     }
