@@ -13,6 +13,8 @@ extension StateFunError {
         case (.undeclaredState(let a1, let b1), .undeclaredState(let a2, let b2)): a1 == a2 && b1 == b2
         case (.stateNotProvided(let a1, let b1), .stateNotProvided(let a2, let b2)): a1 == a2 && b1 == b2
         case (.unhandledMessage(let a1, let b1), .unhandledMessage(let a2, let b2)): a1 == a2 && b1 == b2
+        case (.undeclaredSend(let a1, let b1), .undeclaredSend(let a2, let b2)): a1 == a2 && b1 == b2
+        case (.undeclaredEgress(let a1, let b1), .undeclaredEgress(let a2, let b2)): a1 == a2 && b1 == b2
         case (.invalidAddress(let a1), .invalidAddress(let a2)): a1 == a2
         case (.noCaller(let a1), .noCaller(let a2)): a1 == a2
         case (.invalidDelayedMessage(let a1), .invalidDelayedMessage(let a2)): a1 == a2

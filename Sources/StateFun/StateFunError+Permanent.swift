@@ -8,4 +8,14 @@ extension StateFunError {
         default: false
         }
     }
+
+    /// Whether this is a send or an egress write the function does not declare (``Sends``, ``Emits``), as thrown
+    /// by the context or reported through ``handlerFailed(function:id:underlying:)``: retrying it cannot succeed.
+    package var isUndeclaredRoute: Bool {
+        switch self {
+        case .undeclaredSend, .undeclaredEgress: true
+        case .handlerFailed(_, _, let underlying as StateFunError): underlying.isUndeclaredRoute
+        default: false
+        }
+    }
 }

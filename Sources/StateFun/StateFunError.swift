@@ -28,6 +28,12 @@ public enum StateFunError: Error, Sendable, Equatable, CustomStringConvertible {
     case stateNotProvided(function: TypeName, state: String)
     /// A message arrived whose type no handler of the function accepts, and the function has no catch-all.
     case unhandledMessage(function: TypeName, typeName: String)
+    /// A handler of `function` sent a message to `target`, a function type it does not declare with ``Sends``
+    /// (checked once the function declares any routing). The send fails at once in every mode and is not retried.
+    case undeclaredSend(function: TypeName, target: Address)
+    /// A handler of `function` wrote to `egress`, which it does not declare with ``Emits`` (checked once the
+    /// function declares any routing). The write fails at once in every mode and is not retried.
+    case undeclaredEgress(function: TypeName, egress: TypeName)
     /// A message was sent to an address that can't receive one (invalid typename, empty id).
     case invalidAddress(String)
     /// ``Context/reply(_:)-(V)`` was called for a message that came from an ingress (it has no caller).
@@ -69,6 +75,12 @@ public enum StateFunError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "module.yaml"
         case .unhandledMessage(let function, let type):
             "function \(function) has no handler for messages of type '\(type)'"
+        case .undeclaredSend(let function, let target):
+            "function \(function) sends to \(target), but does not declare \(target.typeName) with Sends: add "
+                + "Sends(\"\(target.typeName)\") (or Sends of the function's reference) to the body of \(function)"
+        case .undeclaredEgress(let function, let egress):
+            "function \(function) writes to egress \(egress), but does not declare it with Emits: add "
+                + "Emits(\"\(egress)\") (or Emits of the egress's handle) to the body of \(function)"
         case .invalidAddress(let reason): "cannot send: \(reason)"
         case .noCaller(let function):
             "function \(function) cannot reply: the message came from an ingress and has no caller"

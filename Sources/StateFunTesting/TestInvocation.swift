@@ -71,7 +71,9 @@ public struct TestInvocation: Sendable {
     /// - Throws: `StateFunError` when the function throws (`StateFunError/handlerFailed(function:id:underlying:)`, with the error the handler threw),
     ///   is not declared, or a seeded value can't be serialized, and `StateFunError/invalidArgument(_:)` with
     ///   `validate`'s errors when the app has any (as `serve` and `dev` refuse it); `RuntimeError` when its answer is one a
-    ///   StateFun runtime would reject (an egress record that is not what its egress takes).
+    ///   StateFun runtime would reject: a message to a function type the app can't route
+    ///   (`RuntimeError/unknownFunction(_:)`), a record for an egress the app does not declare
+    ///   (`RuntimeError/undeclaredEgress(_:)`), an egress record that is not what its egress takes.
     public func invoke(with value: some StateFunType) async throws -> InvocationResult {
         try await invoke(with: [try Message(value, protocolVersion: protocolVersion)])
     }
@@ -113,9 +115,25 @@ public struct TestInvocation: Sendable {
             throw StateFunError.malformedRequest(
                 "the function asked for states the test did not send: \(missing.map(\.name).joined(separator: ", "))")
         case .effects(let effects):
+            try refuseWhatARuntimeWould(effects)
             return try InvocationResult(
                 invocation: self, effects: effects, initial: slots, egressKinds: egressKinds)
         }
+    }
+
+    /// Refuses an answer a StateFun runtime would fail on, as `LocalRuntime` does: a message (or delayed message)
+    /// to a function type that can't be routed (not declared in the app, not behind an endpoint of functions
+    /// served elsewhere; a reply to the test's caller always can), a record for an egress the app does not declare
+    /// (when it declares any).
+    private func refuseWhatARuntimeWould(_ effects: BatchEffects) throws(RuntimeError) {
+        let delayed = effects.delayed.filter { !$0.isCancellation }.compactMap(\.target)
+        for target in effects.outgoing.compactMap(\.target) + delayed
+        where target != caller && !app.model.knowsFunction(target.typeName) {
+            throw .unknownFunction(target.typeName)
+        }
+        let kinds = egressKinds
+        guard !kinds.isEmpty else { return }
+        for record in effects.egresses where kinds[record.egress] == nil { throw .undeclaredEgress(record.egress) }
     }
 
     private var egressKinds: [TypeName: EgressDefinition.Kind] {

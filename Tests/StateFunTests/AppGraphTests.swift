@@ -9,16 +9,17 @@ import Testing
         try ModuleYAMLTests.golden("describe-shop.dot", ExampleApps.shop.describeDOT())
     }
 
-    @Test func graphHasAnEdgePerRouteTargetAndEmits() {
+    @Test func graphHasAnEdgePerRouteTargetSendsAndEmits() {
         let graph = AppGraph(model: ExampleApps.shop.model)
         #expect(graph.nodes.filter { $0.kind == .function }.map(\.name) == ["shop/cart", "shop/audit-log", "ops/health"])
         #expect(graph.nodes.filter { $0.kind == .ingress }.map(\.name) == ["shop/orders", "shop/clicks"])
         #expect(graph.nodes.filter { $0.kind == .egress }.map(\.name) == ["shop/receipts", "shop/audit"])
         #expect(graph.edges.map { "\($0.from) -> \($0.to)" } == [
             "ingress:shop/orders -> function:shop/cart", "ingress:shop/orders -> function:shop/audit-log",
-            "ingress:shop/clicks -> function:shop/cart", "function:shop/cart -> egress:shop/receipts",
-            "function:shop/audit-log -> egress:shop/audit",
+            "ingress:shop/clicks -> function:shop/cart", "function:shop/cart -> function:shop/audit-log",
+            "function:shop/cart -> egress:shop/receipts", "function:shop/audit-log -> egress:shop/audit",
         ])
+        #expect(graph.edges[3].label == "sends" && graph.edges[4].label == "emits")
         #expect(graph.edges[0].label == "orders: io.statefun.types/string")
         #expect(graph.nodes.allSatisfy { !$0.undeclared })
     }
@@ -49,10 +50,13 @@ import Testing
             Function("odd/f") {
                 Handle(String.self) { _, _ in }
                 Emits(missing)
+                Sends("remote/elsewhere")
             }
             KafkaIngress(id: "odd/in", address: "k:1") { KafkaTopic("t", valueType: String.self, targets: "odd/typo") }
         }
         let dot = app.describeDOT()
+        #expect(dot.contains("\"function:remote/elsewhere\" [label=\"remote/elsewhere\\nnot declared\", shape=box, style=\"rounded,dashed\"];"))
+        #expect(dot.contains("\"function:odd/f\" -> \"function:remote/elsewhere\" [label=\"sends\"];"))
         #expect(dot.contains("\"function:odd/typo\" [label=\"odd/typo\\nnot declared\", shape=box, style=\"rounded,dashed\"];"))
         #expect(dot.contains("\"egress:odd/nowhere\" [label=\"odd/nowhere\\nnot declared\", shape=house, style=\"dashed\"];"))
     }

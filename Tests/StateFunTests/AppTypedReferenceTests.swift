@@ -28,6 +28,7 @@ import Testing
             try context.send(greets.record(topic: "greetings", key: name, value: .typed(count)))
             if count > 1 { try context.send("again", to: echo(name)) }
         }
+        Sends(echo)
         Emits(greets)
     }
     static let app = App {

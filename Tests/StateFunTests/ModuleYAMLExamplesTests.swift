@@ -26,7 +26,9 @@ enum ExampleApps {
             Handle(String.self) { context, item in
                 try context.storage.set(cart, item)
                 try context.send(receipts.record(topic: "receipts", key: context.address.id, value: .string(item)))
+                try context.send(item, to: Address("shop/audit-log", id: context.address.id))
             }
+            Sends("shop/audit-log")
             Emits(receipts)
         }
         Function("shop/audit-log") {

@@ -64,4 +64,57 @@ struct StrictnessTests {
         try await runtime.sendAndWait("hi", to: Address("strict/greeter", id: "ann"))
         try runtime.checkNoFailures()
     }
+
+    // MARK: - What a runtime would refuse, refused by TestInvocation
+
+    /// A function that declares no routing (so the context does not check it) and does what a command says.
+    static let loose = App {
+        Function("strict/loose") {
+            ValueSpec<Int32>("declared")
+            Handle(String.self) { context, command in
+                switch command {
+                case "typo": try context.send("hi", to: Address("strict/greter", id: "x"))
+                case "typo-later": try context.send("hi", to: Address("strict/greter", id: "x"), after: .seconds(1))
+                case "remote": try context.send("hi", to: Address("remote/pricing", id: "x"))
+                case "reply": try context.reply("done")
+                case "egress": try context.send(Egress(id: "strict/nowhere").record("lost"))
+                case "state": try context.storage.set(ValueSpec<Int32>("undeclared"), 1)
+                default: break
+                }
+            }
+        }
+        KafkaEgress(id: "strict/out", address: "kafka:9092")
+        Endpoint(functions: "strict/*", urlPathTemplate: "http://loose:8000/statefun")
+        Endpoint(functions: "remote/*", urlPathTemplate: "http://pricing:8000/statefun")
+    }
+
+    static func invokeLoose(_ command: String, caller: Address? = nil) async throws -> InvocationResult {
+        try await TestInvocation(app: loose, function: "strict/loose", id: "ann").caller(caller).invoke(with: command)
+    }
+
+    @Test func aTestInvocationRefusesAMessageToAFunctionTheAppCannotRoute() async throws {
+        #expect(Self.loose.validate().filter { $0.severity == .error }.isEmpty)
+        for command in ["typo", "typo-later"] {
+            await #expect(throws: RuntimeError.unknownFunction("strict/greter"), "\(command)") {
+                try await Self.invokeLoose(command)
+            }
+        }
+        // Served elsewhere, behind an endpoint of functions the app does not declare: routable.
+        #expect(try await Self.invokeLoose("remote").sentMessages.map(\.target) == [Address("remote/pricing", id: "x")])
+        // The test's caller is whoever the test says; a reply to it is always routable.
+        let caller = Address("nowhere/caller", id: "c")
+        #expect(try await Self.invokeLoose("reply", caller: caller).sentMessages.map(\.target) == [caller])
+    }
+
+    @Test func aTestInvocationRefusesARecordForAnEgressTheAppDoesNotDeclare() async throws {
+        await #expect(throws: RuntimeError.undeclaredEgress("strict/nowhere")) { try await Self.invokeLoose("egress") }
+    }
+
+    @Test func aHandlerThatUsesAStateItDoesNotDeclareFailsTheFirstTestInvocation() async throws {
+        let error = await #expect(throws: StateFunError.self) { try await Self.invokeLoose("state") }
+        guard case .handlerFailed(_, _, StateFunError.undeclaredState("strict/loose", "undeclared"))? = error else {
+            Issue.record("\(String(describing: error))")
+            return
+        }
+    }
 }

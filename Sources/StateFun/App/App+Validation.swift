@@ -6,6 +6,7 @@ extension App {
     /// functions, handled message types, ingresses, routed value types and targets, egresses; valid and unique
     /// state names; unique functions, ingresses, egresses and endpoint patterns; ingress targets that are
     /// declared functions able to handle the routed type; egresses a function ``Emits`` that are declared;
+    /// functions a function ``Sends`` to that exist (declared, or served elsewhere behind an endpoint);
     /// endpoint patterns and URLs the runtime accepts, an endpoint for every function; durations and counts the
     /// runtime accepts (`protocol.md` §4, §5); and the problems found while declaring (two `Otherwise`, a
     /// component nested too deep).

@@ -129,4 +129,15 @@ extension AppModel {
     package func endpoint(for function: TypeName) -> EndpointDefinition? {
         endpoints.first { $0.isSpecific && $0.covers(function) } ?? endpoints.first { $0.covers(function) }
     }
+
+    /// Whether a message to `function` can be routed: the app declares it, or an endpoint covers it that serves
+    /// none of the app's own functions (an endpoint for functions served elsewhere; one that also serves the app's
+    /// functions would cover a typo in their namespace too). Used by validation (``Sends`` targets) and by
+    /// `TestInvocation` (what a function sends).
+    package func knowsFunction(_ function: TypeName) -> Bool {
+        if functions.contains(where: { $0.typeName == function }) { return true }
+        return endpoints.contains { endpoint in
+            endpoint.covers(function) && !functions.contains { endpoint.covers($0.typeName) }
+        }
+    }
 }

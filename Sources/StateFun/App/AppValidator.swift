@@ -90,6 +90,14 @@ struct AppValidator {
             }
             checkStates(of: function, declaration)
             checkHandlers(of: function, declaration)
+            for target in function.sends where checkTypeName(target, role: "the function it sends to", in: declaration) {
+                if !model.knowsFunction(target) {
+                    report(
+                        .error, "unknown-send-target", declaration,
+                        "\(declaration) declares Sends(\"\(target)\"), which the app does not declare and no endpoint of "
+                            + "functions served elsewhere covers")
+                }
+            }
             for egress in function.egresses where checkTypeName(egress, role: "the emitted egress", in: declaration) {
                 if !model.egresses.contains(where: { $0.id == egress }) {
                     report(

@@ -35,7 +35,9 @@ public struct Function<Accepted>: PrimitiveAppComponent {
     public var body: [any AppComponent] { [] }
 
     package func contribute(to model: inout AppModel) {
-        model.functions.append(draft.definition)
+        var definition = draft.definition
+        definition.sends = draft.sendTargets.map { $0() }
+        model.functions.append(definition)
         for problem in draft.problems { model.functionProblems.append((typeName, problem)) }
     }
 }

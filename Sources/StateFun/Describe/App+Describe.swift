@@ -10,7 +10,9 @@ extension App {
             }
             for handler in function.handlers { lines.append("  handles \(handler.typeName)") }
             lines.append(function.otherwise == nil ? "  no catch-all (other messages fail)" : "  catch-all: Otherwise")
+            for target in function.sends { lines.append("  sends to \(target)") }
             for egress in function.egresses { lines.append("  emits \(egress)") }
+            if !function.declaresRouting { lines.append("  routing not declared (sends and egress writes unchecked)") }
             if let endpoint = model.endpoint(for: function.typeName) {
                 lines.append("  served by endpoint \(endpoint.functions) at \(endpoint.url(for: function.typeName))")
             } else {
@@ -49,7 +51,8 @@ extension App {
     }
 
     /// The app as stable JSON (keys in a fixed order, two-space indentation), for tools and tests:
-    /// `functions` (type, states {name, type, expiration}, accepts, catchAll, emits, endpoint), `ingresses`
+    /// `functions` (type, states {name, type, expiration}, accepts, catchAll, sends, emits, declaresRouting,
+    /// endpoint), `ingresses`
     /// (id, kind, routes {topic, valueType, targets}), `egresses` (id, kind) and `endpoints` (functions, url,
     /// maxNumBatchRequests as module.yaml names it, transport, timeouts). Durations are module.yaml text (`2min`)
     /// and milliseconds.
@@ -68,7 +71,9 @@ extension App {
                 (key: "states", value: .array(states)),
                 (key: "accepts", value: .array(function.handlers.map { .string($0.typeName.description) })),
                 (key: "catchAll", value: .bool(function.otherwise != nil)),
+                (key: "sends", value: .array(function.sends.map { .string($0.description) })),
                 (key: "emits", value: .array(function.egresses.map { .string($0.description) })),
+                (key: "declaresRouting", value: .bool(function.declaresRouting)),
                 (key: "endpoint", value: endpoint),
             ])
         }

@@ -1,10 +1,11 @@
 /// The app's routing graph as data: functions, ingresses and egresses as nodes; an edge from an ingress to each
-/// function its routes target (labelled with the topic and the routed typename) and from a function to each egress
-/// it declares with `Emits`. `describe --dot` renders it as Graphviz.
+/// function its routes target (labelled with the topic and the routed typename), from a function to each function
+/// it declares with `Sends` (labelled `sends`) and to each egress it declares with `Emits` (labelled `emits`).
+/// `describe --dot` renders it as Graphviz.
 ///
-/// The graph shows only what the app declares. The DSL has no declaration of function-to-function sends yet
-/// (issue 17 item 2's `Sends`), so no function -> function edges are drawn; a target or egress that the app
-/// names but does not declare (a function served elsewhere, a typo `validate` reports) is drawn dashed.
+/// The graph shows only what the app declares (replies and sends to the function's own type need no declaration
+/// and are not drawn); a target or egress that the app names but does not declare (a function served elsewhere,
+/// a typo `validate` reports) is drawn dashed.
 package struct AppGraph: Sendable, Equatable {
     /// A node's kind: decides its shape.
     package enum Kind: String, Sendable {
@@ -57,6 +58,11 @@ package struct AppGraph: Sendable, Equatable {
             }
         }
         for function in model.functions {
+            for target in function.sends {
+                let node = Node(kind: .function, name: target.description, detail: "not declared", undeclared: !functions.contains(target))
+                add(node)
+                edges.append(Edge(from: "function:\(function.typeName)", to: node.id, label: "sends"))
+            }
             for egress in function.egresses {
                 let node = Node(kind: .egress, name: egress.description, detail: "not declared", undeclared: !egresses.contains(egress))
                 add(node)

@@ -24,6 +24,9 @@ public final class Context {
     public let protocolVersion: ProtocolVersion
     /// The batch's instrumentation, when the handler has any: the run loop notes a failing invocation in it.
     package var observation: BatchObservation?
+    /// What the function declares it sends to and writes to (``Sends``, ``Emits``); `nil` when it declares
+    /// nothing, and then its sends are not checked.
+    package let routing: DeclaredRouting?
 
     /// The batch's answer being written: every effect is encoded as it is produced, straight into the
     /// response (StateFunProtocol's `FromFunctionWriter` owns the field numbers), so a batch allocates no
@@ -34,8 +37,10 @@ public final class Context {
 
     package init(
         address: Address, storage: AddressScopedStorage, protocolVersion: ProtocolVersion,
-        messages: WireWriter = WireWriter(capacity: 256), egressMessages: WireWriter = WireWriter(capacity: 256)
+        messages: WireWriter = WireWriter(capacity: 256), egressMessages: WireWriter = WireWriter(capacity: 256),
+        routing: DeclaredRouting? = nil
     ) {
+        self.routing = routing
         self.address = address
         self.storage = storage
         self.protocolVersion = protocolVersion
@@ -65,6 +70,7 @@ public final class Context {
     @usableFromInline
     func beginMessage(to target: Address, valueTypeName: String) throws(StateFunError) -> FromFunctionWriter.ArgumentMarks {
         if let problem = target.sendError { throw .invalidAddress(problem) }
+        try checkRouting(to: target)
         return effects.beginMessage(to: target.wireFields, typeName: valueTypeName)
     }
 
@@ -72,6 +78,7 @@ public final class Context {
     @usableFromInline
     func sendV2<V: StateFunType>(_ value: V, to target: Address) throws {
         if let problem = target.sendError { throw StateFunError.invalidAddress(problem) }
+        try checkRouting(to: target)
         let version = protocolVersion
         try effects.writeMessage(to: target.wireFields, typeName: ValueCodec.typeName(of: V.self, version)) {
             (writer: inout WireWriter) throws(any Error) in try ValueCodec.writePlain(value, version, to: &writer)
@@ -87,6 +94,7 @@ public final class Context {
         guard !metadata.isEmpty else { return try send(value, to: target) }
         try checkMetadata(metadata)
         if let problem = target.sendError { throw StateFunError.invalidAddress(problem) }
+        try checkRouting(to: target)
         try effects.writeMessage(
             to: target.wireFields, typeName: V.typeName.description, metadata: Self.wireMetadata(metadata)
         ) { (writer: inout WireWriter) throws(any Error) in try value.serialize(to: &writer) }
@@ -108,6 +116,7 @@ public final class Context {
     /// ``Message/metadata`` included (as the fork's Java SDK's `MessageBuilder.fromMessage` keeps headers).
     public func send(_ message: Message, to target: Address) throws {
         if let problem = target.sendError { throw StateFunError.invalidAddress(problem) }
+        try checkRouting(to: target)
         try checkMetadata(message.metadata)
         try effects.writeMessage(
             to: target.wireFields, typeName: message.typeName, hasValue: message.payload != nil,
@@ -126,6 +135,26 @@ public final class Context {
     public func reply(_ message: Message) throws {
         guard let caller else { throw StateFunError.noCaller(function: address.typeName) }
         try send(message, to: caller)
+    }
+
+    // MARK: - Declared routing
+
+    /// Throws when the function declares its routing (``Sends``, ``Emits``) and `target` is not in it: not a
+    /// declared function type, the function's own type, or the current message's caller (issue 17: a mistake
+    /// fails at the first send, the same in every mode).
+    @inline(__always)
+    func checkRouting(to target: Address) throws(StateFunError) {
+        if let routing, !routing.allowsSend(to: target, caller: currentCaller) {
+            throw .undeclaredSend(function: address.typeName, target: target)
+        }
+    }
+
+    /// Throws when the function declares its routing and `egress` is not among its ``Emits``.
+    @inline(__always)
+    func checkRouting(toEgress egress: TypeName) throws(StateFunError) {
+        if let routing, !routing.allowsEgress(egress) {
+            throw .undeclaredEgress(function: address.typeName, egress: egress)
+        }
     }
 
     // MARK: - Delayed messages
@@ -158,6 +187,7 @@ public final class Context {
     /// Validates a delayed send and returns its delay in milliseconds.
     private func checkDelayed(_ target: Address, _ delay: Duration, _ cancellationToken: String?) throws -> Int64 {
         if let problem = target.sendError { throw StateFunError.invalidAddress(problem) }
+        try checkRouting(to: target)
         let ms = delay.statefunMilliseconds
         guard ms >= 0 else { throw StateFunError.invalidDelayedMessage("the delay \(delay) is negative") }
         if protocolVersion == .v2 {
@@ -186,6 +216,7 @@ public final class Context {
     public func send(_ record: EgressRecord) throws {
         let egress = record.egress
         if let reason = egress.validationError { throw StateFunError.invalidTypeName(egress.description, reason: reason) }
+        try checkRouting(toEgress: egress)
         let version = protocolVersion
         switch record.kind {
         case .value(let value):
@@ -220,6 +251,7 @@ public final class Context {
         if let reason = egress.validationError {
             throw StateFunError.invalidTypeName(egress.description, reason: reason)
         }
+        try checkRouting(toEgress: egress)
         try checkMetadata(message.metadata)
         try effects.writeEgressMessage(
             namespace: egress.namespace, type: egress.name, typeName: message.typeName, hasValue: message.payload != nil,
@@ -245,6 +277,7 @@ public final class Context {
         if !egress.isValid, let reason = egress.validationError {
             throw .invalidTypeName(egress.description, reason: reason)
         }
+        try checkRouting(toEgress: egress)
         return effects.beginEgressMessage(namespace: egress.namespace, type: egress.name, typeName: valueTypeName)
     }
 
@@ -254,6 +287,7 @@ public final class Context {
         if let reason = egress.validationError {
             throw StateFunError.invalidTypeName(egress.description, reason: reason)
         }
+        try checkRouting(toEgress: egress)
         let version = protocolVersion
         try effects.writeEgressMessage(
             namespace: egress.namespace, type: egress.name, typeName: ValueCodec.typeName(of: V.self, version)

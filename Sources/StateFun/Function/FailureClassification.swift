@@ -10,6 +10,8 @@ package enum FailureClassification {
         switch error {
         // No handler takes the message; its argument or a state does not decode; a state holds another type.
         case .unhandledMessage, .deserializationFailed, .stateTypeMismatch: return .permanent
+        // A send or egress write the function does not declare (Sends, Emits): the same code sends it again.
+        case .undeclaredSend, .undeclaredEgress: return .permanent
         case .handlerFailed(_, _, let underlying): return kind(of: underlying)
         default: return .transient
         }

@@ -12,6 +12,8 @@ public struct FunctionDefinitionDraft: Sendable {
     package var definition: FunctionDefinition
     /// Problems found while declaring, reported by ``App/validate()``.
     package var problems: [String] = []
+    /// The ``Sends`` targets, read when the app is built (so functions can name each other).
+    package var sendTargets: [@Sendable () -> TypeName] = []
 
     package init(typeName: TypeName) {
         definition = FunctionDefinition(typeName: typeName)
@@ -89,7 +91,11 @@ public struct Otherwise: FunctionComponent {
     }
 }
 
-/// Declares that the function writes to these egresses, so ``App/validate()`` can check they are declared.
+/// Declares the egresses the function's handlers write to: with ``Sends``, the function's routing.
+///
+/// ``App/validate()`` checks that each is declared in the app. Once a function declares any routing, a write to
+/// an egress it does not name throws ``StateFunError/undeclaredEgress(function:egress:)`` at once, in every mode
+/// (see ``Sends``).
 public struct Emits: FunctionComponent {
     let egresses: [TypeName]
 
@@ -101,6 +107,7 @@ public struct Emits: FunctionComponent {
     /// Adds this component to the function being declared.
     @_documentation(visibility: internal)
     public func contribute(to draft: inout FunctionDefinitionDraft) {
+        draft.definition.declaresRouting = true
         draft.definition.egresses.append(contentsOf: egresses)
     }
 }

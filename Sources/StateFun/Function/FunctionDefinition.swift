@@ -41,8 +41,13 @@ package struct FunctionDefinition: Sendable {
     package var handlers: [TypedHandler]
     /// The catch-all for messages no typed handler accepts; `nil` fails such a message (the default policy).
     package var otherwise: HandlerBody?
-    /// Egresses the declaration says the function writes to (checked by validation).
+    /// Egresses the declaration says the function writes to (``Emits``).
     package var egresses: [TypeName]
+    /// Function types the declaration says the function sends to (``Sends``), resolved when the app is built.
+    package var sends: [TypeName] = []
+    /// Whether the function declares its routing (any ``Sends`` or ``Emits``): then each send and egress write is
+    /// checked against it (``DeclaredRouting``).
+    package var declaresRouting = false
 
     package init(typeName: TypeName) {
         self.typeName = typeName

@@ -67,10 +67,12 @@ public enum RuntimeError: Error, Sendable, Equatable, CustomStringConvertible {
     ///
     /// One exception: an in-process function that has no handler for a message's type (and no `Otherwise`) fails
     /// every retry the same way, so it is permanent and reported at once instead of after the call timeout's
-    /// retries (a StateFun runtime would retry it until the job is restarted).
+    /// retries (a StateFun runtime would retry it until the job is restarted). The same for a send or an egress
+    /// write the function does not declare (``StateFunError/undeclaredSend(function:target:)``,
+    /// ``StateFunError/undeclaredEgress(function:egress:)``).
     public var isRetryable: Bool {
         switch self {
-        case .functionFailed(let error): !error.isUnhandledMessage
+        case .functionFailed(let error): !error.isUnhandledMessage && !error.isUndeclaredRoute
         case .connectionFailed: true
         case .httpStatus(let status, _): status >= 500 || [408, 409, 420, 429, 499].contains(status)
         default: false

@@ -65,7 +65,7 @@ public struct RequestReplyHandler: Sendable {
                     return answer
                 }
                 let storage = makeStorageV3(batch, registered)
-                let context = makeContext(target, storage, .v3, requestSize: body.count)
+                let context = makeContext(target, storage, .v3, requestSize: body.count, routing: registered.routing)
                 context.observation = observation
                 defer { context.recycleBuffers(into: buffers) }
                 try await run(registered, context, &batch)
@@ -202,14 +202,15 @@ public struct RequestReplyHandler: Sendable {
 
     /// The batch's context, its effect buffers from the pool (give them back with `recycleBuffers(into:)`).
     private func makeContext(
-        _ target: Address, _ storage: AddressScopedStorage, _ version: ProtocolVersion, requestSize: Int
+        _ target: Address, _ storage: AddressScopedStorage, _ version: ProtocolVersion, requestSize: Int,
+        routing: DeclaredRouting?
     ) -> Context {
         // Room for the effects: a handler typically answers each message with about as many bytes as it got.
         let (messages, egressMessages) = buffers.writers(
             capacity: min(max(2 * requestSize, 256), BufferPool.maximumCapacity))
         return Context(
             address: target, storage: storage, protocolVersion: version, messages: messages,
-            egressMessages: egressMessages)
+            egressMessages: egressMessages, routing: routing)
     }
 
     /// `FromFunction{invocation_result{...}}`: mutations of the dirty states in cell order, then the effects the
@@ -310,7 +311,7 @@ public struct RequestReplyHandler: Sendable {
         }
 
         let storage = AddressScopedStorage(function: function.typeName, protocolVersion: .v2, cells: cells)
-        let context = makeContext(target, storage, .v2, requestSize: requestSize)
+        let context = makeContext(target, storage, .v2, requestSize: requestSize, routing: registered.routing)
         context.observation = observation
         defer { context.recycleBuffers(into: buffers) }
         var invocations = InvocationsV2(invocations: batch.invocations)
@@ -349,11 +350,14 @@ final class RegisteredFunction: Sendable {
     let isSynchronous: Bool
     /// The instrumentation's probe for this function; nil without instrumentation.
     let probe: (any FunctionProbe)?
+    /// What the function declares it sends to (checked by its contexts); nil when it declares nothing.
+    let routing: DeclaredRouting?
 
     init(_ definition: FunctionDefinition, probe: (any FunctionProbe)?) {
         self.definition = definition
         isSynchronous = definition.isSynchronous
         self.probe = probe
+        routing = DeclaredRouting(definition)
     }
 
     /// Begins watching a batch for `target` when there is a probe.

@@ -90,6 +90,9 @@ public enum CartFunction {
             try context.storage.set(lastOrder, result.orderID)
         }
 
+        // What the cart talks to: a send or a write to anything else fails at once, in tests as in production.
+        // Its delayed ReservationTimeout goes to itself and needs no declaration.
+        Sends(InventoryFunction.function, CheckoutFunction.function)
         Emits(Shop.events)
     }
 

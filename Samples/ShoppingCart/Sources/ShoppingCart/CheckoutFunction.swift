@@ -37,6 +37,8 @@ public enum CheckoutFunction {
             try context.reply(CheckoutResult(orderID: receipt.orderID, totalCents: total))
         }
 
+        // Its answers are replies (to the calling cart), which need no Sends.
+        Sends()
         Emits(Shop.receipts)
     }
 

@@ -52,6 +52,8 @@ public enum InventoryFunction {
             try context.storage.set(stock, overflow ? .max : next)
         }
 
+        // Its answers are replies (to the calling cart), which need no Sends.
+        Sends()
         Emits(Shop.events)
     }
 

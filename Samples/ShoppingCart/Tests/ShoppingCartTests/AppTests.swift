@@ -18,6 +18,14 @@ import Testing
         #expect(Shop.app.functionTypes == ["shop/cart", "shop/inventory", "shop/checkout"])
     }
 
+    @Test func everyFunctionDeclaresWhatItTalksTo() {
+        // The declared routing is enforced: the flow tests pass only because every send and write is declared.
+        let description = Shop.app.describe()
+        #expect(description.contains("function shop/cart\n") && description.contains("  sends to shop/inventory\n"))
+        #expect(description.contains("  sends to shop/checkout\n"))
+        #expect(!description.contains("routing not declared"), "\(description)")
+    }
+
     @Test func theCheckedInModuleYAMLIsWhatTheAppEmits() throws {
         let checkedIn = String(
             decoding: try Data(contentsOf: Self.packageDirectory.appending(path: "module.yaml")), as: UTF8.self)

@@ -27,6 +27,7 @@ let hello = Function("t/hello") {
         try context.send(Admin(), to: flow(user.name).address)  // the untyped address takes anything
         try context.send(User(), to: context.address)
     }
+    Sends(guest, counter, anything, flow)
     Emits(greets)
     Handle(Guest.self) { _, _ in }
 }
@@ -39,6 +40,8 @@ let counter = Function("t/counter") {
 let anything: Function<HandlesAnything> = Function("t/any") {
     Handle(User.self) { _, _ in }
     Otherwise { context, message in try context.send(message, to: hello(context.address.id)) }
+    Sends(hello)
+    Sends("t/served-elsewhere")
 }
 // Control flow keeps working; handlers inside it are declared but not counted as accepted.
 let flow = Function("t/flow") {
