@@ -125,15 +125,28 @@ public struct TestInvocation: Sendable {
     /// to a function type that can't be routed (not declared in the app, not behind an endpoint of functions
     /// served elsewhere; a reply to the test's caller always can), a record for an egress the app does not declare
     /// (when it declares any).
-    private func refuseWhatARuntimeWould(_ effects: BatchEffects) throws(RuntimeError) {
-        let delayed = effects.delayed.filter { !$0.isCancellation }.compactMap(\.target)
-        for target in effects.outgoing.compactMap(\.target) + delayed
-        where target != caller && !app.model.knowsFunction(target.typeName) {
-            throw .unknownFunction(target.typeName)
+    private func refuseWhatARuntimeWould(_ effects: BatchEffects) throws {
+        let delayed = effects.delayed.filter { !$0.isCancellation }.compactMap { delayed in
+            delayed.target.flatMap { target in delayed.message.map { (target, $0) } }
+        }
+        let sent = effects.outgoing.compactMap { outgoing in outgoing.target.map { ($0, outgoing.message) } } + delayed
+        for (target, _) in sent where target != caller && !app.model.knowsFunction(target.typeName) {
+            throw RuntimeError.unknownFunction(target.typeName)
+        }
+        // A message its target (a function of this app) has no handler for would fail there, permanently: refuse it
+        // at the sender's test instead.
+        for (target, message) in sent {
+            guard let function = app.model.functions.first(where: { $0.typeName == target.typeName }),
+                function.otherwise == nil,
+                !function.handlers.contains(where: { $0.accepts(message.typeName, protocolVersion) })
+            else { continue }
+            throw StateFunError.unhandledMessage(function: target.typeName, typeName: message.typeName)
         }
         let kinds = egressKinds
         guard !kinds.isEmpty else { return }
-        for record in effects.egresses where kinds[record.egress] == nil { throw .undeclaredEgress(record.egress) }
+        for record in effects.egresses where kinds[record.egress] == nil {
+            throw RuntimeError.undeclaredEgress(record.egress)
+        }
     }
 
     private var egressKinds: [TypeName: EgressDefinition.Kind] {

@@ -28,14 +28,15 @@ struct PublicSurfaceTests {
                     try context.send(audit.record(after))
                 case "delete-by-name": try context.storage.delete(named: "counter")
                 case "integers":
-                    try context.send(5, to: Address("example/surface", id: "other"))
+                    try context.send(5, to: Address("example/counts", id: "other"))
                     let count = 6
-                    try context.send(count, to: Address("example/surface", id: "other"))
+                    try context.send(count, to: Address("example/counts", id: "other"))
                 case "refuse": throw AuditError.refused("no")
                 default: break
                 }
             }
         }
+        Function("example/counts") { Handle(Int64.self) { _, _ in } }
     }
 
     @Test func namedStateHasTheSameVerbsAsTypedState() async throws {

@@ -117,4 +117,22 @@ struct StrictnessTests {
             return
         }
     }
+
+    @Test func aTestInvocationRefusesAMessageItsTargetHasNoHandlerFor() async throws {
+        let app = App {
+            Function("strict/sender") {
+                Handle(String.self) { context, _ in try context.send(Int64(5), to: Address("strict/receiver", id: "r")) }
+            }
+            Function("strict/receiver") { Handle(String.self) { _, _ in } }
+            Function("strict/any") { Otherwise { _, _ in } }
+            Function("strict/to-any") {
+                Handle(String.self) { context, _ in try context.send(Int64(5), to: Address("strict/any", id: "r")) }
+            }
+        }
+        await #expect(throws: StateFunError.unhandledMessage(function: "strict/receiver", typeName: "io.statefun.types/long")) {
+            try await TestInvocation(app: app, function: "strict/sender", id: "s").invoke(with: "go")
+        }
+        let taken = try await TestInvocation(app: app, function: "strict/to-any", id: "s").invoke(with: "go")
+        #expect(taken.sentValues(Int64.self) == [5], "an Otherwise takes anything")
+    }
 }

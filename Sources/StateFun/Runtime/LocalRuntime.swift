@@ -261,6 +261,19 @@ public final class LocalRuntime: Sendable {
     /// The batches the runtime gave up on (the newest ``Configuration/maxRecordedFailures``), in order.
     public var failures: [RuntimeFailure] { store.withLock { $0.failures } }
 
+    /// How many failed calls wait for their next attempt: each is retried until its call timeout is used up, on a
+    /// ``ManualClock`` only as ``advance(by:)`` moves time (so a test can end with one still waiting).
+    public var pendingRetryCount: Int { store.withLock { $0.retryingCalls } }
+
+    /// The addresses of the calls waiting for a retry, in the order they will be retried.
+    package var pendingRetryAddresses: [Address] {
+        store.withLock { state in
+            state.timers.compactMap { timer in
+                if case .retry(let job) = timer.kind { job.address } else { nil }
+            }
+        }
+    }
+
     /// The number of delayed messages waiting for their time.
     public var pendingDelayedMessageCount: Int {
         store.withLock { state in

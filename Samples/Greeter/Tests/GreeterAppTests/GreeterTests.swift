@@ -55,6 +55,16 @@ import Testing
         #expect(try Example_GreetResponse.deserialize(from: record.value) == Example_GreetResponse(name: "ann", greeting: "Third time is a charm ann"))
     }
 
+    /// The whole app on a runtime of its own (the `.localRuntime` trait: a manual clock, fresh for this test): two
+    /// requests from the `names` topic become two greetings, and nothing failed or waits for a retry.
+    @Test(.localRuntime(Greeter.app)) func greetingsFlowFromTheIngressToTheEgress() async throws {
+        let runtime = try #require(LocalRuntime.current)
+        for _ in 0..<2 { try await runtime.ingestAndWait(topic: "names", key: "ann", Example_GreetRequest(name: "ann")) }
+        let greetings = try runtime.egressRecords(topic: "greetings").map { try $0.value(as: Example_GreetResponse.self).greeting }
+        #expect(greetings == ["Welcome ann", "Nice to see you again ann"])
+        runtime.expectNoFailures()
+    }
+
     // MARK: - module.yaml
 
     static let sampleDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
