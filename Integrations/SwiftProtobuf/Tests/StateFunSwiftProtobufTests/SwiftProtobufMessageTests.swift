@@ -129,6 +129,7 @@ func greetRequest(_ name: String) -> Example_GreetRequest {
                 try context.send(response, to: Address(printer, id: request.name))
                 try context.send(greets.record(topic: "greetings", key: request.name, value: .typed(response)))
             }
+            Sends(printer)
             Emits(greets)
         }
         Function(printer) {
