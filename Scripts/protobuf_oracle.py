@@ -517,7 +517,10 @@ class Generator:
 
     def any(self, m, depth):
         if depth >= self.max_depth or not self.any_types:
-            inner = self.s.cls(self.s.pool.FindMessageTypeByName("google.protobuf.Duration"))()
+            try:
+                inner = self.s.cls(self.s.pool.FindMessageTypeByName("google.protobuf.Duration"))()
+            except KeyError:  # the files do not import duration.proto: leave the Any empty
+                return
             self.duration(inner, depth)
         else:
             d = self.r.choice(self.any_types)
