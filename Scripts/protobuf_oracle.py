@@ -273,8 +273,9 @@ def reaches(desc, names, _memo={}):
 
 
 # protoc-gen-swift's naming (NamingUtils.swift in apple/swift-protobuf): package "foo.bar_baz" -> "Foo_BarBaz_",
-# reserved names get a "Message" suffix.
-SWIFT_RESERVED = set("""SwiftProtobuf Extensions protoMessageName decodeMessage traverse isInitialized unknownFields
+# reserved names get a "Message" suffix; statefun-protoc adds its module names and the static members a generated
+# message has (ProtoNaming.reservedTypeNames).
+SWIFT_RESERVED = set("""StateFun StateFunWire messageName typeName SwiftProtobuf Extensions protoMessageName decodeMessage traverse isInitialized unknownFields
 debugDescription description dynamicType hashValue Type Protocol Swift Equatable Hashable Sendable
 associatedtype class deinit enum extension fileprivate func import init inout internal let open operator private
 protocol public static struct subscript typealias var break case continue default defer do else fallthrough for

@@ -5,7 +5,7 @@
 import StateFun
 import StateFunWire
 
-struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
+struct Fuzz2_Legacy: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
     /// The message's full protobuf name.
     static let messageName = "fuzz2.Legacy"
 
@@ -55,7 +55,7 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
     mutating func clearRatio() { _ratio = nil }
     private var _ratio: Double? = nil
 
-    var blob: [UInt8] {
+    var blob: [Swift.UInt8] {
         get { _blob ?? [1, 2] }
         set { _blob = newValue }
     }
@@ -63,17 +63,17 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
     var hasBlob: Bool { _blob != nil }
     /// Unsets `blob`.
     mutating func clearBlob() { _blob = nil }
-    private var _blob: [UInt8]? = nil
+    private var _blob: [Swift.UInt8]? = nil
 
     var child: Fuzz2_Legacy {
         get { _child?.value ?? Fuzz2_Legacy() }
-        set { _child = ProtobufBox(newValue) }
+        set { _child = StateFunWire.ProtobufBox(newValue) }
     }
     /// Whether `child` is set.
     var hasChild: Bool { _child != nil }
     /// Unsets `child`.
     mutating func clearChild() { _child = nil }
-    private var _child: ProtobufBox<Fuzz2_Legacy>? = nil
+    private var _child: StateFunWire.ProtobufBox<Fuzz2_Legacy>? = nil
 
     var levelByName: [String: Fuzz2_Legacy.Level] = [:]
 
@@ -98,10 +98,10 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
     var parts: [Fuzz2_Legacy.Part] = []
 
     /// Fields this schema does not know, kept to be written back.
-    var unknownFields = UnknownFields()
+    var unknownFields = StateFunWire.UnknownFields()
 
     /// The fields of oneof `pick`: at most one is set.
-    enum OneOf_Pick: Sendable, Hashable {
+    enum OneOf_Pick: Swift.Sendable, Swift.Hashable {
         case picked(Fuzz2_Legacy.Kind)
         case note(String)
     }
@@ -110,10 +110,10 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
     init() {}
 
     /// Decodes the message from protobuf binary, keeping unknown fields.
-    init(from reader: inout WireReader) throws(WireError) {
+    init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         self.init()
-        try merge(from: &reader)
-        guard isInitialized else {
+        try self.merge(from: &reader)
+        guard self.isInitialized else {
             throw .inField(message: Self.messageName, field: "(required)", error: .invalidValue(offset: reader.position, reason: "a required field is missing"))
         }
     }
@@ -128,7 +128,7 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
 
     /// Reads fields from `reader` into this message: repeated fields append, singular fields are
     /// replaced, message fields merge (protobuf's merge rule).
-    mutating func merge(from reader: inout WireReader) throws(WireError) {
+    mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         var number: UInt32 = 0
         do {
             while let tag = try reader.nextField() {
@@ -146,7 +146,7 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
                         self.unknownFields.appendVarint(3, raw)
                     }
                 case 4 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
-                    try reader.readRepeated(tag, .varint) { (r: inout WireReader) throws(WireError) in
+                    try reader.readRepeated(tag, .varint) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         let raw = Int64(bitPattern: try r.readVarint())
                         if let value = Fuzz2_Legacy.Kind(rawValue: Int(Int32(truncatingIfNeeded: raw))) {
                             self.kinds.append(value)
@@ -155,12 +155,12 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
                         }
                     }
                 case 5 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
-                    try reader.readRepeated(tag, .varint) { (r: inout WireReader) throws(WireError) in
+                    try reader.readRepeated(tag, .varint) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         self.packedNums.append(Int32(truncatingIfNeeded: try r.readVarint()))
                     }
                 case 6 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
-                    try reader.readRepeated(tag, .varint) { (r: inout WireReader) throws(WireError) in
-                        self.nums.append(ZigZag.decode(try r.readVarint()))
+                    try reader.readRepeated(tag, .varint) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
+                        self.nums.append(StateFunWire.ZigZag.decode(try r.readVarint()))
                     }
                 case 7 where tag.wireType == .fixed64:
                     self._ratio = try reader.readDouble(tag)
@@ -168,23 +168,43 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
                     self._blob = try reader.readBytes(tag)
                 case 9 where tag.wireType == .lengthDelimited:
                     var value = self._child?.value ?? Fuzz2_Legacy()
-                    try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
-                    self._child = ProtobufBox(value)
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
+                    self._child = StateFunWire.ProtobufBox(value)
                 case 10 where tag.wireType == .lengthDelimited:
                     var key: String = ""
                     var value = Fuzz2_Legacy.Level()
-                    try reader.readMessage(tag) { (reader: inout WireReader) throws(WireError) in
+                    var hasKey = false
+                    var hasValue = false
+                    var undefinedValues = StateFunWire.UnknownFields()
+                    try reader.readMessage(tag) { (reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         while let tag = try reader.nextField() {
                             switch tag.number {
-                            case 1: key = try reader.readString(tag)
+                            case 1:
+                                key = try reader.readString(tag)
+                                hasKey = true
                             case 2:
-                                let raw = Int(try reader.readEnum(tag))
-                                value = Fuzz2_Legacy.Level(rawValue: raw) ?? Fuzz2_Legacy.Level()
+                                let raw = try reader.readUInt64(tag)
+                                if let known = Fuzz2_Legacy.Level(rawValue: Int(Int32(truncatingIfNeeded: raw))) {
+                                    value = known
+                                    hasValue = true
+                                } else {
+                                    undefinedValues.appendVarint(2, raw)
+                                }
                             default: try reader.skip(tag)
                             }
                         }
                     }
-                    self.levelByName[key] = value
+                    if undefinedValues.isEmpty {
+                        self.levelByName[key] = value
+                    } else {
+                        var writer = StateFunWire.WireWriter(capacity: 32)
+                        if hasKey { writer.writeString(1, key, presence: .explicit) }
+                        if hasValue { writer.writeEnum(2, Int32(truncatingIfNeeded: value.rawValue), presence: .explicit) }
+                        writer.writeRaw(undefinedValues.bytes)
+                        var entry = StateFunWire.WireWriter(capacity: writer.count + 16)
+                        entry.writeMessageBytes(10, writer.bytes)
+                        self.unknownFields.append(entry.bytes[...])
+                    }
                 case 11 where tag.wireType == .varint:
                     let raw = try reader.readUInt64(tag)
                     if let value = Fuzz2_Legacy.Kind(rawValue: Int(Int32(truncatingIfNeeded: raw))) {
@@ -196,7 +216,7 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
                     self.pick = .note(try reader.readString(tag))
                 case 13 where tag.wireType == .lengthDelimited:
                     var value = Fuzz2_Legacy.Part()
-                    try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
                     self.parts.append(value)
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)
@@ -204,12 +224,12 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
                 number = 0
             }
         } catch {
-            throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)
+            throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
         }
     }
 
     /// The .proto name of field `number`, for errors.
-    private static func fieldName(_ number: UInt32) -> String {
+    private static func _protobuf_fieldName(_ number: UInt32) -> String {
         switch number {
         case 0: "(field key)"
         case 1: "id"
@@ -230,36 +250,36 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
     }
 
     /// Encodes the fields in field-number order, then the unknown fields.
-    func encode(to writer: inout WireWriter) {
+    func encode(to writer: inout StateFunWire.WireWriter) {
         if let v = self._id { writer.writeInt32(1, v, presence: .explicit) }
         if let v = self._name { writer.writeString(2, v, presence: .explicit) }
         if let v = self._kind { writer.writeEnum(3, Int32(truncatingIfNeeded: v.rawValue), presence: .explicit) }
         for v in self.kinds { writer.writeEnum(4, Int32(truncatingIfNeeded: v.rawValue), presence: .explicit) }
         if !self.packedNums.isEmpty {
-            writer.writeMessage(5) { (writer: inout WireWriter) in
+            writer.writeMessage(5) { (writer: inout StateFunWire.WireWriter) in
                 for v in self.packedNums { writer.writeVarint(UInt64(bitPattern: Int64(v))) }
             }
         }
         for v in self.nums { writer.writeSInt64(6, v, presence: .explicit) }
         if let v = self._ratio { writer.writeDouble(7, v, presence: .explicit) }
         if let v = self._blob { writer.writeBytes(8, v, presence: .explicit) }
-        if let v = self._child?.value { writer.writeMessage(9) { (writer: inout WireWriter) in v.encode(to: &writer) } }
+        if let v = self._child?.value { writer.writeMessage(9) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
         // Keys in order, as protobuf's deterministic serialization writes them.
         for key in self.levelByName.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             guard let value = self.levelByName[key] else { continue }
-            writer.writeMessage(10) { (writer: inout WireWriter) in
+            writer.writeMessage(10) { (writer: inout StateFunWire.WireWriter) in
                 writer.writeString(1, key, presence: .explicit)
                 writer.writeEnum(2, Int32(truncatingIfNeeded: value.rawValue), presence: .explicit)
             }
         }
         if case .picked(let v)? = self.pick { writer.writeEnum(11, Int32(truncatingIfNeeded: v.rawValue), presence: .explicit) }
         if case .note(let v)? = self.pick { writer.writeString(12, v, presence: .explicit) }
-        for v in self.parts { writer.writeMessage(13) { (writer: inout WireWriter) in v.encode(to: &writer) } }
+        for v in self.parts { writer.writeMessage(13) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
     }
 
     /// Writes the message's proto3 JSON form; fields at their default are left out.
-    func writeJSON(to writer: inout ProtoJSONWriter) throws(WireError) {
+    func writeJSON(to writer: inout StateFunWire.ProtoJSONWriter) throws(StateFunWire.WireError) {
         writer.beginObject()
         if let v = self._id {
             writer.key("id")
@@ -331,9 +351,9 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
     }
 
     /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
-    mutating func mergeJSON(_ json: ProtoJSONValue, options: ProtoJSONOptions) throws(WireError) {
+    mutating func mergeJSON(_ json: StateFunWire.ProtoJSONValue, options: StateFunWire.ProtoJSONOptions) throws(StateFunWire.WireError) {
         for member in try json.members(of: Self.messageName) {
-            do throws(WireError) {
+            do throws(StateFunWire.WireError) {
                 let value = member.value
                 switch member.key {
                 case "id":
@@ -367,7 +387,7 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
                     if value.isNull { self.clearChild(); continue }
                     var v = self._child?.value ?? Fuzz2_Legacy()
                     try v.mergeJSON(value, options: options)
-                    self._child = ProtobufBox(v)
+                    self._child = StateFunWire.ProtobufBox(v)
                 case "levelByName", "level_by_name":
                     if value.isNull { self.levelByName = [:]; continue }
                     self.levelByName = [:]
@@ -385,7 +405,7 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
                     self.parts = []
                     for element in try value.elements() { self.parts.append(try Fuzz2_Legacy.Part(json: element, options: options)) }
                 default:
-                    throw WireError.invalidJSON(offset: 0, reason: "no such field")
+                    throw StateFunWire.WireError.invalidJSON(offset: 0, reason: "no such field")
                 }
             } catch {
                 throw .inField(message: Self.messageName, field: member.key, error: error)
@@ -393,11 +413,11 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
         }
     }
 
-    struct Part: ProtobufMessage, ProtobufJSONMessage, Hashable {
+    struct Part: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
         /// The message's full protobuf name.
         static let messageName = "fuzz2.Legacy.Part"
 
-        var payload: [UInt8] {
+        var payload: [Swift.UInt8] {
             get { _payload ?? [] }
             set { _payload = newValue }
         }
@@ -405,7 +425,7 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
         var hasPayload: Bool { _payload != nil }
         /// Unsets `payload`.
         mutating func clearPayload() { _payload = nil }
-        private var _payload: [UInt8]? = nil
+        private var _payload: [Swift.UInt8]? = nil
 
         var size: UInt64 {
             get { _size ?? 0 }
@@ -418,16 +438,16 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
         private var _size: UInt64? = nil
 
         /// Fields this schema does not know, kept to be written back.
-        var unknownFields = UnknownFields()
+        var unknownFields = StateFunWire.UnknownFields()
 
         /// A message with every field at its default.
         init() {}
 
         /// Decodes the message from protobuf binary, keeping unknown fields.
-        init(from reader: inout WireReader) throws(WireError) {
+        init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
             self.init()
-            try merge(from: &reader)
-            guard isInitialized else {
+            try self.merge(from: &reader)
+            guard self.isInitialized else {
                 throw .inField(message: Self.messageName, field: "(required)", error: .invalidValue(offset: reader.position, reason: "a required field is missing"))
             }
         }
@@ -440,7 +460,7 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
 
         /// Reads fields from `reader` into this message: repeated fields append, singular fields are
         /// replaced, message fields merge (protobuf's merge rule).
-        mutating func merge(from reader: inout WireReader) throws(WireError) {
+        mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
             var number: UInt32 = 0
             do {
                 while let tag = try reader.nextField() {
@@ -456,12 +476,12 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
                     number = 0
                 }
             } catch {
-                throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)
+                throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
             }
         }
 
         /// The .proto name of field `number`, for errors.
-        private static func fieldName(_ number: UInt32) -> String {
+        private static func _protobuf_fieldName(_ number: UInt32) -> String {
             switch number {
             case 0: "(field key)"
             case 1: "payload"
@@ -471,14 +491,14 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
         }
 
         /// Encodes the fields in field-number order, then the unknown fields.
-        func encode(to writer: inout WireWriter) {
+        func encode(to writer: inout StateFunWire.WireWriter) {
             if let v = self._payload { writer.writeBytes(1, v, presence: .explicit) }
             if let v = self._size { writer.writeUInt64(2, v, presence: .explicit) }
             if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
         }
 
         /// Writes the message's proto3 JSON form; fields at their default are left out.
-        func writeJSON(to writer: inout ProtoJSONWriter) throws(WireError) {
+        func writeJSON(to writer: inout StateFunWire.ProtoJSONWriter) throws(StateFunWire.WireError) {
             writer.beginObject()
             if let v = self._payload {
                 writer.key("payload")
@@ -492,9 +512,9 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
         }
 
         /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
-        mutating func mergeJSON(_ json: ProtoJSONValue, options: ProtoJSONOptions) throws(WireError) {
+        mutating func mergeJSON(_ json: StateFunWire.ProtoJSONValue, options: StateFunWire.ProtoJSONOptions) throws(StateFunWire.WireError) {
             for member in try json.members(of: Self.messageName) {
-                do throws(WireError) {
+                do throws(StateFunWire.WireError) {
                     let value = member.value
                     switch member.key {
                     case "payload":
@@ -504,7 +524,7 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
                         if value.isNull { self.clearSize(); continue }
                         self.size = try value.uint64()
                     default:
-                        throw WireError.invalidJSON(offset: 0, reason: "no such field")
+                        throw StateFunWire.WireError.invalidJSON(offset: 0, reason: "no such field")
                     }
                 } catch {
                     throw .inField(message: Self.messageName, field: member.key, error: error)
@@ -514,7 +534,7 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
     }
 
     /// protoc requires an enum used as a map value to start at 0.
-    enum Level: ProtobufEnum, CaseIterable {
+    enum Level: StateFunWire.ProtobufEnum, Swift.CaseIterable {
         case zero // = 0
         case one // = 1
 
@@ -556,10 +576,10 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
         }
 
         /// The values the enum defines, in declaration order.
-        static let allCases: [Level] = [.zero, .one]
+        static let allCases: [Fuzz2_Legacy.Level] = [.zero, .one]
     }
 
-    enum Kind: ProtobufEnum, CaseIterable {
+    enum Kind: StateFunWire.ProtobufEnum, Swift.CaseIterable {
         case a // = 1
         case b // = 2
 
@@ -601,6 +621,6 @@ struct Fuzz2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
         }
 
         /// The values the enum defines, in declaration order.
-        static let allCases: [Kind] = [.a, .b]
+        static let allCases: [Fuzz2_Legacy.Kind] = [.a, .b]
     }
 }

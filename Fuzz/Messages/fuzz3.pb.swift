@@ -5,7 +5,7 @@
 import StateFun
 import StateFunWire
 
-struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
+struct Fuzz_Everything: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
     /// The message's full protobuf name.
     static let messageName = "fuzz.Everything"
 
@@ -37,7 +37,7 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
 
     var s: String = ""
 
-    var by: [UInt8] = []
+    var by: [Swift.UInt8] = []
 
     var optI64: Int64 {
         get { _optI64 ?? 0 }
@@ -73,19 +73,19 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
 
     var byID: [Int64: Fuzz_Everything.Nested] = [:]
 
-    var byFlag: [Bool: [UInt8]] = [:]
+    var byFlag: [Bool: [Swift.UInt8]] = [:]
 
     var byCode: [UInt32: Fuzz_Color] = [:]
 
     var nested: Fuzz_Everything.Nested {
         get { _nested?.value ?? Fuzz_Everything.Nested() }
-        set { _nested = ProtobufBox(newValue) }
+        set { _nested = StateFunWire.ProtobufBox(newValue) }
     }
     /// Whether `nested` is set.
     var hasNested: Bool { _nested != nil }
     /// Unsets `nested`.
     mutating func clearNested() { _nested = nil }
-    private var _nested: ProtobufBox<Fuzz_Everything.Nested>? = nil
+    private var _nested: StateFunWire.ProtobufBox<Fuzz_Everything.Nested>? = nil
 
     var children: [Fuzz_Everything.Nested] = []
 
@@ -127,91 +127,91 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
 
     var recursive: Fuzz_Everything {
         get { _recursive?.value ?? Fuzz_Everything() }
-        set { _recursive = ProtobufBox(newValue) }
+        set { _recursive = StateFunWire.ProtobufBox(newValue) }
     }
     /// Whether `recursive` is set.
     var hasRecursive: Bool { _recursive != nil }
     /// Unsets `recursive`.
     mutating func clearRecursive() { _recursive = nil }
-    private var _recursive: ProtobufBox<Fuzz_Everything>? = nil
+    private var _recursive: StateFunWire.ProtobufBox<Fuzz_Everything>? = nil
 
     var any: Google_Protobuf_Any {
         get { _any?.value ?? Google_Protobuf_Any() }
-        set { _any = ProtobufBox(newValue) }
+        set { _any = StateFunWire.ProtobufBox(newValue) }
     }
     /// Whether `any` is set.
     var hasAny: Bool { _any != nil }
     /// Unsets `any`.
     mutating func clearAny() { _any = nil }
-    private var _any: ProtobufBox<Google_Protobuf_Any>? = nil
+    private var _any: StateFunWire.ProtobufBox<Google_Protobuf_Any>? = nil
 
     var when: Google_Protobuf_Timestamp {
         get { _when?.value ?? Google_Protobuf_Timestamp() }
-        set { _when = ProtobufBox(newValue) }
+        set { _when = StateFunWire.ProtobufBox(newValue) }
     }
     /// Whether `when` is set.
     var hasWhen: Bool { _when != nil }
     /// Unsets `when`.
     mutating func clearWhen() { _when = nil }
-    private var _when: ProtobufBox<Google_Protobuf_Timestamp>? = nil
+    private var _when: StateFunWire.ProtobufBox<Google_Protobuf_Timestamp>? = nil
 
     var took: Google_Protobuf_Duration {
         get { _took?.value ?? Google_Protobuf_Duration() }
-        set { _took = ProtobufBox(newValue) }
+        set { _took = StateFunWire.ProtobufBox(newValue) }
     }
     /// Whether `took` is set.
     var hasTook: Bool { _took != nil }
     /// Unsets `took`.
     mutating func clearTook() { _took = nil }
-    private var _took: ProtobufBox<Google_Protobuf_Duration>? = nil
+    private var _took: StateFunWire.ProtobufBox<Google_Protobuf_Duration>? = nil
 
     var doc: Google_Protobuf_Struct {
         get { _doc?.value ?? Google_Protobuf_Struct() }
-        set { _doc = ProtobufBox(newValue) }
+        set { _doc = StateFunWire.ProtobufBox(newValue) }
     }
     /// Whether `doc` is set.
     var hasDoc: Bool { _doc != nil }
     /// Unsets `doc`.
     mutating func clearDoc() { _doc = nil }
-    private var _doc: ProtobufBox<Google_Protobuf_Struct>? = nil
+    private var _doc: StateFunWire.ProtobufBox<Google_Protobuf_Struct>? = nil
 
     var value: Google_Protobuf_Value {
         get { _value?.value ?? Google_Protobuf_Value() }
-        set { _value = ProtobufBox(newValue) }
+        set { _value = StateFunWire.ProtobufBox(newValue) }
     }
     /// Whether `value` is set.
     var hasValue: Bool { _value != nil }
     /// Unsets `value`.
     mutating func clearValue() { _value = nil }
-    private var _value: ProtobufBox<Google_Protobuf_Value>? = nil
+    private var _value: StateFunWire.ProtobufBox<Google_Protobuf_Value>? = nil
 
     var mask: Google_Protobuf_FieldMask {
         get { _mask?.value ?? Google_Protobuf_FieldMask() }
-        set { _mask = ProtobufBox(newValue) }
+        set { _mask = StateFunWire.ProtobufBox(newValue) }
     }
     /// Whether `mask` is set.
     var hasMask: Bool { _mask != nil }
     /// Unsets `mask`.
     mutating func clearMask() { _mask = nil }
-    private var _mask: ProtobufBox<Google_Protobuf_FieldMask>? = nil
+    private var _mask: StateFunWire.ProtobufBox<Google_Protobuf_FieldMask>? = nil
 
     var boxed: Google_Protobuf_Int64Value {
         get { _boxed?.value ?? Google_Protobuf_Int64Value() }
-        set { _boxed = ProtobufBox(newValue) }
+        set { _boxed = StateFunWire.ProtobufBox(newValue) }
     }
     /// Whether `boxed` is set.
     var hasBoxed: Bool { _boxed != nil }
     /// Unsets `boxed`.
     mutating func clearBoxed() { _boxed = nil }
-    private var _boxed: ProtobufBox<Google_Protobuf_Int64Value>? = nil
+    private var _boxed: StateFunWire.ProtobufBox<Google_Protobuf_Int64Value>? = nil
 
     var anys: [Google_Protobuf_Any] = []
 
     /// Fields this schema does not know, kept to be written back.
-    var unknownFields = UnknownFields()
+    var unknownFields = StateFunWire.UnknownFields()
 
     /// The fields of oneof `choice`: at most one is set.
-    enum OneOf_Choice: Sendable, Hashable {
+    enum OneOf_Choice: Swift.Sendable, Swift.Hashable {
         case name(String)
         indirect case child(Fuzz_Everything.Nested)
         case number(UInt64)
@@ -222,14 +222,14 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
     init() {}
 
     /// Decodes the message from protobuf binary, keeping unknown fields.
-    init(from reader: inout WireReader) throws(WireError) {
+    init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         self.init()
-        try merge(from: &reader)
+        try self.merge(from: &reader)
     }
 
     /// Reads fields from `reader` into this message: repeated fields append, singular fields are
     /// replaced, message fields merge (protobuf's merge rule).
-    mutating func merge(from reader: inout WireReader) throws(WireError) {
+    mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         var number: UInt32 = 0
         do {
             while let tag = try reader.nextField() {
@@ -270,21 +270,21 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
                 case 17 where tag.wireType == .lengthDelimited:
                     self._optS = try reader.readString(tag)
                 case 18 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
-                    try reader.readRepeated(tag, .varint) { (r: inout WireReader) throws(WireError) in
-                        self.packedS32.append(ZigZag.decode(UInt32(truncatingIfNeeded: try r.readVarint())))
+                    try reader.readRepeated(tag, .varint) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
+                        self.packedS32.append(StateFunWire.ZigZag.decode(UInt32(truncatingIfNeeded: try r.readVarint())))
                     }
                 case 19 where tag.wireType == .fixed64 || tag.wireType == .lengthDelimited:
-                    try reader.readRepeated(tag, .fixed64) { (r: inout WireReader) throws(WireError) in
+                    try reader.readRepeated(tag, .fixed64) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         self.packedD.append(Double(bitPattern: try r.readRawFixed64()))
                     }
                 case 20 where tag.wireType == .fixed32 || tag.wireType == .lengthDelimited:
-                    try reader.readRepeated(tag, .fixed32) { (r: inout WireReader) throws(WireError) in
+                    try reader.readRepeated(tag, .fixed32) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         self.unpackedFx32.append(try r.readRawFixed32())
                     }
                 case 21 where tag.wireType == .lengthDelimited:
                     self.repS.append(try reader.readString(tag))
                 case 22 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
-                    try reader.readRepeated(tag, .varint) { (r: inout WireReader) throws(WireError) in
+                    try reader.readRepeated(tag, .varint) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         let raw = Int64(bitPattern: try r.readVarint())
                         let value = Int(Int32(truncatingIfNeeded: raw))
                         self.colors.append(Fuzz_Color(rawValue: value) ?? .UNRECOGNIZED(value))
@@ -292,7 +292,7 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
                 case 23 where tag.wireType == .lengthDelimited:
                     var key: String = ""
                     var value: Int64 = 0
-                    try reader.readMessage(tag) { (reader: inout WireReader) throws(WireError) in
+                    try reader.readMessage(tag) { (reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         while let tag = try reader.nextField() {
                             switch tag.number {
                             case 1: key = try reader.readString(tag)
@@ -306,12 +306,12 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
                 case 24 where tag.wireType == .lengthDelimited:
                     var key: Int64 = 0
                     var value = Fuzz_Everything.Nested()
-                    try reader.readMessage(tag) { (reader: inout WireReader) throws(WireError) in
+                    try reader.readMessage(tag) { (reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         while let tag = try reader.nextField() {
                             switch tag.number {
                             case 1: key = try reader.readSInt64(tag)
                             case 2:
-                                try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
+                                try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
                             default: try reader.skip(tag)
                             }
                         }
@@ -319,8 +319,8 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
                     self.byID[key] = value
                 case 25 where tag.wireType == .lengthDelimited:
                     var key: Bool = false
-                    var value: [UInt8] = []
-                    try reader.readMessage(tag) { (reader: inout WireReader) throws(WireError) in
+                    var value: [Swift.UInt8] = []
+                    try reader.readMessage(tag) { (reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         while let tag = try reader.nextField() {
                             switch tag.number {
                             case 1: key = try reader.readBool(tag)
@@ -334,7 +334,7 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
                 case 26 where tag.wireType == .lengthDelimited:
                     var key: UInt32 = 0
                     var value = Fuzz_Color()
-                    try reader.readMessage(tag) { (reader: inout WireReader) throws(WireError) in
+                    try reader.readMessage(tag) { (reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         while let tag = try reader.nextField() {
                             switch tag.number {
                             case 1: key = try reader.readUInt32(tag)
@@ -348,11 +348,11 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
                     self.byCode[key] = value
                 case 27 where tag.wireType == .lengthDelimited:
                     var value = self._nested?.value ?? Fuzz_Everything.Nested()
-                    try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
-                    self._nested = ProtobufBox(value)
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
+                    self._nested = StateFunWire.ProtobufBox(value)
                 case 28 where tag.wireType == .lengthDelimited:
                     var value = Fuzz_Everything.Nested()
-                    try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
                     self.children.append(value)
                 case 29 where tag.wireType == .varint:
                     let raw = Int(try reader.readEnum(tag))
@@ -362,7 +362,7 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
                 case 31 where tag.wireType == .lengthDelimited:
                     var value = Fuzz_Everything.Nested()
                     if case .child(let current)? = self.choice { value = current }
-                    try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
                     self.choice = .child(value)
                 case 32 where tag.wireType == .varint:
                     self.choice = .number(try reader.readUInt64(tag))
@@ -371,39 +371,39 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
                     self.choice = .hue(Fuzz_Color(rawValue: raw) ?? .UNRECOGNIZED(raw))
                 case 34 where tag.wireType == .lengthDelimited:
                     var value = self._recursive?.value ?? Fuzz_Everything()
-                    try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
-                    self._recursive = ProtobufBox(value)
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
+                    self._recursive = StateFunWire.ProtobufBox(value)
                 case 35 where tag.wireType == .lengthDelimited:
                     var value = self._any?.value ?? Google_Protobuf_Any()
-                    try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
-                    self._any = ProtobufBox(value)
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
+                    self._any = StateFunWire.ProtobufBox(value)
                 case 36 where tag.wireType == .lengthDelimited:
                     var value = self._when?.value ?? Google_Protobuf_Timestamp()
-                    try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
-                    self._when = ProtobufBox(value)
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
+                    self._when = StateFunWire.ProtobufBox(value)
                 case 37 where tag.wireType == .lengthDelimited:
                     var value = self._took?.value ?? Google_Protobuf_Duration()
-                    try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
-                    self._took = ProtobufBox(value)
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
+                    self._took = StateFunWire.ProtobufBox(value)
                 case 38 where tag.wireType == .lengthDelimited:
                     var value = self._doc?.value ?? Google_Protobuf_Struct()
-                    try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
-                    self._doc = ProtobufBox(value)
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
+                    self._doc = StateFunWire.ProtobufBox(value)
                 case 39 where tag.wireType == .lengthDelimited:
                     var value = self._value?.value ?? Google_Protobuf_Value()
-                    try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
-                    self._value = ProtobufBox(value)
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
+                    self._value = StateFunWire.ProtobufBox(value)
                 case 40 where tag.wireType == .lengthDelimited:
                     var value = self._mask?.value ?? Google_Protobuf_FieldMask()
-                    try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
-                    self._mask = ProtobufBox(value)
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
+                    self._mask = StateFunWire.ProtobufBox(value)
                 case 41 where tag.wireType == .lengthDelimited:
                     var value = self._boxed?.value ?? Google_Protobuf_Int64Value()
-                    try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
-                    self._boxed = ProtobufBox(value)
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
+                    self._boxed = StateFunWire.ProtobufBox(value)
                 case 42 where tag.wireType == .lengthDelimited:
                     var value = Google_Protobuf_Any()
-                    try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
                     self.anys.append(value)
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)
@@ -411,12 +411,12 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
                 number = 0
             }
         } catch {
-            throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)
+            throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
         }
     }
 
     /// The .proto name of field `number`, for errors.
-    private static func fieldName(_ number: UInt32) -> String {
+    private static func _protobuf_fieldName(_ number: UInt32) -> String {
         switch number {
         case 0: "(field key)"
         case 1: "d"
@@ -466,7 +466,7 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
     }
 
     /// Encodes the fields in field-number order, then the unknown fields.
-    func encode(to writer: inout WireWriter) {
+    func encode(to writer: inout StateFunWire.WireWriter) {
         if self.d.bitPattern != 0 { writer.writeDouble(1, self.d, presence: .explicit) }
         if self.f.bitPattern != 0 { writer.writeFloat(2, self.f, presence: .explicit) }
         writer.writeInt32(3, self.i32)
@@ -485,26 +485,26 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
         if let v = self._optI64 { writer.writeInt64(16, v, presence: .explicit) }
         if let v = self._optS { writer.writeString(17, v, presence: .explicit) }
         if !self.packedS32.isEmpty {
-            writer.writeMessage(18) { (writer: inout WireWriter) in
-                for v in self.packedS32 { writer.writeVarint(UInt64(ZigZag.encode(v))) }
+            writer.writeMessage(18) { (writer: inout StateFunWire.WireWriter) in
+                for v in self.packedS32 { writer.writeVarint(UInt64(StateFunWire.ZigZag.encode(v))) }
             }
         }
         if !self.packedD.isEmpty {
-            writer.writeMessage(19) { (writer: inout WireWriter) in
+            writer.writeMessage(19) { (writer: inout StateFunWire.WireWriter) in
                 for v in self.packedD { writer.writeRawFixed64(v.bitPattern) }
             }
         }
         for v in self.unpackedFx32 { writer.writeFixed32(20, v, presence: .explicit) }
         for v in self.repS { writer.writeString(21, v, presence: .explicit) }
         if !self.colors.isEmpty {
-            writer.writeMessage(22) { (writer: inout WireWriter) in
+            writer.writeMessage(22) { (writer: inout StateFunWire.WireWriter) in
                 for v in self.colors { writer.writeVarint(UInt64(bitPattern: Int64(v.rawValue))) }
             }
         }
         // Keys in order, as protobuf's deterministic serialization writes them.
         for key in self.byName.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             guard let value = self.byName[key] else { continue }
-            writer.writeMessage(23) { (writer: inout WireWriter) in
+            writer.writeMessage(23) { (writer: inout StateFunWire.WireWriter) in
                 writer.writeString(1, key, presence: .explicit)
                 writer.writeInt64(2, value, presence: .explicit)
             }
@@ -512,15 +512,15 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
         // Keys in order, as protobuf's deterministic serialization writes them.
         for key in self.byID.keys.sorted() {
             guard let value = self.byID[key] else { continue }
-            writer.writeMessage(24) { (writer: inout WireWriter) in
+            writer.writeMessage(24) { (writer: inout StateFunWire.WireWriter) in
                 writer.writeSInt64(1, key, presence: .explicit)
-                writer.writeMessage(2) { (writer: inout WireWriter) in value.encode(to: &writer) }
+                writer.writeMessage(2) { (writer: inout StateFunWire.WireWriter) in value.encode(to: &writer) }
             }
         }
         // Keys in order, as protobuf's deterministic serialization writes them.
         for key in self.byFlag.keys.sorted(by: { !$0 && $1 }) {
             guard let value = self.byFlag[key] else { continue }
-            writer.writeMessage(25) { (writer: inout WireWriter) in
+            writer.writeMessage(25) { (writer: inout StateFunWire.WireWriter) in
                 writer.writeBool(1, key, presence: .explicit)
                 writer.writeBytes(2, value, presence: .explicit)
             }
@@ -528,32 +528,32 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
         // Keys in order, as protobuf's deterministic serialization writes them.
         for key in self.byCode.keys.sorted() {
             guard let value = self.byCode[key] else { continue }
-            writer.writeMessage(26) { (writer: inout WireWriter) in
+            writer.writeMessage(26) { (writer: inout StateFunWire.WireWriter) in
                 writer.writeUInt32(1, key, presence: .explicit)
                 writer.writeEnum(2, Int32(truncatingIfNeeded: value.rawValue), presence: .explicit)
             }
         }
-        if let v = self._nested?.value { writer.writeMessage(27) { (writer: inout WireWriter) in v.encode(to: &writer) } }
-        for v in self.children { writer.writeMessage(28) { (writer: inout WireWriter) in v.encode(to: &writer) } }
+        if let v = self._nested?.value { writer.writeMessage(27) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
+        for v in self.children { writer.writeMessage(28) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
         writer.writeEnum(29, Int32(truncatingIfNeeded: self.color.rawValue))
         if case .name(let v)? = self.choice { writer.writeString(30, v, presence: .explicit) }
-        if case .child(let v)? = self.choice { writer.writeMessage(31) { (writer: inout WireWriter) in v.encode(to: &writer) } }
+        if case .child(let v)? = self.choice { writer.writeMessage(31) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
         if case .number(let v)? = self.choice { writer.writeUInt64(32, v, presence: .explicit) }
         if case .hue(let v)? = self.choice { writer.writeEnum(33, Int32(truncatingIfNeeded: v.rawValue), presence: .explicit) }
-        if let v = self._recursive?.value { writer.writeMessage(34) { (writer: inout WireWriter) in v.encode(to: &writer) } }
-        if let v = self._any?.value { writer.writeMessage(35) { (writer: inout WireWriter) in v.encode(to: &writer) } }
-        if let v = self._when?.value { writer.writeMessage(36) { (writer: inout WireWriter) in v.encode(to: &writer) } }
-        if let v = self._took?.value { writer.writeMessage(37) { (writer: inout WireWriter) in v.encode(to: &writer) } }
-        if let v = self._doc?.value { writer.writeMessage(38) { (writer: inout WireWriter) in v.encode(to: &writer) } }
-        if let v = self._value?.value { writer.writeMessage(39) { (writer: inout WireWriter) in v.encode(to: &writer) } }
-        if let v = self._mask?.value { writer.writeMessage(40) { (writer: inout WireWriter) in v.encode(to: &writer) } }
-        if let v = self._boxed?.value { writer.writeMessage(41) { (writer: inout WireWriter) in v.encode(to: &writer) } }
-        for v in self.anys { writer.writeMessage(42) { (writer: inout WireWriter) in v.encode(to: &writer) } }
+        if let v = self._recursive?.value { writer.writeMessage(34) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
+        if let v = self._any?.value { writer.writeMessage(35) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
+        if let v = self._when?.value { writer.writeMessage(36) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
+        if let v = self._took?.value { writer.writeMessage(37) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
+        if let v = self._doc?.value { writer.writeMessage(38) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
+        if let v = self._value?.value { writer.writeMessage(39) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
+        if let v = self._mask?.value { writer.writeMessage(40) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
+        if let v = self._boxed?.value { writer.writeMessage(41) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
+        for v in self.anys { writer.writeMessage(42) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
     }
 
     /// Writes the message's proto3 JSON form; fields at their default are left out.
-    func writeJSON(to writer: inout ProtoJSONWriter) throws(WireError) {
+    func writeJSON(to writer: inout StateFunWire.ProtoJSONWriter) throws(StateFunWire.WireError) {
         writer.beginObject()
         if self.d.bitPattern != 0 {
             writer.key("d")
@@ -765,9 +765,9 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
     }
 
     /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
-    mutating func mergeJSON(_ json: ProtoJSONValue, options: ProtoJSONOptions) throws(WireError) {
+    mutating func mergeJSON(_ json: StateFunWire.ProtoJSONValue, options: StateFunWire.ProtoJSONOptions) throws(StateFunWire.WireError) {
         for member in try json.members(of: Self.messageName) {
-            do throws(WireError) {
+            do throws(StateFunWire.WireError) {
                 let value = member.value
                 switch member.key {
                 case "d":
@@ -851,25 +851,25 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
                     if value.isNull { self.byID = [:]; continue }
                     self.byID = [:]
                     for entry in try value.members(of: "map") {
-                        self.byID[try ProtoJSONValue.string(entry.key).int64()] = try Fuzz_Everything.Nested(json: entry.value, options: options)
+                        self.byID[try StateFunWire.ProtoJSONValue.string(entry.key).int64()] = try Fuzz_Everything.Nested(json: entry.value, options: options)
                     }
                 case "byFlag", "by_flag":
                     if value.isNull { self.byFlag = [:]; continue }
                     self.byFlag = [:]
                     for entry in try value.members(of: "map") {
-                        self.byFlag[try ProtoJSONValue.string(entry.key).boolKey()] = try entry.value.bytes()
+                        self.byFlag[try StateFunWire.ProtoJSONValue.string(entry.key).boolKey()] = try entry.value.bytes()
                     }
                 case "byCode", "by_code":
                     if value.isNull { self.byCode = [:]; continue }
                     self.byCode = [:]
                     for entry in try value.members(of: "map") {
-                        self.byCode[try ProtoJSONValue.string(entry.key).uint32()] = try entry.value.enumValue(Fuzz_Color.self)
+                        self.byCode[try StateFunWire.ProtoJSONValue.string(entry.key).uint32()] = try entry.value.enumValue(Fuzz_Color.self)
                     }
                 case "nested":
                     if value.isNull { self.clearNested(); continue }
                     var v = self._nested?.value ?? Fuzz_Everything.Nested()
                     try v.mergeJSON(value, options: options)
-                    self._nested = ProtobufBox(v)
+                    self._nested = StateFunWire.ProtobufBox(v)
                 case "children":
                     if value.isNull { self.children = []; continue }
                     self.children = []
@@ -893,47 +893,47 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
                     if value.isNull { self.clearRecursive(); continue }
                     var v = self._recursive?.value ?? Fuzz_Everything()
                     try v.mergeJSON(value, options: options)
-                    self._recursive = ProtobufBox(v)
+                    self._recursive = StateFunWire.ProtobufBox(v)
                 case "any":
                     if value.isNull { self.clearAny(); continue }
                     var v = self._any?.value ?? Google_Protobuf_Any()
                     try v.mergeJSON(value, options: options)
-                    self._any = ProtobufBox(v)
+                    self._any = StateFunWire.ProtobufBox(v)
                 case "when":
                     if value.isNull { self.clearWhen(); continue }
                     var v = self._when?.value ?? Google_Protobuf_Timestamp()
                     try v.mergeJSON(value, options: options)
-                    self._when = ProtobufBox(v)
+                    self._when = StateFunWire.ProtobufBox(v)
                 case "took":
                     if value.isNull { self.clearTook(); continue }
                     var v = self._took?.value ?? Google_Protobuf_Duration()
                     try v.mergeJSON(value, options: options)
-                    self._took = ProtobufBox(v)
+                    self._took = StateFunWire.ProtobufBox(v)
                 case "doc":
                     if value.isNull { self.clearDoc(); continue }
                     var v = self._doc?.value ?? Google_Protobuf_Struct()
                     try v.mergeJSON(value, options: options)
-                    self._doc = ProtobufBox(v)
+                    self._doc = StateFunWire.ProtobufBox(v)
                 case "value":
                     var v = self._value?.value ?? Google_Protobuf_Value()
                     try v.mergeJSON(value, options: options)
-                    self._value = ProtobufBox(v)
+                    self._value = StateFunWire.ProtobufBox(v)
                 case "mask":
                     if value.isNull { self.clearMask(); continue }
                     var v = self._mask?.value ?? Google_Protobuf_FieldMask()
                     try v.mergeJSON(value, options: options)
-                    self._mask = ProtobufBox(v)
+                    self._mask = StateFunWire.ProtobufBox(v)
                 case "boxed":
                     if value.isNull { self.clearBoxed(); continue }
                     var v = self._boxed?.value ?? Google_Protobuf_Int64Value()
                     try v.mergeJSON(value, options: options)
-                    self._boxed = ProtobufBox(v)
+                    self._boxed = StateFunWire.ProtobufBox(v)
                 case "anys":
                     if value.isNull { self.anys = []; continue }
                     self.anys = []
                     for element in try value.elements() { self.anys.append(try Google_Protobuf_Any(json: element, options: options)) }
                 default:
-                    throw WireError.invalidJSON(offset: 0, reason: "no such field")
+                    throw StateFunWire.WireError.invalidJSON(offset: 0, reason: "no such field")
                 }
             } catch {
                 throw .inField(message: Self.messageName, field: member.key, error: error)
@@ -941,7 +941,7 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
         }
     }
 
-    struct Nested: ProtobufMessage, ProtobufJSONMessage, Hashable {
+    struct Nested: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
         /// The message's full protobuf name.
         static let messageName = "fuzz.Everything.Nested"
 
@@ -950,20 +950,20 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
         var label: String = ""
 
         /// Fields this schema does not know, kept to be written back.
-        var unknownFields = UnknownFields()
+        var unknownFields = StateFunWire.UnknownFields()
 
         /// A message with every field at its default.
         init() {}
 
         /// Decodes the message from protobuf binary, keeping unknown fields.
-        init(from reader: inout WireReader) throws(WireError) {
+        init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
             self.init()
-            try merge(from: &reader)
+            try self.merge(from: &reader)
         }
 
         /// Reads fields from `reader` into this message: repeated fields append, singular fields are
         /// replaced, message fields merge (protobuf's merge rule).
-        mutating func merge(from reader: inout WireReader) throws(WireError) {
+        mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
             var number: UInt32 = 0
             do {
                 while let tag = try reader.nextField() {
@@ -979,12 +979,12 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
                     number = 0
                 }
             } catch {
-                throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)
+                throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
             }
         }
 
         /// The .proto name of field `number`, for errors.
-        private static func fieldName(_ number: UInt32) -> String {
+        private static func _protobuf_fieldName(_ number: UInt32) -> String {
             switch number {
             case 0: "(field key)"
             case 1: "id"
@@ -994,14 +994,14 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
         }
 
         /// Encodes the fields in field-number order, then the unknown fields.
-        func encode(to writer: inout WireWriter) {
+        func encode(to writer: inout StateFunWire.WireWriter) {
             writer.writeInt32(1, self.id)
             writer.writeString(2, self.label)
             if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
         }
 
         /// Writes the message's proto3 JSON form; fields at their default are left out.
-        func writeJSON(to writer: inout ProtoJSONWriter) throws(WireError) {
+        func writeJSON(to writer: inout StateFunWire.ProtoJSONWriter) throws(StateFunWire.WireError) {
             writer.beginObject()
             if self.id != 0 {
                 writer.key("id")
@@ -1015,9 +1015,9 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
         }
 
         /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
-        mutating func mergeJSON(_ json: ProtoJSONValue, options: ProtoJSONOptions) throws(WireError) {
+        mutating func mergeJSON(_ json: StateFunWire.ProtoJSONValue, options: StateFunWire.ProtoJSONOptions) throws(StateFunWire.WireError) {
             for member in try json.members(of: Self.messageName) {
-                do throws(WireError) {
+                do throws(StateFunWire.WireError) {
                     let value = member.value
                     switch member.key {
                     case "id":
@@ -1027,7 +1027,7 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
                         if value.isNull { self.label = ""; continue }
                         self.label = try value.string()
                     default:
-                        throw WireError.invalidJSON(offset: 0, reason: "no such field")
+                        throw StateFunWire.WireError.invalidJSON(offset: 0, reason: "no such field")
                     }
                 } catch {
                     throw .inField(message: Self.messageName, field: member.key, error: error)
@@ -1037,7 +1037,7 @@ struct Fuzz_Everything: ProtobufMessage, ProtobufJSONMessage, Hashable {
     }
 }
 
-enum Fuzz_Color: ProtobufEnum, CaseIterable {
+enum Fuzz_Color: StateFunWire.ProtobufEnum, Swift.CaseIterable {
     case unspecified // = 0
     case red // = 1
     case blue // = 2

@@ -22,11 +22,13 @@ package enum ProtoNaming {
     static let specialVariables: Set<String> = ["__COLUMN__", "__FILE__", "__FUNCTION__", "__LINE__"]
     static var keywords: Set<String> { declarationKeywords.union(statementKeywords).union(expressionKeywords) }
 
-    /// Type names that get a `Message`/`Enum`/`Oneof` suffix (swift-protobuf's list plus this runtime's names).
+    /// Type names that get a `Message`/`Enum`/`Oneof` suffix: swift-protobuf's list, with this runtime's module
+    /// names and the static members a generated message declares or inherits (`messageName` is what
+    /// swift-protobuf's `protoMessageName` is here; a nested type of that name would redeclare it).
     static let reservedTypeNames: Set<String> = keywords.union(commonTypes).union(specialVariables).union([
         "SwiftProtobuf", "Extensions", "protoMessageName", "decodeMessage", "traverse", "isInitialized",
         "unknownFields", "debugDescription", "description", "dynamicType", "hashValue", "Type", "Protocol", "Swift",
-        "Equatable", "Hashable", "Sendable", "StateFun", "StateFunWire",
+        "Equatable", "Hashable", "Sendable", "StateFun", "StateFunWire", "messageName", "typeName",
     ])
     /// Field names that get a `_p` suffix.
     static let reservedFieldNames: Set<String> = commonTypes.union(specialVariables).union([

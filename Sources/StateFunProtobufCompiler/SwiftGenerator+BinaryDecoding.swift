@@ -30,8 +30,8 @@ extension SwiftGenerator {
         case .int64: ("Int64(bitPattern: try r.readVarint())", ".varint")
         case .uint32: ("UInt32(truncatingIfNeeded: try r.readVarint())", ".varint")
         case .uint64: ("try r.readVarint()", ".varint")
-        case .sint32: ("ZigZag.decode(UInt32(truncatingIfNeeded: try r.readVarint()))", ".varint")
-        case .sint64: ("ZigZag.decode(try r.readVarint())", ".varint")
+        case .sint32: ("StateFunWire.ZigZag.decode(UInt32(truncatingIfNeeded: try r.readVarint()))", ".varint")
+        case .sint64: ("StateFunWire.ZigZag.decode(try r.readVarint())", ".varint")
         case .fixed32: ("try r.readRawFixed32()", ".fixed32")
         case .fixed64: ("try r.readRawFixed64()", ".fixed64")
         case .sfixed32: ("Int32(bitPattern: try r.readRawFixed32())", ".fixed32")
@@ -73,12 +73,12 @@ extension SwiftGenerator {
 
     mutating func decoder(_ plans: [FieldPlan], message: ProtoMessage) {
         line("/// Decodes the message from protobuf binary, keeping unknown fields.")
-        line("\(access)init(from reader: inout WireReader) throws(WireError) {")
+        line("\(access)init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {")
         line("    self.init()")
-        line("    try merge(from: &reader)")
+        line("    try self.merge(from: &reader)")
         if hasRequired(message.fullName) {
             // Checked once the whole message is read: a sub-message may arrive in several records.
-            line("    guard isInitialized else {")
+            line("    guard self.isInitialized else {")
             line("        throw .inField(message: Self.messageName, field: \"(required)\", error: .invalidValue(offset: reader.position, reason: \"a required field is missing\"))")
             line("    }")
         }
@@ -109,7 +109,7 @@ extension SwiftGenerator {
         line()
         line("/// Reads fields from `reader` into this message: repeated fields append, singular fields are")
         line("/// replaced, message fields merge (protobuf's merge rule).")
-        line("\(access)mutating func merge(from reader: inout WireReader) throws(WireError) {")
+        line("\(access)mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {")
         indented { g in
             g.line("var number: UInt32 = 0")
             g.line("do {")
@@ -132,13 +132,13 @@ extension SwiftGenerator {
                 g.line("}")
             }
             g.line("} catch {")
-            g.line("    throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)")
+            g.line("    throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)")
             g.line("}")
         }
         line("}")
         line()
         line("/// The .proto name of field `number`, for errors.")
-        line("private static func fieldName(_ number: UInt32) -> String {")
+        line("private static func _protobuf_fieldName(_ number: UInt32) -> String {")
         indented { g in
             g.line("switch number {")
             g.line("case 0: \"(field key)\"")
@@ -179,15 +179,15 @@ extension SwiftGenerator {
             readValue(plan.field.type, number: number) { "self.\(plan.storage) = \($0)" }
         case .message:
             line("var value = self.\(plan.storage)?.value ?? \(plan.swiftType)()")
-            line("try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }")
-            line("self.\(plan.storage) = ProtobufBox(value)")
+            line("try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }")
+            line("self.\(plan.storage) = StateFunWire.ProtobufBox(value)")
         case .oneof(let index):
             let oneofProperty = ProtoNaming.propertyNames(message.oneofs[index].name).property
             let caseName = ProtoNaming.bare(plan.property)
             if case .message = plan.field.type {
                 line("var value = \(plan.swiftType)()")
                 line("if case .\(caseName)(let current)? = self.\(oneofProperty) { value = current }")
-                line("try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }")
+                line("try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }")
                 line("self.\(oneofProperty) = .\(caseName)(value)")
             } else {
                 readValue(plan.field.type, number: number) { "self.\(oneofProperty) = .\(caseName)(\($0))" }
@@ -198,11 +198,11 @@ extension SwiftGenerator {
                 line("self.\(plan.property).append(try reader.\(Self.readCall(s))(tag))")
             case .scalar(let s):
                 let raw = Self.rawRead(s)
-                line("try reader.readRepeated(tag, \(raw.wireType)) { (r: inout WireReader) throws(WireError) in")
+                line("try reader.readRepeated(tag, \(raw.wireType)) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in")
                 line("    self.\(plan.property).append(\(raw.expression))")
                 line("}")
             case .enumeration:
-                line("try reader.readRepeated(tag, .varint) { (r: inout WireReader) throws(WireError) in")
+                line("try reader.readRepeated(tag, .varint) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in")
                 indented { g in
                     g.line("let raw = Int64(bitPattern: try r.readVarint())")
                     if g.isClosedEnum(plan.field.type) {
@@ -219,7 +219,7 @@ extension SwiftGenerator {
                 line("}")
             case .message:
                 line("var value = \(plan.swiftType)()")
-                line("try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }")
+                line("try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }")
                 line("self.\(plan.property).append(value)")
             case .unresolved:
                 break
@@ -229,13 +229,17 @@ extension SwiftGenerator {
             let key = Self.swiftScalar(keyScalar)
             let valueType = plan.field.mapValue ?? .scalar(.bytes)
             line("var key: \(key) = \(keyScalar == .string ? "\"\"" : keyScalar == .bool ? "false" : "0")")
+            if isClosedEnum(valueType) {
+                decodeClosedEnumMapEntry(plan, keyScalar: keyScalar)
+                return
+            }
             switch valueType {
             case .scalar(let s):
                 line("var value: \(plan.swiftType) = \(s == .string ? "\"\"" : s == .bytes ? "[]" : s == .bool ? "false" : "0")")
             default:
                 line("var value = \(plan.swiftType)()")
             }
-            line("try reader.readMessage(tag) { (reader: inout WireReader) throws(WireError) in")
+            line("try reader.readMessage(tag) { (reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in")
             indented { g in
                 g.line("while let tag = try reader.nextField() {")
                 g.line("    switch tag.number {")
@@ -246,16 +250,10 @@ extension SwiftGenerator {
                         switch valueType {
                         case .scalar(let s): g.line("value = try reader.\(Self.readCall(s))(tag)")
                         case .enumeration:
-                            // Map values of closed enums that the enum does not define: protobuf moves the whole
-                            // entry to unknown fields; this keeps the number (documented limit).
                             g.line("let raw = Int(try reader.readEnum(tag))")
-                            if g.isClosedEnum(valueType) {
-                                g.line("value = \(plan.swiftType)(rawValue: raw) ?? \(plan.swiftType)()")
-                            } else {
-                                g.line("value = \(plan.swiftType)(rawValue: raw) ?? .UNRECOGNIZED(raw)")
-                            }
+                            g.line("value = \(plan.swiftType)(rawValue: raw) ?? .UNRECOGNIZED(raw)")
                         default:
-                            g.line("try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }")
+                            g.line("try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }")
                         }
                     }
                 }
@@ -266,5 +264,47 @@ extension SwiftGenerator {
             line("}")
             line("self.\(plan.property)[key] = value")
         }
+    }
+
+    /// A map entry whose value is a closed enum. A value the enum does not define makes the whole entry an unknown
+    /// field of the message, as upb and C++ do: the entry is re-encoded (key and known value if present, then the
+    /// unknown value varints in arrival order) and appended to `unknownFields`, and the map does not get the key.
+    private mutating func decodeClosedEnumMapEntry(_ plan: FieldPlan, keyScalar: ProtoScalar) {
+        let number = plan.field.number
+        line("var value = \(plan.swiftType)()")
+        line("var hasKey = false")
+        line("var hasValue = false")
+        line("var undefinedValues = StateFunWire.UnknownFields()")
+        line("try reader.readMessage(tag) { (reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in")
+        line("    while let tag = try reader.nextField() {")
+        line("        switch tag.number {")
+        line("        case 1:")
+        line("            key = try reader.\(Self.readCall(keyScalar))(tag)")
+        line("            hasKey = true")
+        line("        case 2:")
+        line("            let raw = try reader.readUInt64(tag)")
+        line("            if let known = \(plan.swiftType)(rawValue: Int(Int32(truncatingIfNeeded: raw))) {")
+        line("                value = known")
+        line("                hasValue = true")
+        line("            } else {")
+        line("                undefinedValues.appendVarint(2, raw)")
+        line("            }")
+        line("        default: try reader.skip(tag)")
+        line("        }")
+        line("    }")
+        line("}")
+        line("if undefinedValues.isEmpty {")
+        line("    self.\(plan.property)[key] = value")
+        line("} else {")
+        indented { g in
+            g.line("var writer = StateFunWire.WireWriter(capacity: 32)")
+            g.line("if hasKey { \(g.writeValue(.scalar(keyScalar), number: 1, "key", explicit: true)) }")
+            g.line("if hasValue { \(g.writeValue(plan.field.mapValue ?? .scalar(.bytes), number: 2, "value", explicit: true)) }")
+            g.line("writer.writeRaw(undefinedValues.bytes)")
+            g.line("var entry = StateFunWire.WireWriter(capacity: writer.count + 16)")
+            g.line("entry.writeMessageBytes(\(number), writer.bytes)")
+            g.line("self.unknownFields.append(entry.bytes[...])")
+        }
+        line("}")
     }
 }

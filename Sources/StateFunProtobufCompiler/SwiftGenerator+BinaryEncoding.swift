@@ -28,8 +28,8 @@ extension SwiftGenerator {
         case .int64: "writer.writeVarint(UInt64(bitPattern: v))"
         case .uint32: "writer.writeVarint(UInt64(v))"
         case .uint64: "writer.writeVarint(v)"
-        case .sint32: "writer.writeVarint(UInt64(ZigZag.encode(v)))"
-        case .sint64: "writer.writeVarint(ZigZag.encode(v))"
+        case .sint32: "writer.writeVarint(UInt64(StateFunWire.ZigZag.encode(v)))"
+        case .sint64: "writer.writeVarint(StateFunWire.ZigZag.encode(v))"
         case .fixed32: "writer.writeRawFixed32(v)"
         case .fixed64: "writer.writeRawFixed64(v)"
         case .sfixed32: "writer.writeRawFixed32(UInt32(bitPattern: v))"
@@ -52,7 +52,7 @@ extension SwiftGenerator {
         case .enumeration:
             return "writer.writeEnum(\(number), Int32(truncatingIfNeeded: \(value).rawValue)\(presence))"
         case .message:
-            return "writer.writeMessage(\(number)) { (writer: inout WireWriter) in \(value).encode(to: &writer) }"
+            return "writer.writeMessage(\(number)) { (writer: inout StateFunWire.WireWriter) in \(value).encode(to: &writer) }"
         case .unresolved:
             return ""
         }
@@ -60,7 +60,7 @@ extension SwiftGenerator {
 
     mutating func encoder(_ plans: [FieldPlan], message: ProtoMessage) {
         line("/// Encodes the fields in field-number order, then the unknown fields.")
-        line("\(access)func encode(to writer: inout WireWriter) {")
+        line("\(access)func encode(to writer: inout StateFunWire.WireWriter) {")
         indented { g in
             for plan in plans.sorted(by: { $0.field.number < $1.field.number }) {
                 g.encodeField(plan, message: message)
@@ -92,7 +92,7 @@ extension SwiftGenerator {
                 default: raw = "writer.writeVarint(UInt64(bitPattern: Int64(v.rawValue)))"
                 }
                 line("if !self.\(plan.property).isEmpty {")
-                line("    writer.writeMessage(\(number)) { (writer: inout WireWriter) in")
+                line("    writer.writeMessage(\(number)) { (writer: inout StateFunWire.WireWriter) in")
                 line("        for v in self.\(plan.property) { \(raw) }")
                 line("    }")
                 line("}")
@@ -111,7 +111,7 @@ extension SwiftGenerator {
             line("for key in self.\(plan.property).keys.\(order) {")
             indented { g in
                 g.line("guard let value = self.\(plan.property)[key] else { continue }")
-                g.line("writer.writeMessage(\(number)) { (writer: inout WireWriter) in")
+                g.line("writer.writeMessage(\(number)) { (writer: inout StateFunWire.WireWriter) in")
                 g.line("    " + g.writeValue(.scalar(keyScalar), number: 1, "key", explicit: true))
                 g.line("    " + g.writeValue(plan.field.mapValue ?? .scalar(.bytes), number: 2, "value", explicit: true))
                 g.line("}")

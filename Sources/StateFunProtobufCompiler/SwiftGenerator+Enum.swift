@@ -2,10 +2,11 @@
 /// the enum is open, raw values, and the .proto names JSON uses.
 extension SwiftGenerator {
     mutating func generate(enum item: ProtoEnum) {
-        let name = ProtoNaming.bare(swiftName(item.fullName).split(separator: ".").last.map(String.init) ?? item.name)
+        let qualified = swiftName(item.fullName)
+        let name = ProtoNaming.bare(qualified.split(separator: ".").last.map(String.init) ?? item.name)
         let caseNames = ProtoNaming.enumCaseNames(item)
         doc(item.comment)
-        line("\(access)enum \(name): ProtobufEnum, CaseIterable {")
+        line("\(access)enum \(name): StateFunWire.ProtobufEnum, Swift.CaseIterable {")
         indented { g in
             var primary: [Int: String] = [:]
             var declared: Set<String> = []
@@ -83,11 +84,11 @@ extension SwiftGenerator {
             var seen: Set<Int> = []
             let all = item.values.filter { seen.insert($0.number).inserted }.map { ".\(ProtoNaming.bare(primary[$0.number] ?? ""))" }
             g.line("/// The values the enum defines, in declaration order.")
-            g.line("\(g.access)static let allCases: [\(name)] = [\(all.joined(separator: ", "))]")
+            g.line("\(g.access)static let allCases: [\(qualified)] = [\(all.joined(separator: ", "))]")
             for (alias, target, value) in aliases {
                 g.line()
                 g.doc(value.comment ?? "An alias of ``\(ProtoNaming.bare(target))``.")
-                g.line("\(g.access)static let \(alias) = \(name).\(ProtoNaming.bare(target))")
+                g.line("\(g.access)static let \(alias) = \(qualified).\(ProtoNaming.bare(target))")
             }
         }
         line("}")

@@ -41,7 +41,7 @@ extension SwiftGenerator {
         case .uint64, .fixed64: "UInt64"
         case .bool: "Bool"
         case .string: "String"
-        case .bytes: "[UInt8]"
+        case .bytes: "[Swift.UInt8]"
         }
     }
 

@@ -96,7 +96,7 @@ extension SwiftGenerator {
 
     private mutating func jsonWriter(_ plans: [FieldPlan], message: ProtoMessage) {
         line("/// Writes the message's proto3 JSON form; fields at their default are left out.")
-        line("\(accessModifier)func writeJSON(to writer: inout ProtoJSONWriter) throws(WireError) {")
+        line("\(accessModifier)func writeJSON(to writer: inout StateFunWire.ProtoJSONWriter) throws(StateFunWire.WireError) {")
         indented { g in
             g.line("writer.beginObject()")
             for plan in plans {
@@ -159,11 +159,11 @@ extension SwiftGenerator {
 
     private mutating func jsonReader(_ plans: [FieldPlan], message: ProtoMessage) {
         line("/// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).")
-        line("\(accessModifier)mutating func mergeJSON(_ json: ProtoJSONValue, options: ProtoJSONOptions) throws(WireError) {")
+        line("\(accessModifier)mutating func mergeJSON(_ json: StateFunWire.ProtoJSONValue, options: StateFunWire.ProtoJSONOptions) throws(StateFunWire.WireError) {")
         indented { g in
             g.line("for member in try json.members(of: Self.messageName) {")
             g.indented { g in
-                g.line("do throws(WireError) {")
+                g.line("do throws(StateFunWire.WireError) {")
                 g.indented { g in
                     if !plans.isEmpty { g.line("let value = member.value") }
                     g.line("switch member.key {")
@@ -175,7 +175,7 @@ extension SwiftGenerator {
                         g.indented { g in g.readJSONField(plan, message: message) }
                     }
                     g.line("default:")
-                    g.line("    throw WireError.invalidJSON(offset: 0, reason: \"no such field\")")
+                    g.line("    throw StateFunWire.WireError.invalidJSON(offset: 0, reason: \"no such field\")")
                     g.line("}")
                 }
                 g.line("} catch {")
@@ -203,7 +203,7 @@ extension SwiftGenerator {
             }
             line("var v = self.\(plan.storage)?.value ?? \(plan.swiftType)()")
             line("try v.mergeJSON(value, options: options)")
-            line("self.\(plan.storage) = ProtobufBox(v)")
+            line("self.\(plan.storage) = StateFunWire.ProtobufBox(v)")
         case .oneof(let index):
             let oneofProperty = ProtoNaming.propertyNames(message.oneofs[index].name).property
             if !nullIsAValue(plan.field.type) {
@@ -219,8 +219,8 @@ extension SwiftGenerator {
             let keyRead: String =
                 switch keyScalar {
                 case .string: "entry.key"
-                case .bool: "try ProtoJSONValue.string(entry.key).boolKey()"
-                default: jsonRead(.scalar(keyScalar), "ProtoJSONValue.string(entry.key)")
+                case .bool: "try StateFunWire.ProtoJSONValue.string(entry.key).boolKey()"
+                default: jsonRead(.scalar(keyScalar), "StateFunWire.ProtoJSONValue.string(entry.key)")
                 }
             line("if value.isNull { \(p) = [:]; continue }")
             line("\(p) = [:]")

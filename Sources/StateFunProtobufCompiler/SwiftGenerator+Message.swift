@@ -34,14 +34,14 @@ extension SwiftGenerator {
         let name = qualified.split(separator: ".").last.map(String.init) ?? message.name
         let plans = plan(message)
         doc(message.comment)
-        line("\(access)struct \(name): ProtobufMessage, ProtobufJSONMessage, Hashable {")
+        line("\(access)struct \(name): StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {")
         indented { g in
             g.line("/// The message's full protobuf name.")
             g.line("\(g.access)static let messageName = \"\(message.fullName)\"")
             g.line()
             g.storedProperties(plans, message: message)
             g.line("/// Fields this schema does not know, kept to be written back.")
-            g.line("\(g.access)var unknownFields = UnknownFields()")
+            g.line("\(g.access)var unknownFields = StateFunWire.UnknownFields()")
             g.line()
             g.oneofTypes(plans, message: message)
             g.line("/// A message with every field at its default.")
@@ -87,12 +87,12 @@ extension SwiftGenerator {
                 line()
             case .optional, .message:
                 let isMessage = if case .message = plan.kind { true } else { false }
-                let storageType = isMessage ? "ProtobufBox<\(plan.swiftType)>?" : "\(plan.swiftType)?"
+                let storageType = isMessage ? "StateFunWire.ProtobufBox<\(plan.swiftType)>?" : "\(plan.swiftType)?"
                 doc(plan.field.comment)
                 line("\(access)var \(plan.property): \(plan.swiftType) {")
                 indented { g in
                     g.line("get { \(plan.storage)\(isMessage ? "?.value" : "") ?? \(g.defaultValue(plan.field)) }")
-                    g.line("set { \(plan.storage) = \(isMessage ? "ProtobufBox(newValue)" : "newValue") }")
+                    g.line("set { \(plan.storage) = \(isMessage ? "StateFunWire.ProtobufBox(newValue)" : "newValue") }")
                 }
                 line("}")
                 line("/// Whether `\(ProtoNaming.bare(plan.property))` is set.")
@@ -129,7 +129,7 @@ extension SwiftGenerator {
     mutating func oneofTypes(_ plans: [FieldPlan], message: ProtoMessage) {
         for (index, oneof) in message.oneofs.enumerated() {
             line("/// The fields of oneof `\(oneof.name)`: at most one is set.")
-            line("\(access)enum \(ProtoNaming.oneofTypeName(oneof.name)): Sendable, Hashable {")
+            line("\(access)enum \(ProtoNaming.oneofTypeName(oneof.name)): Swift.Sendable, Swift.Hashable {")
             indented { g in
                 for plan in plans {
                     guard case .oneof(let i) = plan.kind, i == index else { continue }

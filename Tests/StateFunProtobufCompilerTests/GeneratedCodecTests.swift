@@ -163,4 +163,44 @@ import Testing
         let bytes: [UInt8] = [0x08, 0x01, 0x18, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]
         #expect(try Cov2_Legacy.deserialize(from: bytes).serialize() == bytes)
     }
+
+    @Test func aMapEntryWithAnUndefinedClosedEnumValueBecomesAnUnknownField() throws {
+        // kinds_by_name (field 10) = {"a": B, "b": 7}: 7 is not a value of the closed enum Kind, so the whole
+        // entry goes to the unknown fields (upb and C++ do this) and the map keeps only "a".
+        let known: [UInt8] = [0x52, 0x05, 0x0A, 0x01, 0x61, 0x10, 0x02]
+        let undefined: [UInt8] = [0x52, 0x05, 0x0A, 0x01, 0x62, 0x10, 0x07]
+        let m = try Cov2_Legacy.deserialize(from: [0x08, 0x01] + undefined + known)
+        #expect(m.kindsByName == ["a": .b])
+        #expect(m.unknownFields.bytes == undefined)
+        // Known fields first, then the unknown entry as it was re-encoded.
+        #expect(m.serialize() == [0x08, 0x01] + known + undefined)
+    }
+
+    @Test func aMovedMapEntryIsReEncodedKeyFirstWithItsUndefinedValuesLast() throws {
+        // Entry {value 9, key "k", value 1}: protobuf re-encodes it as key, the last known value, then the
+        // undefined value it kept, and leaves the map without "k".
+        let m = try Cov2_Legacy.deserialize(from: [0x08, 0x01, 0x52, 0x07, 0x10, 0x09, 0x0A, 0x01, 0x6B, 0x10, 0x01])
+        #expect(m.kindsByName.isEmpty)
+        #expect(m.unknownFields.bytes == [0x52, 0x07, 0x0A, 0x01, 0x6B, 0x10, 0x01, 0x10, 0x09])
+    }
+
+    @Test func nestedTypesNamedLikeSwiftAndRuntimeTypesCompileAndRoundTrip() throws {
+        // Foo_BarBaz_Clashes nests types named CaseIterable, Hashable, WireReader, UInt8, merge, any...: that this
+        // file compiles is most of the test. `messageName` and `typeName` are renamed (they are generated members).
+        var m = Foo_BarBaz_Clashes()
+        m.iterable = .one
+        m.hashable.x = 3
+        m.reader.s = "r"
+        var octet = Foo_BarBaz_Clashes.UInt8()
+        octet.b = [7]
+        m.octets = [octet]
+        m.byName = ["z": .one]
+        m.anything = .zero
+        m.named = Foo_BarBaz_Clashes.messageNameMessage()
+        _ = Foo_BarBaz_Clashes.typeNameMessage()
+        #expect(Foo_BarBaz_Clashes.CaseIterable.allCases == [.zero, .one])
+        let decoded = try Foo_BarBaz_Clashes.deserialize(from: m.serialize())
+        #expect(decoded == m)
+        #expect(try Foo_BarBaz_Clashes(jsonString: try m.jsonString()) == m)
+    }
 }

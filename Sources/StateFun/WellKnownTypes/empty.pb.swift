@@ -5,25 +5,25 @@
 public import StateFunWire
 
 /// A message with no fields.
-public struct Google_Protobuf_Empty: ProtobufMessage, ProtobufJSONMessage, Hashable {
+public struct Google_Protobuf_Empty: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.Empty"
 
     /// Fields this schema does not know, kept to be written back.
-    public var unknownFields = UnknownFields()
+    public var unknownFields = StateFunWire.UnknownFields()
 
     /// A message with every field at its default.
     public init() {}
 
     /// Decodes the message from protobuf binary, keeping unknown fields.
-    public init(from reader: inout WireReader) throws(WireError) {
+    public init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         self.init()
-        try merge(from: &reader)
+        try self.merge(from: &reader)
     }
 
     /// Reads fields from `reader` into this message: repeated fields append, singular fields are
     /// replaced, message fields merge (protobuf's merge rule).
-    public mutating func merge(from reader: inout WireReader) throws(WireError) {
+    public mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         var number: UInt32 = 0
         do {
             while let tag = try reader.nextField() {
@@ -35,12 +35,12 @@ public struct Google_Protobuf_Empty: ProtobufMessage, ProtobufJSONMessage, Hasha
                 number = 0
             }
         } catch {
-            throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)
+            throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
         }
     }
 
     /// The .proto name of field `number`, for errors.
-    private static func fieldName(_ number: UInt32) -> String {
+    private static func _protobuf_fieldName(_ number: UInt32) -> String {
         switch number {
         case 0: "(field key)"
         default: "field \(number)"
@@ -48,23 +48,23 @@ public struct Google_Protobuf_Empty: ProtobufMessage, ProtobufJSONMessage, Hasha
     }
 
     /// Encodes the fields in field-number order, then the unknown fields.
-    public func encode(to writer: inout WireWriter) {
+    public func encode(to writer: inout StateFunWire.WireWriter) {
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
     }
 
     /// Writes the message's proto3 JSON form; fields at their default are left out.
-    public func writeJSON(to writer: inout ProtoJSONWriter) throws(WireError) {
+    public func writeJSON(to writer: inout StateFunWire.ProtoJSONWriter) throws(StateFunWire.WireError) {
         writer.beginObject()
         writer.endObject()
     }
 
     /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
-    public mutating func mergeJSON(_ json: ProtoJSONValue, options: ProtoJSONOptions) throws(WireError) {
+    public mutating func mergeJSON(_ json: StateFunWire.ProtoJSONValue, options: StateFunWire.ProtoJSONOptions) throws(StateFunWire.WireError) {
         for member in try json.members(of: Self.messageName) {
-            do throws(WireError) {
+            do throws(StateFunWire.WireError) {
                 switch member.key {
                 default:
-                    throw WireError.invalidJSON(offset: 0, reason: "no such field")
+                    throw StateFunWire.WireError.invalidJSON(offset: 0, reason: "no such field")
                 }
             } catch {
                 throw .inField(message: Self.messageName, field: member.key, error: error)

@@ -5,27 +5,27 @@
 public import StateFunWire
 
 /// A set of field paths; JSON as one comma-separated string of lowerCamelCase paths.
-public struct Google_Protobuf_FieldMask: ProtobufMessage, ProtobufJSONMessage, Hashable {
+public struct Google_Protobuf_FieldMask: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.FieldMask"
 
     public var paths: [String] = []
 
     /// Fields this schema does not know, kept to be written back.
-    public var unknownFields = UnknownFields()
+    public var unknownFields = StateFunWire.UnknownFields()
 
     /// A message with every field at its default.
     public init() {}
 
     /// Decodes the message from protobuf binary, keeping unknown fields.
-    public init(from reader: inout WireReader) throws(WireError) {
+    public init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         self.init()
-        try merge(from: &reader)
+        try self.merge(from: &reader)
     }
 
     /// Reads fields from `reader` into this message: repeated fields append, singular fields are
     /// replaced, message fields merge (protobuf's merge rule).
-    public mutating func merge(from reader: inout WireReader) throws(WireError) {
+    public mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         var number: UInt32 = 0
         do {
             while let tag = try reader.nextField() {
@@ -39,12 +39,12 @@ public struct Google_Protobuf_FieldMask: ProtobufMessage, ProtobufJSONMessage, H
                 number = 0
             }
         } catch {
-            throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)
+            throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
         }
     }
 
     /// The .proto name of field `number`, for errors.
-    private static func fieldName(_ number: UInt32) -> String {
+    private static func _protobuf_fieldName(_ number: UInt32) -> String {
         switch number {
         case 0: "(field key)"
         case 1: "paths"
@@ -53,7 +53,7 @@ public struct Google_Protobuf_FieldMask: ProtobufMessage, ProtobufJSONMessage, H
     }
 
     /// Encodes the fields in field-number order, then the unknown fields.
-    public func encode(to writer: inout WireWriter) {
+    public func encode(to writer: inout StateFunWire.WireWriter) {
         for v in self.paths { writer.writeString(1, v, presence: .explicit) }
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
     }

@@ -5,27 +5,27 @@
 public import StateFunWire
 
 /// A JSON object.
-public struct Google_Protobuf_Struct: ProtobufMessage, ProtobufJSONMessage, Hashable {
+public struct Google_Protobuf_Struct: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.Struct"
 
     public var fields: [String: Google_Protobuf_Value] = [:]
 
     /// Fields this schema does not know, kept to be written back.
-    public var unknownFields = UnknownFields()
+    public var unknownFields = StateFunWire.UnknownFields()
 
     /// A message with every field at its default.
     public init() {}
 
     /// Decodes the message from protobuf binary, keeping unknown fields.
-    public init(from reader: inout WireReader) throws(WireError) {
+    public init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         self.init()
-        try merge(from: &reader)
+        try self.merge(from: &reader)
     }
 
     /// Reads fields from `reader` into this message: repeated fields append, singular fields are
     /// replaced, message fields merge (protobuf's merge rule).
-    public mutating func merge(from reader: inout WireReader) throws(WireError) {
+    public mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         var number: UInt32 = 0
         do {
             while let tag = try reader.nextField() {
@@ -34,12 +34,12 @@ public struct Google_Protobuf_Struct: ProtobufMessage, ProtobufJSONMessage, Hash
                 case 1 where tag.wireType == .lengthDelimited:
                     var key: String = ""
                     var value = Google_Protobuf_Value()
-                    try reader.readMessage(tag) { (reader: inout WireReader) throws(WireError) in
+                    try reader.readMessage(tag) { (reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         while let tag = try reader.nextField() {
                             switch tag.number {
                             case 1: key = try reader.readString(tag)
                             case 2:
-                                try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
+                                try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
                             default: try reader.skip(tag)
                             }
                         }
@@ -51,12 +51,12 @@ public struct Google_Protobuf_Struct: ProtobufMessage, ProtobufJSONMessage, Hash
                 number = 0
             }
         } catch {
-            throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)
+            throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
         }
     }
 
     /// The .proto name of field `number`, for errors.
-    private static func fieldName(_ number: UInt32) -> String {
+    private static func _protobuf_fieldName(_ number: UInt32) -> String {
         switch number {
         case 0: "(field key)"
         case 1: "fields"
@@ -65,13 +65,13 @@ public struct Google_Protobuf_Struct: ProtobufMessage, ProtobufJSONMessage, Hash
     }
 
     /// Encodes the fields in field-number order, then the unknown fields.
-    public func encode(to writer: inout WireWriter) {
+    public func encode(to writer: inout StateFunWire.WireWriter) {
         // Keys in order, as protobuf's deterministic serialization writes them.
         for key in self.fields.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             guard let value = self.fields[key] else { continue }
-            writer.writeMessage(1) { (writer: inout WireWriter) in
+            writer.writeMessage(1) { (writer: inout StateFunWire.WireWriter) in
                 writer.writeString(1, key, presence: .explicit)
-                writer.writeMessage(2) { (writer: inout WireWriter) in value.encode(to: &writer) }
+                writer.writeMessage(2) { (writer: inout StateFunWire.WireWriter) in value.encode(to: &writer) }
             }
         }
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
@@ -79,7 +79,7 @@ public struct Google_Protobuf_Struct: ProtobufMessage, ProtobufJSONMessage, Hash
 }
 
 /// A JSON value.
-public struct Google_Protobuf_Value: ProtobufMessage, ProtobufJSONMessage, Hashable {
+public struct Google_Protobuf_Value: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.Value"
 
@@ -134,10 +134,10 @@ public struct Google_Protobuf_Value: ProtobufMessage, ProtobufJSONMessage, Hasha
     }
 
     /// Fields this schema does not know, kept to be written back.
-    public var unknownFields = UnknownFields()
+    public var unknownFields = StateFunWire.UnknownFields()
 
     /// The fields of oneof `kind`: at most one is set.
-    public enum OneOf_Kind: Sendable, Hashable {
+    public enum OneOf_Kind: Swift.Sendable, Swift.Hashable {
         case nullValue(Google_Protobuf_NullValue)
         case numberValue(Double)
         case stringValue(String)
@@ -150,14 +150,14 @@ public struct Google_Protobuf_Value: ProtobufMessage, ProtobufJSONMessage, Hasha
     public init() {}
 
     /// Decodes the message from protobuf binary, keeping unknown fields.
-    public init(from reader: inout WireReader) throws(WireError) {
+    public init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         self.init()
-        try merge(from: &reader)
+        try self.merge(from: &reader)
     }
 
     /// Reads fields from `reader` into this message: repeated fields append, singular fields are
     /// replaced, message fields merge (protobuf's merge rule).
-    public mutating func merge(from reader: inout WireReader) throws(WireError) {
+    public mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         var number: UInt32 = 0
         do {
             while let tag = try reader.nextField() {
@@ -175,12 +175,12 @@ public struct Google_Protobuf_Value: ProtobufMessage, ProtobufJSONMessage, Hasha
                 case 5 where tag.wireType == .lengthDelimited:
                     var value = Google_Protobuf_Struct()
                     if case .structValue(let current)? = self.kind { value = current }
-                    try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
                     self.kind = .structValue(value)
                 case 6 where tag.wireType == .lengthDelimited:
                     var value = Google_Protobuf_ListValue()
                     if case .listValue(let current)? = self.kind { value = current }
-                    try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
                     self.kind = .listValue(value)
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)
@@ -188,12 +188,12 @@ public struct Google_Protobuf_Value: ProtobufMessage, ProtobufJSONMessage, Hasha
                 number = 0
             }
         } catch {
-            throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)
+            throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
         }
     }
 
     /// The .proto name of field `number`, for errors.
-    private static func fieldName(_ number: UInt32) -> String {
+    private static func _protobuf_fieldName(_ number: UInt32) -> String {
         switch number {
         case 0: "(field key)"
         case 1: "null_value"
@@ -207,39 +207,39 @@ public struct Google_Protobuf_Value: ProtobufMessage, ProtobufJSONMessage, Hasha
     }
 
     /// Encodes the fields in field-number order, then the unknown fields.
-    public func encode(to writer: inout WireWriter) {
+    public func encode(to writer: inout StateFunWire.WireWriter) {
         if case .nullValue(let v)? = self.kind { writer.writeEnum(1, Int32(truncatingIfNeeded: v.rawValue), presence: .explicit) }
         if case .numberValue(let v)? = self.kind { writer.writeDouble(2, v, presence: .explicit) }
         if case .stringValue(let v)? = self.kind { writer.writeString(3, v, presence: .explicit) }
         if case .boolValue(let v)? = self.kind { writer.writeBool(4, v, presence: .explicit) }
-        if case .structValue(let v)? = self.kind { writer.writeMessage(5) { (writer: inout WireWriter) in v.encode(to: &writer) } }
-        if case .listValue(let v)? = self.kind { writer.writeMessage(6) { (writer: inout WireWriter) in v.encode(to: &writer) } }
+        if case .structValue(let v)? = self.kind { writer.writeMessage(5) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
+        if case .listValue(let v)? = self.kind { writer.writeMessage(6) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
     }
 }
 
 /// A JSON array.
-public struct Google_Protobuf_ListValue: ProtobufMessage, ProtobufJSONMessage, Hashable {
+public struct Google_Protobuf_ListValue: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.ListValue"
 
     public var values: [Google_Protobuf_Value] = []
 
     /// Fields this schema does not know, kept to be written back.
-    public var unknownFields = UnknownFields()
+    public var unknownFields = StateFunWire.UnknownFields()
 
     /// A message with every field at its default.
     public init() {}
 
     /// Decodes the message from protobuf binary, keeping unknown fields.
-    public init(from reader: inout WireReader) throws(WireError) {
+    public init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         self.init()
-        try merge(from: &reader)
+        try self.merge(from: &reader)
     }
 
     /// Reads fields from `reader` into this message: repeated fields append, singular fields are
     /// replaced, message fields merge (protobuf's merge rule).
-    public mutating func merge(from reader: inout WireReader) throws(WireError) {
+    public mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         var number: UInt32 = 0
         do {
             while let tag = try reader.nextField() {
@@ -247,7 +247,7 @@ public struct Google_Protobuf_ListValue: ProtobufMessage, ProtobufJSONMessage, H
                 switch tag.number {
                 case 1 where tag.wireType == .lengthDelimited:
                     var value = Google_Protobuf_Value()
-                    try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
                     self.values.append(value)
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)
@@ -255,12 +255,12 @@ public struct Google_Protobuf_ListValue: ProtobufMessage, ProtobufJSONMessage, H
                 number = 0
             }
         } catch {
-            throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)
+            throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
         }
     }
 
     /// The .proto name of field `number`, for errors.
-    private static func fieldName(_ number: UInt32) -> String {
+    private static func _protobuf_fieldName(_ number: UInt32) -> String {
         switch number {
         case 0: "(field key)"
         case 1: "values"
@@ -269,14 +269,14 @@ public struct Google_Protobuf_ListValue: ProtobufMessage, ProtobufJSONMessage, H
     }
 
     /// Encodes the fields in field-number order, then the unknown fields.
-    public func encode(to writer: inout WireWriter) {
-        for v in self.values { writer.writeMessage(1) { (writer: inout WireWriter) in v.encode(to: &writer) } }
+    public func encode(to writer: inout StateFunWire.WireWriter) {
+        for v in self.values { writer.writeMessage(1) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
     }
 }
 
 /// JSON's null.
-public enum Google_Protobuf_NullValue: ProtobufEnum, CaseIterable {
+public enum Google_Protobuf_NullValue: StateFunWire.ProtobufEnum, Swift.CaseIterable {
     case nullValue // = 0
     /// A value this enum does not define (proto3 enums are open: such values are kept).
     case UNRECOGNIZED(Int)

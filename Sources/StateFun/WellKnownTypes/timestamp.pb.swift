@@ -5,7 +5,7 @@
 public import StateFunWire
 
 /// A point in time: seconds and nanoseconds since the Unix epoch (UTC), JSON as RFC 3339 text.
-public struct Google_Protobuf_Timestamp: ProtobufMessage, ProtobufJSONMessage, Hashable {
+public struct Google_Protobuf_Timestamp: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.Timestamp"
 
@@ -14,20 +14,20 @@ public struct Google_Protobuf_Timestamp: ProtobufMessage, ProtobufJSONMessage, H
     public var nanos: Int32 = 0
 
     /// Fields this schema does not know, kept to be written back.
-    public var unknownFields = UnknownFields()
+    public var unknownFields = StateFunWire.UnknownFields()
 
     /// A message with every field at its default.
     public init() {}
 
     /// Decodes the message from protobuf binary, keeping unknown fields.
-    public init(from reader: inout WireReader) throws(WireError) {
+    public init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         self.init()
-        try merge(from: &reader)
+        try self.merge(from: &reader)
     }
 
     /// Reads fields from `reader` into this message: repeated fields append, singular fields are
     /// replaced, message fields merge (protobuf's merge rule).
-    public mutating func merge(from reader: inout WireReader) throws(WireError) {
+    public mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         var number: UInt32 = 0
         do {
             while let tag = try reader.nextField() {
@@ -43,12 +43,12 @@ public struct Google_Protobuf_Timestamp: ProtobufMessage, ProtobufJSONMessage, H
                 number = 0
             }
         } catch {
-            throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)
+            throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
         }
     }
 
     /// The .proto name of field `number`, for errors.
-    private static func fieldName(_ number: UInt32) -> String {
+    private static func _protobuf_fieldName(_ number: UInt32) -> String {
         switch number {
         case 0: "(field key)"
         case 1: "seconds"
@@ -58,7 +58,7 @@ public struct Google_Protobuf_Timestamp: ProtobufMessage, ProtobufJSONMessage, H
     }
 
     /// Encodes the fields in field-number order, then the unknown fields.
-    public func encode(to writer: inout WireWriter) {
+    public func encode(to writer: inout StateFunWire.WireWriter) {
         writer.writeInt64(1, self.seconds)
         writer.writeInt32(2, self.nanos)
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }

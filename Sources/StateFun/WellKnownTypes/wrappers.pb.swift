@@ -5,27 +5,27 @@
 public import StateFunWire
 
 /// A double with presence; JSON as the bare number.
-public struct Google_Protobuf_DoubleValue: ProtobufMessage, ProtobufJSONMessage, Hashable {
+public struct Google_Protobuf_DoubleValue: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.DoubleValue"
 
     public var value: Double = 0
 
     /// Fields this schema does not know, kept to be written back.
-    public var unknownFields = UnknownFields()
+    public var unknownFields = StateFunWire.UnknownFields()
 
     /// A message with every field at its default.
     public init() {}
 
     /// Decodes the message from protobuf binary, keeping unknown fields.
-    public init(from reader: inout WireReader) throws(WireError) {
+    public init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         self.init()
-        try merge(from: &reader)
+        try self.merge(from: &reader)
     }
 
     /// Reads fields from `reader` into this message: repeated fields append, singular fields are
     /// replaced, message fields merge (protobuf's merge rule).
-    public mutating func merge(from reader: inout WireReader) throws(WireError) {
+    public mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         var number: UInt32 = 0
         do {
             while let tag = try reader.nextField() {
@@ -39,12 +39,12 @@ public struct Google_Protobuf_DoubleValue: ProtobufMessage, ProtobufJSONMessage,
                 number = 0
             }
         } catch {
-            throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)
+            throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
         }
     }
 
     /// The .proto name of field `number`, for errors.
-    private static func fieldName(_ number: UInt32) -> String {
+    private static func _protobuf_fieldName(_ number: UInt32) -> String {
         switch number {
         case 0: "(field key)"
         case 1: "value"
@@ -53,34 +53,34 @@ public struct Google_Protobuf_DoubleValue: ProtobufMessage, ProtobufJSONMessage,
     }
 
     /// Encodes the fields in field-number order, then the unknown fields.
-    public func encode(to writer: inout WireWriter) {
+    public func encode(to writer: inout StateFunWire.WireWriter) {
         if self.value.bitPattern != 0 { writer.writeDouble(1, self.value, presence: .explicit) }
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
     }
 }
 
 /// A float with presence; JSON as the bare number.
-public struct Google_Protobuf_FloatValue: ProtobufMessage, ProtobufJSONMessage, Hashable {
+public struct Google_Protobuf_FloatValue: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.FloatValue"
 
     public var value: Float = 0
 
     /// Fields this schema does not know, kept to be written back.
-    public var unknownFields = UnknownFields()
+    public var unknownFields = StateFunWire.UnknownFields()
 
     /// A message with every field at its default.
     public init() {}
 
     /// Decodes the message from protobuf binary, keeping unknown fields.
-    public init(from reader: inout WireReader) throws(WireError) {
+    public init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         self.init()
-        try merge(from: &reader)
+        try self.merge(from: &reader)
     }
 
     /// Reads fields from `reader` into this message: repeated fields append, singular fields are
     /// replaced, message fields merge (protobuf's merge rule).
-    public mutating func merge(from reader: inout WireReader) throws(WireError) {
+    public mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         var number: UInt32 = 0
         do {
             while let tag = try reader.nextField() {
@@ -94,12 +94,12 @@ public struct Google_Protobuf_FloatValue: ProtobufMessage, ProtobufJSONMessage, 
                 number = 0
             }
         } catch {
-            throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)
+            throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
         }
     }
 
     /// The .proto name of field `number`, for errors.
-    private static func fieldName(_ number: UInt32) -> String {
+    private static func _protobuf_fieldName(_ number: UInt32) -> String {
         switch number {
         case 0: "(field key)"
         case 1: "value"
@@ -108,34 +108,34 @@ public struct Google_Protobuf_FloatValue: ProtobufMessage, ProtobufJSONMessage, 
     }
 
     /// Encodes the fields in field-number order, then the unknown fields.
-    public func encode(to writer: inout WireWriter) {
+    public func encode(to writer: inout StateFunWire.WireWriter) {
         if self.value.bitPattern != 0 { writer.writeFloat(1, self.value, presence: .explicit) }
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
     }
 }
 
 /// An int64 with presence; JSON as a string.
-public struct Google_Protobuf_Int64Value: ProtobufMessage, ProtobufJSONMessage, Hashable {
+public struct Google_Protobuf_Int64Value: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.Int64Value"
 
     public var value: Int64 = 0
 
     /// Fields this schema does not know, kept to be written back.
-    public var unknownFields = UnknownFields()
+    public var unknownFields = StateFunWire.UnknownFields()
 
     /// A message with every field at its default.
     public init() {}
 
     /// Decodes the message from protobuf binary, keeping unknown fields.
-    public init(from reader: inout WireReader) throws(WireError) {
+    public init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         self.init()
-        try merge(from: &reader)
+        try self.merge(from: &reader)
     }
 
     /// Reads fields from `reader` into this message: repeated fields append, singular fields are
     /// replaced, message fields merge (protobuf's merge rule).
-    public mutating func merge(from reader: inout WireReader) throws(WireError) {
+    public mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         var number: UInt32 = 0
         do {
             while let tag = try reader.nextField() {
@@ -149,12 +149,12 @@ public struct Google_Protobuf_Int64Value: ProtobufMessage, ProtobufJSONMessage, 
                 number = 0
             }
         } catch {
-            throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)
+            throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
         }
     }
 
     /// The .proto name of field `number`, for errors.
-    private static func fieldName(_ number: UInt32) -> String {
+    private static func _protobuf_fieldName(_ number: UInt32) -> String {
         switch number {
         case 0: "(field key)"
         case 1: "value"
@@ -163,34 +163,34 @@ public struct Google_Protobuf_Int64Value: ProtobufMessage, ProtobufJSONMessage, 
     }
 
     /// Encodes the fields in field-number order, then the unknown fields.
-    public func encode(to writer: inout WireWriter) {
+    public func encode(to writer: inout StateFunWire.WireWriter) {
         writer.writeInt64(1, self.value)
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
     }
 }
 
 /// A uint64 with presence; JSON as a string.
-public struct Google_Protobuf_UInt64Value: ProtobufMessage, ProtobufJSONMessage, Hashable {
+public struct Google_Protobuf_UInt64Value: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.UInt64Value"
 
     public var value: UInt64 = 0
 
     /// Fields this schema does not know, kept to be written back.
-    public var unknownFields = UnknownFields()
+    public var unknownFields = StateFunWire.UnknownFields()
 
     /// A message with every field at its default.
     public init() {}
 
     /// Decodes the message from protobuf binary, keeping unknown fields.
-    public init(from reader: inout WireReader) throws(WireError) {
+    public init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         self.init()
-        try merge(from: &reader)
+        try self.merge(from: &reader)
     }
 
     /// Reads fields from `reader` into this message: repeated fields append, singular fields are
     /// replaced, message fields merge (protobuf's merge rule).
-    public mutating func merge(from reader: inout WireReader) throws(WireError) {
+    public mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         var number: UInt32 = 0
         do {
             while let tag = try reader.nextField() {
@@ -204,12 +204,12 @@ public struct Google_Protobuf_UInt64Value: ProtobufMessage, ProtobufJSONMessage,
                 number = 0
             }
         } catch {
-            throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)
+            throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
         }
     }
 
     /// The .proto name of field `number`, for errors.
-    private static func fieldName(_ number: UInt32) -> String {
+    private static func _protobuf_fieldName(_ number: UInt32) -> String {
         switch number {
         case 0: "(field key)"
         case 1: "value"
@@ -218,34 +218,34 @@ public struct Google_Protobuf_UInt64Value: ProtobufMessage, ProtobufJSONMessage,
     }
 
     /// Encodes the fields in field-number order, then the unknown fields.
-    public func encode(to writer: inout WireWriter) {
+    public func encode(to writer: inout StateFunWire.WireWriter) {
         writer.writeUInt64(1, self.value)
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
     }
 }
 
 /// An int32 with presence; JSON as the bare number.
-public struct Google_Protobuf_Int32Value: ProtobufMessage, ProtobufJSONMessage, Hashable {
+public struct Google_Protobuf_Int32Value: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.Int32Value"
 
     public var value: Int32 = 0
 
     /// Fields this schema does not know, kept to be written back.
-    public var unknownFields = UnknownFields()
+    public var unknownFields = StateFunWire.UnknownFields()
 
     /// A message with every field at its default.
     public init() {}
 
     /// Decodes the message from protobuf binary, keeping unknown fields.
-    public init(from reader: inout WireReader) throws(WireError) {
+    public init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         self.init()
-        try merge(from: &reader)
+        try self.merge(from: &reader)
     }
 
     /// Reads fields from `reader` into this message: repeated fields append, singular fields are
     /// replaced, message fields merge (protobuf's merge rule).
-    public mutating func merge(from reader: inout WireReader) throws(WireError) {
+    public mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         var number: UInt32 = 0
         do {
             while let tag = try reader.nextField() {
@@ -259,12 +259,12 @@ public struct Google_Protobuf_Int32Value: ProtobufMessage, ProtobufJSONMessage, 
                 number = 0
             }
         } catch {
-            throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)
+            throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
         }
     }
 
     /// The .proto name of field `number`, for errors.
-    private static func fieldName(_ number: UInt32) -> String {
+    private static func _protobuf_fieldName(_ number: UInt32) -> String {
         switch number {
         case 0: "(field key)"
         case 1: "value"
@@ -273,34 +273,34 @@ public struct Google_Protobuf_Int32Value: ProtobufMessage, ProtobufJSONMessage, 
     }
 
     /// Encodes the fields in field-number order, then the unknown fields.
-    public func encode(to writer: inout WireWriter) {
+    public func encode(to writer: inout StateFunWire.WireWriter) {
         writer.writeInt32(1, self.value)
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
     }
 }
 
 /// A uint32 with presence; JSON as the bare number.
-public struct Google_Protobuf_UInt32Value: ProtobufMessage, ProtobufJSONMessage, Hashable {
+public struct Google_Protobuf_UInt32Value: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.UInt32Value"
 
     public var value: UInt32 = 0
 
     /// Fields this schema does not know, kept to be written back.
-    public var unknownFields = UnknownFields()
+    public var unknownFields = StateFunWire.UnknownFields()
 
     /// A message with every field at its default.
     public init() {}
 
     /// Decodes the message from protobuf binary, keeping unknown fields.
-    public init(from reader: inout WireReader) throws(WireError) {
+    public init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         self.init()
-        try merge(from: &reader)
+        try self.merge(from: &reader)
     }
 
     /// Reads fields from `reader` into this message: repeated fields append, singular fields are
     /// replaced, message fields merge (protobuf's merge rule).
-    public mutating func merge(from reader: inout WireReader) throws(WireError) {
+    public mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         var number: UInt32 = 0
         do {
             while let tag = try reader.nextField() {
@@ -314,12 +314,12 @@ public struct Google_Protobuf_UInt32Value: ProtobufMessage, ProtobufJSONMessage,
                 number = 0
             }
         } catch {
-            throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)
+            throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
         }
     }
 
     /// The .proto name of field `number`, for errors.
-    private static func fieldName(_ number: UInt32) -> String {
+    private static func _protobuf_fieldName(_ number: UInt32) -> String {
         switch number {
         case 0: "(field key)"
         case 1: "value"
@@ -328,34 +328,34 @@ public struct Google_Protobuf_UInt32Value: ProtobufMessage, ProtobufJSONMessage,
     }
 
     /// Encodes the fields in field-number order, then the unknown fields.
-    public func encode(to writer: inout WireWriter) {
+    public func encode(to writer: inout StateFunWire.WireWriter) {
         writer.writeUInt32(1, self.value)
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
     }
 }
 
 /// A bool with presence; JSON as true or false.
-public struct Google_Protobuf_BoolValue: ProtobufMessage, ProtobufJSONMessage, Hashable {
+public struct Google_Protobuf_BoolValue: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.BoolValue"
 
     public var value: Bool = false
 
     /// Fields this schema does not know, kept to be written back.
-    public var unknownFields = UnknownFields()
+    public var unknownFields = StateFunWire.UnknownFields()
 
     /// A message with every field at its default.
     public init() {}
 
     /// Decodes the message from protobuf binary, keeping unknown fields.
-    public init(from reader: inout WireReader) throws(WireError) {
+    public init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         self.init()
-        try merge(from: &reader)
+        try self.merge(from: &reader)
     }
 
     /// Reads fields from `reader` into this message: repeated fields append, singular fields are
     /// replaced, message fields merge (protobuf's merge rule).
-    public mutating func merge(from reader: inout WireReader) throws(WireError) {
+    public mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         var number: UInt32 = 0
         do {
             while let tag = try reader.nextField() {
@@ -369,12 +369,12 @@ public struct Google_Protobuf_BoolValue: ProtobufMessage, ProtobufJSONMessage, H
                 number = 0
             }
         } catch {
-            throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)
+            throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
         }
     }
 
     /// The .proto name of field `number`, for errors.
-    private static func fieldName(_ number: UInt32) -> String {
+    private static func _protobuf_fieldName(_ number: UInt32) -> String {
         switch number {
         case 0: "(field key)"
         case 1: "value"
@@ -383,34 +383,34 @@ public struct Google_Protobuf_BoolValue: ProtobufMessage, ProtobufJSONMessage, H
     }
 
     /// Encodes the fields in field-number order, then the unknown fields.
-    public func encode(to writer: inout WireWriter) {
+    public func encode(to writer: inout StateFunWire.WireWriter) {
         writer.writeBool(1, self.value)
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
     }
 }
 
 /// A string with presence; JSON as the bare string.
-public struct Google_Protobuf_StringValue: ProtobufMessage, ProtobufJSONMessage, Hashable {
+public struct Google_Protobuf_StringValue: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.StringValue"
 
     public var value: String = ""
 
     /// Fields this schema does not know, kept to be written back.
-    public var unknownFields = UnknownFields()
+    public var unknownFields = StateFunWire.UnknownFields()
 
     /// A message with every field at its default.
     public init() {}
 
     /// Decodes the message from protobuf binary, keeping unknown fields.
-    public init(from reader: inout WireReader) throws(WireError) {
+    public init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         self.init()
-        try merge(from: &reader)
+        try self.merge(from: &reader)
     }
 
     /// Reads fields from `reader` into this message: repeated fields append, singular fields are
     /// replaced, message fields merge (protobuf's merge rule).
-    public mutating func merge(from reader: inout WireReader) throws(WireError) {
+    public mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         var number: UInt32 = 0
         do {
             while let tag = try reader.nextField() {
@@ -424,12 +424,12 @@ public struct Google_Protobuf_StringValue: ProtobufMessage, ProtobufJSONMessage,
                 number = 0
             }
         } catch {
-            throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)
+            throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
         }
     }
 
     /// The .proto name of field `number`, for errors.
-    private static func fieldName(_ number: UInt32) -> String {
+    private static func _protobuf_fieldName(_ number: UInt32) -> String {
         switch number {
         case 0: "(field key)"
         case 1: "value"
@@ -438,34 +438,34 @@ public struct Google_Protobuf_StringValue: ProtobufMessage, ProtobufJSONMessage,
     }
 
     /// Encodes the fields in field-number order, then the unknown fields.
-    public func encode(to writer: inout WireWriter) {
+    public func encode(to writer: inout StateFunWire.WireWriter) {
         writer.writeString(1, self.value)
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
     }
 }
 
 /// Bytes with presence; JSON as base64.
-public struct Google_Protobuf_BytesValue: ProtobufMessage, ProtobufJSONMessage, Hashable {
+public struct Google_Protobuf_BytesValue: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
     /// The message's full protobuf name.
     public static let messageName = "google.protobuf.BytesValue"
 
-    public var value: [UInt8] = []
+    public var value: [Swift.UInt8] = []
 
     /// Fields this schema does not know, kept to be written back.
-    public var unknownFields = UnknownFields()
+    public var unknownFields = StateFunWire.UnknownFields()
 
     /// A message with every field at its default.
     public init() {}
 
     /// Decodes the message from protobuf binary, keeping unknown fields.
-    public init(from reader: inout WireReader) throws(WireError) {
+    public init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         self.init()
-        try merge(from: &reader)
+        try self.merge(from: &reader)
     }
 
     /// Reads fields from `reader` into this message: repeated fields append, singular fields are
     /// replaced, message fields merge (protobuf's merge rule).
-    public mutating func merge(from reader: inout WireReader) throws(WireError) {
+    public mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         var number: UInt32 = 0
         do {
             while let tag = try reader.nextField() {
@@ -479,12 +479,12 @@ public struct Google_Protobuf_BytesValue: ProtobufMessage, ProtobufJSONMessage, 
                 number = 0
             }
         } catch {
-            throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)
+            throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
         }
     }
 
     /// The .proto name of field `number`, for errors.
-    private static func fieldName(_ number: UInt32) -> String {
+    private static func _protobuf_fieldName(_ number: UInt32) -> String {
         switch number {
         case 0: "(field key)"
         case 1: "value"
@@ -493,7 +493,7 @@ public struct Google_Protobuf_BytesValue: ProtobufMessage, ProtobufJSONMessage, 
     }
 
     /// Encodes the fields in field-number order, then the unknown fields.
-    public func encode(to writer: inout WireWriter) {
+    public func encode(to writer: inout StateFunWire.WireWriter) {
         writer.writeBytes(1, self.value)
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
     }

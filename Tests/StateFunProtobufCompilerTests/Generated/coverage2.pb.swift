@@ -5,7 +5,7 @@
 import StateFun
 import StateFunWire
 
-struct Cov2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
+struct Cov2_Legacy: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
     /// The message's full protobuf name.
     static let messageName = "cov2.Legacy"
 
@@ -55,7 +55,7 @@ struct Cov2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
     mutating func clearRatio() { _ratio = nil }
     private var _ratio: Double? = nil
 
-    var blob: [UInt8] {
+    var blob: [Swift.UInt8] {
         get { _blob ?? [1, 2] }
         set { _blob = newValue }
     }
@@ -63,29 +63,31 @@ struct Cov2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
     var hasBlob: Bool { _blob != nil }
     /// Unsets `blob`.
     mutating func clearBlob() { _blob = nil }
-    private var _blob: [UInt8]? = nil
+    private var _blob: [Swift.UInt8]? = nil
 
     var child: Cov2_Legacy {
         get { _child?.value ?? Cov2_Legacy() }
-        set { _child = ProtobufBox(newValue) }
+        set { _child = StateFunWire.ProtobufBox(newValue) }
     }
     /// Whether `child` is set.
     var hasChild: Bool { _child != nil }
     /// Unsets `child`.
     mutating func clearChild() { _child = nil }
-    private var _child: ProtobufBox<Cov2_Legacy>? = nil
+    private var _child: StateFunWire.ProtobufBox<Cov2_Legacy>? = nil
+
+    var kindsByName: [String: Cov2_Legacy.Kind] = [:]
 
     /// Fields this schema does not know, kept to be written back.
-    var unknownFields = UnknownFields()
+    var unknownFields = StateFunWire.UnknownFields()
 
     /// A message with every field at its default.
     init() {}
 
     /// Decodes the message from protobuf binary, keeping unknown fields.
-    init(from reader: inout WireReader) throws(WireError) {
+    init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         self.init()
-        try merge(from: &reader)
-        guard isInitialized else {
+        try self.merge(from: &reader)
+        guard self.isInitialized else {
             throw .inField(message: Self.messageName, field: "(required)", error: .invalidValue(offset: reader.position, reason: "a required field is missing"))
         }
     }
@@ -99,7 +101,7 @@ struct Cov2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
 
     /// Reads fields from `reader` into this message: repeated fields append, singular fields are
     /// replaced, message fields merge (protobuf's merge rule).
-    mutating func merge(from reader: inout WireReader) throws(WireError) {
+    mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         var number: UInt32 = 0
         do {
             while let tag = try reader.nextField() {
@@ -117,7 +119,7 @@ struct Cov2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
                         self.unknownFields.appendVarint(3, raw)
                     }
                 case 4 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
-                    try reader.readRepeated(tag, .varint) { (r: inout WireReader) throws(WireError) in
+                    try reader.readRepeated(tag, .varint) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         let raw = Int64(bitPattern: try r.readVarint())
                         if let value = Cov2_Legacy.Kind(rawValue: Int(Int32(truncatingIfNeeded: raw))) {
                             self.kinds.append(value)
@@ -126,12 +128,12 @@ struct Cov2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
                         }
                     }
                 case 5 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
-                    try reader.readRepeated(tag, .varint) { (r: inout WireReader) throws(WireError) in
+                    try reader.readRepeated(tag, .varint) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         self.nums.append(Int32(truncatingIfNeeded: try r.readVarint()))
                     }
                 case 6 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
-                    try reader.readRepeated(tag, .varint) { (r: inout WireReader) throws(WireError) in
-                        self.unpacked.append(ZigZag.decode(try r.readVarint()))
+                    try reader.readRepeated(tag, .varint) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
+                        self.unpacked.append(StateFunWire.ZigZag.decode(try r.readVarint()))
                     }
                 case 7 where tag.wireType == .fixed64:
                     self._ratio = try reader.readDouble(tag)
@@ -139,20 +141,55 @@ struct Cov2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
                     self._blob = try reader.readBytes(tag)
                 case 9 where tag.wireType == .lengthDelimited:
                     var value = self._child?.value ?? Cov2_Legacy()
-                    try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
-                    self._child = ProtobufBox(value)
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
+                    self._child = StateFunWire.ProtobufBox(value)
+                case 10 where tag.wireType == .lengthDelimited:
+                    var key: String = ""
+                    var value = Cov2_Legacy.Kind()
+                    var hasKey = false
+                    var hasValue = false
+                    var undefinedValues = StateFunWire.UnknownFields()
+                    try reader.readMessage(tag) { (reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
+                        while let tag = try reader.nextField() {
+                            switch tag.number {
+                            case 1:
+                                key = try reader.readString(tag)
+                                hasKey = true
+                            case 2:
+                                let raw = try reader.readUInt64(tag)
+                                if let known = Cov2_Legacy.Kind(rawValue: Int(Int32(truncatingIfNeeded: raw))) {
+                                    value = known
+                                    hasValue = true
+                                } else {
+                                    undefinedValues.appendVarint(2, raw)
+                                }
+                            default: try reader.skip(tag)
+                            }
+                        }
+                    }
+                    if undefinedValues.isEmpty {
+                        self.kindsByName[key] = value
+                    } else {
+                        var writer = StateFunWire.WireWriter(capacity: 32)
+                        if hasKey { writer.writeString(1, key, presence: .explicit) }
+                        if hasValue { writer.writeEnum(2, Int32(truncatingIfNeeded: value.rawValue), presence: .explicit) }
+                        writer.writeRaw(undefinedValues.bytes)
+                        var entry = StateFunWire.WireWriter(capacity: writer.count + 16)
+                        entry.writeMessageBytes(10, writer.bytes)
+                        self.unknownFields.append(entry.bytes[...])
+                    }
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)
                 }
                 number = 0
             }
         } catch {
-            throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)
+            throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
         }
     }
 
     /// The .proto name of field `number`, for errors.
-    private static func fieldName(_ number: UInt32) -> String {
+    private static func _protobuf_fieldName(_ number: UInt32) -> String {
         switch number {
         case 0: "(field key)"
         case 1: "id"
@@ -164,30 +201,39 @@ struct Cov2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
         case 7: "ratio"
         case 8: "blob"
         case 9: "child"
+        case 10: "kinds_by_name"
         default: "field \(number)"
         }
     }
 
     /// Encodes the fields in field-number order, then the unknown fields.
-    func encode(to writer: inout WireWriter) {
+    func encode(to writer: inout StateFunWire.WireWriter) {
         if let v = self._id { writer.writeInt32(1, v, presence: .explicit) }
         if let v = self._name { writer.writeString(2, v, presence: .explicit) }
         if let v = self._kind { writer.writeEnum(3, Int32(truncatingIfNeeded: v.rawValue), presence: .explicit) }
         for v in self.kinds { writer.writeEnum(4, Int32(truncatingIfNeeded: v.rawValue), presence: .explicit) }
         if !self.nums.isEmpty {
-            writer.writeMessage(5) { (writer: inout WireWriter) in
+            writer.writeMessage(5) { (writer: inout StateFunWire.WireWriter) in
                 for v in self.nums { writer.writeVarint(UInt64(bitPattern: Int64(v))) }
             }
         }
         for v in self.unpacked { writer.writeSInt64(6, v, presence: .explicit) }
         if let v = self._ratio { writer.writeDouble(7, v, presence: .explicit) }
         if let v = self._blob { writer.writeBytes(8, v, presence: .explicit) }
-        if let v = self._child?.value { writer.writeMessage(9) { (writer: inout WireWriter) in v.encode(to: &writer) } }
+        if let v = self._child?.value { writer.writeMessage(9) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
+        // Keys in order, as protobuf's deterministic serialization writes them.
+        for key in self.kindsByName.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            guard let value = self.kindsByName[key] else { continue }
+            writer.writeMessage(10) { (writer: inout StateFunWire.WireWriter) in
+                writer.writeString(1, key, presence: .explicit)
+                writer.writeEnum(2, Int32(truncatingIfNeeded: value.rawValue), presence: .explicit)
+            }
+        }
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
     }
 
     /// Writes the message's proto3 JSON form; fields at their default are left out.
-    func writeJSON(to writer: inout ProtoJSONWriter) throws(WireError) {
+    func writeJSON(to writer: inout StateFunWire.ProtoJSONWriter) throws(StateFunWire.WireError) {
         writer.beginObject()
         if let v = self._id {
             writer.key("id")
@@ -231,13 +277,23 @@ struct Cov2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
             writer.key("child")
             try v.writeJSON(to: &writer)
         }
+        if !self.kindsByName.isEmpty {
+            writer.key("kindsByName")
+            writer.beginObject()
+            for key in self.kindsByName.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                guard let v = self.kindsByName[key] else { continue }
+                writer.key(key)
+                writer.writeEnum(v)
+            }
+            writer.endObject()
+        }
         writer.endObject()
     }
 
     /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
-    mutating func mergeJSON(_ json: ProtoJSONValue, options: ProtoJSONOptions) throws(WireError) {
+    mutating func mergeJSON(_ json: StateFunWire.ProtoJSONValue, options: StateFunWire.ProtoJSONOptions) throws(StateFunWire.WireError) {
         for member in try json.members(of: Self.messageName) {
-            do throws(WireError) {
+            do throws(StateFunWire.WireError) {
                 let value = member.value
                 switch member.key {
                 case "id":
@@ -271,9 +327,15 @@ struct Cov2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
                     if value.isNull { self.clearChild(); continue }
                     var v = self._child?.value ?? Cov2_Legacy()
                     try v.mergeJSON(value, options: options)
-                    self._child = ProtobufBox(v)
+                    self._child = StateFunWire.ProtobufBox(v)
+                case "kindsByName", "kinds_by_name":
+                    if value.isNull { self.kindsByName = [:]; continue }
+                    self.kindsByName = [:]
+                    for entry in try value.members(of: "map") {
+                        self.kindsByName[entry.key] = try entry.value.enumValue(Cov2_Legacy.Kind.self)
+                    }
                 default:
-                    throw WireError.invalidJSON(offset: 0, reason: "no such field")
+                    throw StateFunWire.WireError.invalidJSON(offset: 0, reason: "no such field")
                 }
             } catch {
                 throw .inField(message: Self.messageName, field: member.key, error: error)
@@ -281,7 +343,7 @@ struct Cov2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
         }
     }
 
-    enum Kind: ProtobufEnum, CaseIterable {
+    enum Kind: StateFunWire.ProtobufEnum, Swift.CaseIterable {
         case a // = 1
         case b // = 2
 
@@ -323,6 +385,6 @@ struct Cov2_Legacy: ProtobufMessage, ProtobufJSONMessage, Hashable {
         }
 
         /// The values the enum defines, in declaration order.
-        static let allCases: [Kind] = [.a, .b]
+        static let allCases: [Cov2_Legacy.Kind] = [.a, .b]
     }
 }

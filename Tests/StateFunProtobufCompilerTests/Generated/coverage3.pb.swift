@@ -7,7 +7,7 @@ import StateFunWire
 
 /// A test message.
 /// Two lines.
-struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
+struct Foo_BarBaz_AllTypes: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
     /// The message's full protobuf name.
     static let messageName = "foo.bar_baz.AllTypes"
 
@@ -39,7 +39,7 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
 
     var s: String = ""
 
-    var by: [UInt8] = []
+    var by: [Swift.UInt8] = []
 
     var optI32: Int32 {
         get { _optI32 ?? 0 }
@@ -61,13 +61,13 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
 
     var nested: Foo_BarBaz_AllTypes.Nested {
         get { _nested?.value ?? Foo_BarBaz_AllTypes.Nested() }
-        set { _nested = ProtobufBox(newValue) }
+        set { _nested = StateFunWire.ProtobufBox(newValue) }
     }
     /// Whether `nested` is set.
     var hasNested: Bool { _nested != nil }
     /// Unsets `nested`.
     mutating func clearNested() { _nested = nil }
-    private var _nested: ProtobufBox<Foo_BarBaz_AllTypes.Nested>? = nil
+    private var _nested: StateFunWire.ProtobufBox<Foo_BarBaz_AllTypes.Nested>? = nil
 
     var color: Foo_BarBaz_Color = Foo_BarBaz_Color()
 
@@ -101,31 +101,31 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
 
     var recursive: Foo_BarBaz_AllTypes {
         get { _recursive?.value ?? Foo_BarBaz_AllTypes() }
-        set { _recursive = ProtobufBox(newValue) }
+        set { _recursive = StateFunWire.ProtobufBox(newValue) }
     }
     /// Whether `recursive` is set.
     var hasRecursive: Bool { _recursive != nil }
     /// Unsets `recursive`.
     mutating func clearRecursive() { _recursive = nil }
-    private var _recursive: ProtobufBox<Foo_BarBaz_AllTypes>? = nil
+    private var _recursive: StateFunWire.ProtobufBox<Foo_BarBaz_AllTypes>? = nil
 
     var when: Google_Protobuf_Timestamp {
         get { _when?.value ?? Google_Protobuf_Timestamp() }
-        set { _when = ProtobufBox(newValue) }
+        set { _when = StateFunWire.ProtobufBox(newValue) }
     }
     /// Whether `when` is set.
     var hasWhen: Bool { _when != nil }
     /// Unsets `when`.
     mutating func clearWhen() { _when = nil }
-    private var _when: ProtobufBox<Google_Protobuf_Timestamp>? = nil
+    private var _when: StateFunWire.ProtobufBox<Google_Protobuf_Timestamp>? = nil
 
     var repD: [Double] = []
 
     /// Fields this schema does not know, kept to be written back.
-    var unknownFields = UnknownFields()
+    var unknownFields = StateFunWire.UnknownFields()
 
     /// The fields of oneof `choice`: at most one is set.
-    enum OneOf_Choice: Sendable, Hashable {
+    enum OneOf_Choice: Swift.Sendable, Swift.Hashable {
         case name(String)
         indirect case child(Foo_BarBaz_AllTypes.Nested)
         case number(Int32)
@@ -135,14 +135,14 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
     init() {}
 
     /// Decodes the message from protobuf binary, keeping unknown fields.
-    init(from reader: inout WireReader) throws(WireError) {
+    init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         self.init()
-        try merge(from: &reader)
+        try self.merge(from: &reader)
     }
 
     /// Reads fields from `reader` into this message: repeated fields append, singular fields are
     /// replaced, message fields merge (protobuf's merge rule).
-    mutating func merge(from reader: inout WireReader) throws(WireError) {
+    mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
         var number: UInt32 = 0
         do {
             while let tag = try reader.nextField() {
@@ -181,7 +181,7 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
                 case 16 where tag.wireType == .varint:
                     self._optI32 = try reader.readInt32(tag)
                 case 17 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
-                    try reader.readRepeated(tag, .varint) { (r: inout WireReader) throws(WireError) in
+                    try reader.readRepeated(tag, .varint) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         self.repI32.append(Int32(truncatingIfNeeded: try r.readVarint()))
                     }
                 case 18 where tag.wireType == .lengthDelimited:
@@ -189,7 +189,7 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
                 case 19 where tag.wireType == .lengthDelimited:
                     var key: String = ""
                     var value: Int64 = 0
-                    try reader.readMessage(tag) { (reader: inout WireReader) throws(WireError) in
+                    try reader.readMessage(tag) { (reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         while let tag = try reader.nextField() {
                             switch tag.number {
                             case 1: key = try reader.readString(tag)
@@ -203,12 +203,12 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
                 case 20 where tag.wireType == .lengthDelimited:
                     var key: Int32 = 0
                     var value = Foo_BarBaz_AllTypes.Nested()
-                    try reader.readMessage(tag) { (reader: inout WireReader) throws(WireError) in
+                    try reader.readMessage(tag) { (reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         while let tag = try reader.nextField() {
                             switch tag.number {
                             case 1: key = try reader.readInt32(tag)
                             case 2:
-                                try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
+                                try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
                             default: try reader.skip(tag)
                             }
                         }
@@ -216,13 +216,13 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
                     self.mm[key] = value
                 case 21 where tag.wireType == .lengthDelimited:
                     var value = self._nested?.value ?? Foo_BarBaz_AllTypes.Nested()
-                    try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
-                    self._nested = ProtobufBox(value)
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
+                    self._nested = StateFunWire.ProtobufBox(value)
                 case 22 where tag.wireType == .varint:
                     let raw = Int(try reader.readEnum(tag))
                     self.color = Foo_BarBaz_Color(rawValue: raw) ?? .UNRECOGNIZED(raw)
                 case 23 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
-                    try reader.readRepeated(tag, .varint) { (r: inout WireReader) throws(WireError) in
+                    try reader.readRepeated(tag, .varint) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         let raw = Int64(bitPattern: try r.readVarint())
                         let value = Int(Int32(truncatingIfNeeded: raw))
                         self.colors.append(Foo_BarBaz_Color(rawValue: value) ?? .UNRECOGNIZED(value))
@@ -232,20 +232,20 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
                 case 25 where tag.wireType == .lengthDelimited:
                     var value = Foo_BarBaz_AllTypes.Nested()
                     if case .child(let current)? = self.choice { value = current }
-                    try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
                     self.choice = .child(value)
                 case 26 where tag.wireType == .varint:
                     self.choice = .number(try reader.readInt32(tag))
                 case 27 where tag.wireType == .lengthDelimited:
                     var value = self._recursive?.value ?? Foo_BarBaz_AllTypes()
-                    try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
-                    self._recursive = ProtobufBox(value)
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
+                    self._recursive = StateFunWire.ProtobufBox(value)
                 case 28 where tag.wireType == .lengthDelimited:
                     var value = self._when?.value ?? Google_Protobuf_Timestamp()
-                    try reader.readMessage(tag) { (r: inout WireReader) throws(WireError) in try value.merge(from: &r) }
-                    self._when = ProtobufBox(value)
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
+                    self._when = StateFunWire.ProtobufBox(value)
                 case 29 where tag.wireType == .fixed64 || tag.wireType == .lengthDelimited:
-                    try reader.readRepeated(tag, .fixed64) { (r: inout WireReader) throws(WireError) in
+                    try reader.readRepeated(tag, .fixed64) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         self.repD.append(Double(bitPattern: try r.readRawFixed64()))
                     }
                 default:
@@ -254,12 +254,12 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
                 number = 0
             }
         } catch {
-            throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)
+            throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
         }
     }
 
     /// The .proto name of field `number`, for errors.
-    private static func fieldName(_ number: UInt32) -> String {
+    private static func _protobuf_fieldName(_ number: UInt32) -> String {
         switch number {
         case 0: "(field key)"
         case 1: "d"
@@ -296,7 +296,7 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
     }
 
     /// Encodes the fields in field-number order, then the unknown fields.
-    func encode(to writer: inout WireWriter) {
+    func encode(to writer: inout StateFunWire.WireWriter) {
         if self.d.bitPattern != 0 { writer.writeDouble(1, self.d, presence: .explicit) }
         if self.f.bitPattern != 0 { writer.writeFloat(2, self.f, presence: .explicit) }
         writer.writeInt32(3, self.i32)
@@ -314,7 +314,7 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
         writer.writeBytes(15, self.by)
         if let v = self._optI32 { writer.writeInt32(16, v, presence: .explicit) }
         if !self.repI32.isEmpty {
-            writer.writeMessage(17) { (writer: inout WireWriter) in
+            writer.writeMessage(17) { (writer: inout StateFunWire.WireWriter) in
                 for v in self.repI32 { writer.writeVarint(UInt64(bitPattern: Int64(v))) }
             }
         }
@@ -322,7 +322,7 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
         // Keys in order, as protobuf's deterministic serialization writes them.
         for key in self.m.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             guard let value = self.m[key] else { continue }
-            writer.writeMessage(19) { (writer: inout WireWriter) in
+            writer.writeMessage(19) { (writer: inout StateFunWire.WireWriter) in
                 writer.writeString(1, key, presence: .explicit)
                 writer.writeInt64(2, value, presence: .explicit)
             }
@@ -330,29 +330,29 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
         // Keys in order, as protobuf's deterministic serialization writes them.
         for key in self.mm.keys.sorted() {
             guard let value = self.mm[key] else { continue }
-            writer.writeMessage(20) { (writer: inout WireWriter) in
+            writer.writeMessage(20) { (writer: inout StateFunWire.WireWriter) in
                 writer.writeInt32(1, key, presence: .explicit)
-                writer.writeMessage(2) { (writer: inout WireWriter) in value.encode(to: &writer) }
+                writer.writeMessage(2) { (writer: inout StateFunWire.WireWriter) in value.encode(to: &writer) }
             }
         }
-        if let v = self._nested?.value { writer.writeMessage(21) { (writer: inout WireWriter) in v.encode(to: &writer) } }
+        if let v = self._nested?.value { writer.writeMessage(21) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
         writer.writeEnum(22, Int32(truncatingIfNeeded: self.color.rawValue))
         if !self.colors.isEmpty {
-            writer.writeMessage(23) { (writer: inout WireWriter) in
+            writer.writeMessage(23) { (writer: inout StateFunWire.WireWriter) in
                 for v in self.colors { writer.writeVarint(UInt64(bitPattern: Int64(v.rawValue))) }
             }
         }
         if case .name(let v)? = self.choice { writer.writeString(24, v, presence: .explicit) }
-        if case .child(let v)? = self.choice { writer.writeMessage(25) { (writer: inout WireWriter) in v.encode(to: &writer) } }
+        if case .child(let v)? = self.choice { writer.writeMessage(25) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
         if case .number(let v)? = self.choice { writer.writeInt32(26, v, presence: .explicit) }
-        if let v = self._recursive?.value { writer.writeMessage(27) { (writer: inout WireWriter) in v.encode(to: &writer) } }
-        if let v = self._when?.value { writer.writeMessage(28) { (writer: inout WireWriter) in v.encode(to: &writer) } }
+        if let v = self._recursive?.value { writer.writeMessage(27) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
+        if let v = self._when?.value { writer.writeMessage(28) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
         for v in self.repD { writer.writeDouble(29, v, presence: .explicit) }
         if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
     }
 
     /// Writes the message's proto3 JSON form; fields at their default are left out.
-    func writeJSON(to writer: inout ProtoJSONWriter) throws(WireError) {
+    func writeJSON(to writer: inout StateFunWire.ProtoJSONWriter) throws(StateFunWire.WireError) {
         writer.beginObject()
         if self.d.bitPattern != 0 {
             writer.key("d")
@@ -494,9 +494,9 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
     }
 
     /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
-    mutating func mergeJSON(_ json: ProtoJSONValue, options: ProtoJSONOptions) throws(WireError) {
+    mutating func mergeJSON(_ json: StateFunWire.ProtoJSONValue, options: StateFunWire.ProtoJSONOptions) throws(StateFunWire.WireError) {
         for member in try json.members(of: Self.messageName) {
-            do throws(WireError) {
+            do throws(StateFunWire.WireError) {
                 let value = member.value
                 switch member.key {
                 case "d":
@@ -565,13 +565,13 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
                     if value.isNull { self.mm = [:]; continue }
                     self.mm = [:]
                     for entry in try value.members(of: "map") {
-                        self.mm[try ProtoJSONValue.string(entry.key).int32()] = try Foo_BarBaz_AllTypes.Nested(json: entry.value, options: options)
+                        self.mm[try StateFunWire.ProtoJSONValue.string(entry.key).int32()] = try Foo_BarBaz_AllTypes.Nested(json: entry.value, options: options)
                     }
                 case "nested":
                     if value.isNull { self.clearNested(); continue }
                     var v = self._nested?.value ?? Foo_BarBaz_AllTypes.Nested()
                     try v.mergeJSON(value, options: options)
-                    self._nested = ProtobufBox(v)
+                    self._nested = StateFunWire.ProtobufBox(v)
                 case "color":
                     if value.isNull { self.color = Foo_BarBaz_Color(); continue }
                     self.color = try value.enumValue(Foo_BarBaz_Color.self)
@@ -592,18 +592,18 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
                     if value.isNull { self.clearRecursive(); continue }
                     var v = self._recursive?.value ?? Foo_BarBaz_AllTypes()
                     try v.mergeJSON(value, options: options)
-                    self._recursive = ProtobufBox(v)
+                    self._recursive = StateFunWire.ProtobufBox(v)
                 case "when":
                     if value.isNull { self.clearWhen(); continue }
                     var v = self._when?.value ?? Google_Protobuf_Timestamp()
                     try v.mergeJSON(value, options: options)
-                    self._when = ProtobufBox(v)
+                    self._when = StateFunWire.ProtobufBox(v)
                 case "repD", "rep_d":
                     if value.isNull { self.repD = []; continue }
                     self.repD = []
                     for element in try value.elements() { self.repD.append(try element.double()) }
                 default:
-                    throw WireError.invalidJSON(offset: 0, reason: "no such field")
+                    throw StateFunWire.WireError.invalidJSON(offset: 0, reason: "no such field")
                 }
             } catch {
                 throw .inField(message: Self.messageName, field: member.key, error: error)
@@ -611,27 +611,27 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
         }
     }
 
-    struct Nested: ProtobufMessage, ProtobufJSONMessage, Hashable {
+    struct Nested: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
         /// The message's full protobuf name.
         static let messageName = "foo.bar_baz.AllTypes.Nested"
 
         var urlID: String = ""
 
         /// Fields this schema does not know, kept to be written back.
-        var unknownFields = UnknownFields()
+        var unknownFields = StateFunWire.UnknownFields()
 
         /// A message with every field at its default.
         init() {}
 
         /// Decodes the message from protobuf binary, keeping unknown fields.
-        init(from reader: inout WireReader) throws(WireError) {
+        init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
             self.init()
-            try merge(from: &reader)
+            try self.merge(from: &reader)
         }
 
         /// Reads fields from `reader` into this message: repeated fields append, singular fields are
         /// replaced, message fields merge (protobuf's merge rule).
-        mutating func merge(from reader: inout WireReader) throws(WireError) {
+        mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
             var number: UInt32 = 0
             do {
                 while let tag = try reader.nextField() {
@@ -645,12 +645,12 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
                     number = 0
                 }
             } catch {
-                throw .inField(message: Self.messageName, field: Self.fieldName(number), error: error)
+                throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
             }
         }
 
         /// The .proto name of field `number`, for errors.
-        private static func fieldName(_ number: UInt32) -> String {
+        private static func _protobuf_fieldName(_ number: UInt32) -> String {
             switch number {
             case 0: "(field key)"
             case 1: "url_id"
@@ -659,13 +659,13 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
         }
 
         /// Encodes the fields in field-number order, then the unknown fields.
-        func encode(to writer: inout WireWriter) {
+        func encode(to writer: inout StateFunWire.WireWriter) {
             writer.writeString(1, self.urlID)
             if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
         }
 
         /// Writes the message's proto3 JSON form; fields at their default are left out.
-        func writeJSON(to writer: inout ProtoJSONWriter) throws(WireError) {
+        func writeJSON(to writer: inout StateFunWire.ProtoJSONWriter) throws(StateFunWire.WireError) {
             writer.beginObject()
             if !self.urlID.isEmpty {
                 writer.key("urlId")
@@ -675,16 +675,16 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
         }
 
         /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
-        mutating func mergeJSON(_ json: ProtoJSONValue, options: ProtoJSONOptions) throws(WireError) {
+        mutating func mergeJSON(_ json: StateFunWire.ProtoJSONValue, options: StateFunWire.ProtoJSONOptions) throws(StateFunWire.WireError) {
             for member in try json.members(of: Self.messageName) {
-                do throws(WireError) {
+                do throws(StateFunWire.WireError) {
                     let value = member.value
                     switch member.key {
                     case "urlId", "url_id":
                         if value.isNull { self.urlID = ""; continue }
                         self.urlID = try value.string()
                     default:
-                        throw WireError.invalidJSON(offset: 0, reason: "no such field")
+                        throw StateFunWire.WireError.invalidJSON(offset: 0, reason: "no such field")
                     }
                 } catch {
                     throw .inField(message: Self.messageName, field: member.key, error: error)
@@ -694,7 +694,988 @@ struct Foo_BarBaz_AllTypes: ProtobufMessage, ProtobufJSONMessage, Hashable {
     }
 }
 
-enum Foo_BarBaz_Color: ProtobufEnum, CaseIterable {
+/// Nested declarations named like what generated code refers to (Swift's protocols, StateFunWire's types, the
+/// generated members): the generated code qualifies the former and renames what swift-protobuf's rules rename.
+struct Foo_BarBaz_Clashes: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
+    /// The message's full protobuf name.
+    static let messageName = "foo.bar_baz.Clashes"
+
+    var iterable: Foo_BarBaz_Clashes.CaseIterable = Foo_BarBaz_Clashes.CaseIterable()
+
+    var hashable: Foo_BarBaz_Clashes.HashableMessage {
+        get { _hashable?.value ?? Foo_BarBaz_Clashes.HashableMessage() }
+        set { _hashable = StateFunWire.ProtobufBox(newValue) }
+    }
+    /// Whether `hashable` is set.
+    var hasHashable: Bool { _hashable != nil }
+    /// Unsets `hashable`.
+    mutating func clearHashable() { _hashable = nil }
+    private var _hashable: StateFunWire.ProtobufBox<Foo_BarBaz_Clashes.HashableMessage>? = nil
+
+    var reader: Foo_BarBaz_Clashes.WireReader {
+        get { _reader?.value ?? Foo_BarBaz_Clashes.WireReader() }
+        set { _reader = StateFunWire.ProtobufBox(newValue) }
+    }
+    /// Whether `reader` is set.
+    var hasReader: Bool { _reader != nil }
+    /// Unsets `reader`.
+    mutating func clearReader() { _reader = nil }
+    private var _reader: StateFunWire.ProtobufBox<Foo_BarBaz_Clashes.WireReader>? = nil
+
+    var octets: [Foo_BarBaz_Clashes.UInt8] = []
+
+    var byName: [String: Foo_BarBaz_Clashes.CaseIterable] = [:]
+
+    var anything: Foo_BarBaz_Clashes.any = Foo_BarBaz_Clashes.any()
+
+    var named: Foo_BarBaz_Clashes.messageNameMessage {
+        get { _named?.value ?? Foo_BarBaz_Clashes.messageNameMessage() }
+        set { _named = StateFunWire.ProtobufBox(newValue) }
+    }
+    /// Whether `named` is set.
+    var hasNamed: Bool { _named != nil }
+    /// Unsets `named`.
+    mutating func clearNamed() { _named = nil }
+    private var _named: StateFunWire.ProtobufBox<Foo_BarBaz_Clashes.messageNameMessage>? = nil
+
+    /// Fields this schema does not know, kept to be written back.
+    var unknownFields = StateFunWire.UnknownFields()
+
+    /// A message with every field at its default.
+    init() {}
+
+    /// Decodes the message from protobuf binary, keeping unknown fields.
+    init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
+        self.init()
+        try self.merge(from: &reader)
+    }
+
+    /// Reads fields from `reader` into this message: repeated fields append, singular fields are
+    /// replaced, message fields merge (protobuf's merge rule).
+    mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
+        var number: UInt32 = 0
+        do {
+            while let tag = try reader.nextField() {
+                number = tag.number
+                switch tag.number {
+                case 1 where tag.wireType == .varint:
+                    let raw = Int(try reader.readEnum(tag))
+                    self.iterable = Foo_BarBaz_Clashes.CaseIterable(rawValue: raw) ?? .UNRECOGNIZED(raw)
+                case 2 where tag.wireType == .lengthDelimited:
+                    var value = self._hashable?.value ?? Foo_BarBaz_Clashes.HashableMessage()
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
+                    self._hashable = StateFunWire.ProtobufBox(value)
+                case 3 where tag.wireType == .lengthDelimited:
+                    var value = self._reader?.value ?? Foo_BarBaz_Clashes.WireReader()
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
+                    self._reader = StateFunWire.ProtobufBox(value)
+                case 4 where tag.wireType == .lengthDelimited:
+                    var value = Foo_BarBaz_Clashes.UInt8()
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
+                    self.octets.append(value)
+                case 5 where tag.wireType == .lengthDelimited:
+                    var key: String = ""
+                    var value = Foo_BarBaz_Clashes.CaseIterable()
+                    try reader.readMessage(tag) { (reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
+                        while let tag = try reader.nextField() {
+                            switch tag.number {
+                            case 1: key = try reader.readString(tag)
+                            case 2:
+                                let raw = Int(try reader.readEnum(tag))
+                                value = Foo_BarBaz_Clashes.CaseIterable(rawValue: raw) ?? .UNRECOGNIZED(raw)
+                            default: try reader.skip(tag)
+                            }
+                        }
+                    }
+                    self.byName[key] = value
+                case 6 where tag.wireType == .varint:
+                    let raw = Int(try reader.readEnum(tag))
+                    self.anything = Foo_BarBaz_Clashes.any(rawValue: raw) ?? .UNRECOGNIZED(raw)
+                case 7 where tag.wireType == .lengthDelimited:
+                    var value = self._named?.value ?? Foo_BarBaz_Clashes.messageNameMessage()
+                    try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
+                    self._named = StateFunWire.ProtobufBox(value)
+                default:
+                    try reader.readUnknown(tag, into: &self.unknownFields)
+                }
+                number = 0
+            }
+        } catch {
+            throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
+        }
+    }
+
+    /// The .proto name of field `number`, for errors.
+    private static func _protobuf_fieldName(_ number: UInt32) -> String {
+        switch number {
+        case 0: "(field key)"
+        case 1: "iterable"
+        case 2: "hashable"
+        case 3: "reader"
+        case 4: "octets"
+        case 5: "by_name"
+        case 6: "anything"
+        case 7: "named"
+        default: "field \(number)"
+        }
+    }
+
+    /// Encodes the fields in field-number order, then the unknown fields.
+    func encode(to writer: inout StateFunWire.WireWriter) {
+        writer.writeEnum(1, Int32(truncatingIfNeeded: self.iterable.rawValue))
+        if let v = self._hashable?.value { writer.writeMessage(2) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
+        if let v = self._reader?.value { writer.writeMessage(3) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
+        for v in self.octets { writer.writeMessage(4) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
+        // Keys in order, as protobuf's deterministic serialization writes them.
+        for key in self.byName.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            guard let value = self.byName[key] else { continue }
+            writer.writeMessage(5) { (writer: inout StateFunWire.WireWriter) in
+                writer.writeString(1, key, presence: .explicit)
+                writer.writeEnum(2, Int32(truncatingIfNeeded: value.rawValue), presence: .explicit)
+            }
+        }
+        writer.writeEnum(6, Int32(truncatingIfNeeded: self.anything.rawValue))
+        if let v = self._named?.value { writer.writeMessage(7) { (writer: inout StateFunWire.WireWriter) in v.encode(to: &writer) } }
+        if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
+    }
+
+    /// Writes the message's proto3 JSON form; fields at their default are left out.
+    func writeJSON(to writer: inout StateFunWire.ProtoJSONWriter) throws(StateFunWire.WireError) {
+        writer.beginObject()
+        if self.iterable.rawValue != 0 {
+            writer.key("iterable")
+            writer.writeEnum(self.iterable)
+        }
+        if let v = self._hashable?.value {
+            writer.key("hashable")
+            try v.writeJSON(to: &writer)
+        }
+        if let v = self._reader?.value {
+            writer.key("reader")
+            try v.writeJSON(to: &writer)
+        }
+        if !self.octets.isEmpty {
+            writer.key("octets")
+            writer.beginArray()
+            for v in self.octets { try v.writeJSON(to: &writer) }
+            writer.endArray()
+        }
+        if !self.byName.isEmpty {
+            writer.key("byName")
+            writer.beginObject()
+            for key in self.byName.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                guard let v = self.byName[key] else { continue }
+                writer.key(key)
+                writer.writeEnum(v)
+            }
+            writer.endObject()
+        }
+        if self.anything.rawValue != 0 {
+            writer.key("anything")
+            writer.writeEnum(self.anything)
+        }
+        if let v = self._named?.value {
+            writer.key("named")
+            try v.writeJSON(to: &writer)
+        }
+        writer.endObject()
+    }
+
+    /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
+    mutating func mergeJSON(_ json: StateFunWire.ProtoJSONValue, options: StateFunWire.ProtoJSONOptions) throws(StateFunWire.WireError) {
+        for member in try json.members(of: Self.messageName) {
+            do throws(StateFunWire.WireError) {
+                let value = member.value
+                switch member.key {
+                case "iterable":
+                    if value.isNull { self.iterable = Foo_BarBaz_Clashes.CaseIterable(); continue }
+                    self.iterable = try value.enumValue(Foo_BarBaz_Clashes.CaseIterable.self)
+                case "hashable":
+                    if value.isNull { self.clearHashable(); continue }
+                    var v = self._hashable?.value ?? Foo_BarBaz_Clashes.HashableMessage()
+                    try v.mergeJSON(value, options: options)
+                    self._hashable = StateFunWire.ProtobufBox(v)
+                case "reader":
+                    if value.isNull { self.clearReader(); continue }
+                    var v = self._reader?.value ?? Foo_BarBaz_Clashes.WireReader()
+                    try v.mergeJSON(value, options: options)
+                    self._reader = StateFunWire.ProtobufBox(v)
+                case "octets":
+                    if value.isNull { self.octets = []; continue }
+                    self.octets = []
+                    for element in try value.elements() { self.octets.append(try Foo_BarBaz_Clashes.UInt8(json: element, options: options)) }
+                case "byName", "by_name":
+                    if value.isNull { self.byName = [:]; continue }
+                    self.byName = [:]
+                    for entry in try value.members(of: "map") {
+                        self.byName[entry.key] = try entry.value.enumValue(Foo_BarBaz_Clashes.CaseIterable.self)
+                    }
+                case "anything":
+                    if value.isNull { self.anything = Foo_BarBaz_Clashes.any(); continue }
+                    self.anything = try value.enumValue(Foo_BarBaz_Clashes.any.self)
+                case "named":
+                    if value.isNull { self.clearNamed(); continue }
+                    var v = self._named?.value ?? Foo_BarBaz_Clashes.messageNameMessage()
+                    try v.mergeJSON(value, options: options)
+                    self._named = StateFunWire.ProtobufBox(v)
+                default:
+                    throw StateFunWire.WireError.invalidJSON(offset: 0, reason: "no such field")
+                }
+            } catch {
+                throw .inField(message: Self.messageName, field: member.key, error: error)
+            }
+        }
+    }
+
+    struct HashableMessage: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
+        /// The message's full protobuf name.
+        static let messageName = "foo.bar_baz.Clashes.Hashable"
+
+        var x: Int32 = 0
+
+        /// Fields this schema does not know, kept to be written back.
+        var unknownFields = StateFunWire.UnknownFields()
+
+        /// A message with every field at its default.
+        init() {}
+
+        /// Decodes the message from protobuf binary, keeping unknown fields.
+        init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
+            self.init()
+            try self.merge(from: &reader)
+        }
+
+        /// Reads fields from `reader` into this message: repeated fields append, singular fields are
+        /// replaced, message fields merge (protobuf's merge rule).
+        mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
+            var number: UInt32 = 0
+            do {
+                while let tag = try reader.nextField() {
+                    number = tag.number
+                    switch tag.number {
+                    case 1 where tag.wireType == .varint:
+                        self.x = try reader.readInt32(tag)
+                    default:
+                        try reader.readUnknown(tag, into: &self.unknownFields)
+                    }
+                    number = 0
+                }
+            } catch {
+                throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
+            }
+        }
+
+        /// The .proto name of field `number`, for errors.
+        private static func _protobuf_fieldName(_ number: UInt32) -> String {
+            switch number {
+            case 0: "(field key)"
+            case 1: "x"
+            default: "field \(number)"
+            }
+        }
+
+        /// Encodes the fields in field-number order, then the unknown fields.
+        func encode(to writer: inout StateFunWire.WireWriter) {
+            writer.writeInt32(1, self.x)
+            if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
+        }
+
+        /// Writes the message's proto3 JSON form; fields at their default are left out.
+        func writeJSON(to writer: inout StateFunWire.ProtoJSONWriter) throws(StateFunWire.WireError) {
+            writer.beginObject()
+            if self.x != 0 {
+                writer.key("x")
+                writer.writeInt32(self.x)
+            }
+            writer.endObject()
+        }
+
+        /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
+        mutating func mergeJSON(_ json: StateFunWire.ProtoJSONValue, options: StateFunWire.ProtoJSONOptions) throws(StateFunWire.WireError) {
+            for member in try json.members(of: Self.messageName) {
+                do throws(StateFunWire.WireError) {
+                    let value = member.value
+                    switch member.key {
+                    case "x":
+                        if value.isNull { self.x = 0; continue }
+                        self.x = try value.int32()
+                    default:
+                        throw StateFunWire.WireError.invalidJSON(offset: 0, reason: "no such field")
+                    }
+                } catch {
+                    throw .inField(message: Self.messageName, field: member.key, error: error)
+                }
+            }
+        }
+    }
+
+    struct WireReader: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
+        /// The message's full protobuf name.
+        static let messageName = "foo.bar_baz.Clashes.WireReader"
+
+        var s: String = ""
+
+        /// Fields this schema does not know, kept to be written back.
+        var unknownFields = StateFunWire.UnknownFields()
+
+        /// A message with every field at its default.
+        init() {}
+
+        /// Decodes the message from protobuf binary, keeping unknown fields.
+        init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
+            self.init()
+            try self.merge(from: &reader)
+        }
+
+        /// Reads fields from `reader` into this message: repeated fields append, singular fields are
+        /// replaced, message fields merge (protobuf's merge rule).
+        mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
+            var number: UInt32 = 0
+            do {
+                while let tag = try reader.nextField() {
+                    number = tag.number
+                    switch tag.number {
+                    case 1 where tag.wireType == .lengthDelimited:
+                        self.s = try reader.readString(tag)
+                    default:
+                        try reader.readUnknown(tag, into: &self.unknownFields)
+                    }
+                    number = 0
+                }
+            } catch {
+                throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
+            }
+        }
+
+        /// The .proto name of field `number`, for errors.
+        private static func _protobuf_fieldName(_ number: UInt32) -> String {
+            switch number {
+            case 0: "(field key)"
+            case 1: "s"
+            default: "field \(number)"
+            }
+        }
+
+        /// Encodes the fields in field-number order, then the unknown fields.
+        func encode(to writer: inout StateFunWire.WireWriter) {
+            writer.writeString(1, self.s)
+            if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
+        }
+
+        /// Writes the message's proto3 JSON form; fields at their default are left out.
+        func writeJSON(to writer: inout StateFunWire.ProtoJSONWriter) throws(StateFunWire.WireError) {
+            writer.beginObject()
+            if !self.s.isEmpty {
+                writer.key("s")
+                writer.writeString(self.s)
+            }
+            writer.endObject()
+        }
+
+        /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
+        mutating func mergeJSON(_ json: StateFunWire.ProtoJSONValue, options: StateFunWire.ProtoJSONOptions) throws(StateFunWire.WireError) {
+            for member in try json.members(of: Self.messageName) {
+                do throws(StateFunWire.WireError) {
+                    let value = member.value
+                    switch member.key {
+                    case "s":
+                        if value.isNull { self.s = ""; continue }
+                        self.s = try value.string()
+                    default:
+                        throw StateFunWire.WireError.invalidJSON(offset: 0, reason: "no such field")
+                    }
+                } catch {
+                    throw .inField(message: Self.messageName, field: member.key, error: error)
+                }
+            }
+        }
+    }
+
+    struct UnknownFields: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
+        /// The message's full protobuf name.
+        static let messageName = "foo.bar_baz.Clashes.UnknownFields"
+
+        /// Fields this schema does not know, kept to be written back.
+        var unknownFields = StateFunWire.UnknownFields()
+
+        /// A message with every field at its default.
+        init() {}
+
+        /// Decodes the message from protobuf binary, keeping unknown fields.
+        init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
+            self.init()
+            try self.merge(from: &reader)
+        }
+
+        /// Reads fields from `reader` into this message: repeated fields append, singular fields are
+        /// replaced, message fields merge (protobuf's merge rule).
+        mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
+            var number: UInt32 = 0
+            do {
+                while let tag = try reader.nextField() {
+                    number = tag.number
+                    switch tag.number {
+                    default:
+                        try reader.readUnknown(tag, into: &self.unknownFields)
+                    }
+                    number = 0
+                }
+            } catch {
+                throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
+            }
+        }
+
+        /// The .proto name of field `number`, for errors.
+        private static func _protobuf_fieldName(_ number: UInt32) -> String {
+            switch number {
+            case 0: "(field key)"
+            default: "field \(number)"
+            }
+        }
+
+        /// Encodes the fields in field-number order, then the unknown fields.
+        func encode(to writer: inout StateFunWire.WireWriter) {
+            if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
+        }
+
+        /// Writes the message's proto3 JSON form; fields at their default are left out.
+        func writeJSON(to writer: inout StateFunWire.ProtoJSONWriter) throws(StateFunWire.WireError) {
+            writer.beginObject()
+            writer.endObject()
+        }
+
+        /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
+        mutating func mergeJSON(_ json: StateFunWire.ProtoJSONValue, options: StateFunWire.ProtoJSONOptions) throws(StateFunWire.WireError) {
+            for member in try json.members(of: Self.messageName) {
+                do throws(StateFunWire.WireError) {
+                    switch member.key {
+                    default:
+                        throw StateFunWire.WireError.invalidJSON(offset: 0, reason: "no such field")
+                    }
+                } catch {
+                    throw .inField(message: Self.messageName, field: member.key, error: error)
+                }
+            }
+        }
+    }
+
+    struct ProtobufBox: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
+        /// The message's full protobuf name.
+        static let messageName = "foo.bar_baz.Clashes.ProtobufBox"
+
+        /// Fields this schema does not know, kept to be written back.
+        var unknownFields = StateFunWire.UnknownFields()
+
+        /// A message with every field at its default.
+        init() {}
+
+        /// Decodes the message from protobuf binary, keeping unknown fields.
+        init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
+            self.init()
+            try self.merge(from: &reader)
+        }
+
+        /// Reads fields from `reader` into this message: repeated fields append, singular fields are
+        /// replaced, message fields merge (protobuf's merge rule).
+        mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
+            var number: UInt32 = 0
+            do {
+                while let tag = try reader.nextField() {
+                    number = tag.number
+                    switch tag.number {
+                    default:
+                        try reader.readUnknown(tag, into: &self.unknownFields)
+                    }
+                    number = 0
+                }
+            } catch {
+                throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
+            }
+        }
+
+        /// The .proto name of field `number`, for errors.
+        private static func _protobuf_fieldName(_ number: UInt32) -> String {
+            switch number {
+            case 0: "(field key)"
+            default: "field \(number)"
+            }
+        }
+
+        /// Encodes the fields in field-number order, then the unknown fields.
+        func encode(to writer: inout StateFunWire.WireWriter) {
+            if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
+        }
+
+        /// Writes the message's proto3 JSON form; fields at their default are left out.
+        func writeJSON(to writer: inout StateFunWire.ProtoJSONWriter) throws(StateFunWire.WireError) {
+            writer.beginObject()
+            writer.endObject()
+        }
+
+        /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
+        mutating func mergeJSON(_ json: StateFunWire.ProtoJSONValue, options: StateFunWire.ProtoJSONOptions) throws(StateFunWire.WireError) {
+            for member in try json.members(of: Self.messageName) {
+                do throws(StateFunWire.WireError) {
+                    switch member.key {
+                    default:
+                        throw StateFunWire.WireError.invalidJSON(offset: 0, reason: "no such field")
+                    }
+                } catch {
+                    throw .inField(message: Self.messageName, field: member.key, error: error)
+                }
+            }
+        }
+    }
+
+    struct UInt8: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
+        /// The message's full protobuf name.
+        static let messageName = "foo.bar_baz.Clashes.UInt8"
+
+        var b: [Swift.UInt8] = []
+
+        /// Fields this schema does not know, kept to be written back.
+        var unknownFields = StateFunWire.UnknownFields()
+
+        /// A message with every field at its default.
+        init() {}
+
+        /// Decodes the message from protobuf binary, keeping unknown fields.
+        init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
+            self.init()
+            try self.merge(from: &reader)
+        }
+
+        /// Reads fields from `reader` into this message: repeated fields append, singular fields are
+        /// replaced, message fields merge (protobuf's merge rule).
+        mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
+            var number: UInt32 = 0
+            do {
+                while let tag = try reader.nextField() {
+                    number = tag.number
+                    switch tag.number {
+                    case 1 where tag.wireType == .lengthDelimited:
+                        self.b = try reader.readBytes(tag)
+                    default:
+                        try reader.readUnknown(tag, into: &self.unknownFields)
+                    }
+                    number = 0
+                }
+            } catch {
+                throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
+            }
+        }
+
+        /// The .proto name of field `number`, for errors.
+        private static func _protobuf_fieldName(_ number: UInt32) -> String {
+            switch number {
+            case 0: "(field key)"
+            case 1: "b"
+            default: "field \(number)"
+            }
+        }
+
+        /// Encodes the fields in field-number order, then the unknown fields.
+        func encode(to writer: inout StateFunWire.WireWriter) {
+            writer.writeBytes(1, self.b)
+            if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
+        }
+
+        /// Writes the message's proto3 JSON form; fields at their default are left out.
+        func writeJSON(to writer: inout StateFunWire.ProtoJSONWriter) throws(StateFunWire.WireError) {
+            writer.beginObject()
+            if !self.b.isEmpty {
+                writer.key("b")
+                writer.writeBytes(self.b)
+            }
+            writer.endObject()
+        }
+
+        /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
+        mutating func mergeJSON(_ json: StateFunWire.ProtoJSONValue, options: StateFunWire.ProtoJSONOptions) throws(StateFunWire.WireError) {
+            for member in try json.members(of: Self.messageName) {
+                do throws(StateFunWire.WireError) {
+                    let value = member.value
+                    switch member.key {
+                    case "b":
+                        if value.isNull { self.b = []; continue }
+                        self.b = try value.bytes()
+                    default:
+                        throw StateFunWire.WireError.invalidJSON(offset: 0, reason: "no such field")
+                    }
+                } catch {
+                    throw .inField(message: Self.messageName, field: member.key, error: error)
+                }
+            }
+        }
+    }
+
+    struct merge: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
+        /// The message's full protobuf name.
+        static let messageName = "foo.bar_baz.Clashes.merge"
+
+        /// Fields this schema does not know, kept to be written back.
+        var unknownFields = StateFunWire.UnknownFields()
+
+        /// A message with every field at its default.
+        init() {}
+
+        /// Decodes the message from protobuf binary, keeping unknown fields.
+        init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
+            self.init()
+            try self.merge(from: &reader)
+        }
+
+        /// Reads fields from `reader` into this message: repeated fields append, singular fields are
+        /// replaced, message fields merge (protobuf's merge rule).
+        mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
+            var number: UInt32 = 0
+            do {
+                while let tag = try reader.nextField() {
+                    number = tag.number
+                    switch tag.number {
+                    default:
+                        try reader.readUnknown(tag, into: &self.unknownFields)
+                    }
+                    number = 0
+                }
+            } catch {
+                throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
+            }
+        }
+
+        /// The .proto name of field `number`, for errors.
+        private static func _protobuf_fieldName(_ number: UInt32) -> String {
+            switch number {
+            case 0: "(field key)"
+            default: "field \(number)"
+            }
+        }
+
+        /// Encodes the fields in field-number order, then the unknown fields.
+        func encode(to writer: inout StateFunWire.WireWriter) {
+            if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
+        }
+
+        /// Writes the message's proto3 JSON form; fields at their default are left out.
+        func writeJSON(to writer: inout StateFunWire.ProtoJSONWriter) throws(StateFunWire.WireError) {
+            writer.beginObject()
+            writer.endObject()
+        }
+
+        /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
+        mutating func mergeJSON(_ json: StateFunWire.ProtoJSONValue, options: StateFunWire.ProtoJSONOptions) throws(StateFunWire.WireError) {
+            for member in try json.members(of: Self.messageName) {
+                do throws(StateFunWire.WireError) {
+                    switch member.key {
+                    default:
+                        throw StateFunWire.WireError.invalidJSON(offset: 0, reason: "no such field")
+                    }
+                } catch {
+                    throw .inField(message: Self.messageName, field: member.key, error: error)
+                }
+            }
+        }
+    }
+
+    struct encode: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
+        /// The message's full protobuf name.
+        static let messageName = "foo.bar_baz.Clashes.encode"
+
+        /// Fields this schema does not know, kept to be written back.
+        var unknownFields = StateFunWire.UnknownFields()
+
+        /// A message with every field at its default.
+        init() {}
+
+        /// Decodes the message from protobuf binary, keeping unknown fields.
+        init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
+            self.init()
+            try self.merge(from: &reader)
+        }
+
+        /// Reads fields from `reader` into this message: repeated fields append, singular fields are
+        /// replaced, message fields merge (protobuf's merge rule).
+        mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
+            var number: UInt32 = 0
+            do {
+                while let tag = try reader.nextField() {
+                    number = tag.number
+                    switch tag.number {
+                    default:
+                        try reader.readUnknown(tag, into: &self.unknownFields)
+                    }
+                    number = 0
+                }
+            } catch {
+                throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
+            }
+        }
+
+        /// The .proto name of field `number`, for errors.
+        private static func _protobuf_fieldName(_ number: UInt32) -> String {
+            switch number {
+            case 0: "(field key)"
+            default: "field \(number)"
+            }
+        }
+
+        /// Encodes the fields in field-number order, then the unknown fields.
+        func encode(to writer: inout StateFunWire.WireWriter) {
+            if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
+        }
+
+        /// Writes the message's proto3 JSON form; fields at their default are left out.
+        func writeJSON(to writer: inout StateFunWire.ProtoJSONWriter) throws(StateFunWire.WireError) {
+            writer.beginObject()
+            writer.endObject()
+        }
+
+        /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
+        mutating func mergeJSON(_ json: StateFunWire.ProtoJSONValue, options: StateFunWire.ProtoJSONOptions) throws(StateFunWire.WireError) {
+            for member in try json.members(of: Self.messageName) {
+                do throws(StateFunWire.WireError) {
+                    switch member.key {
+                    default:
+                        throw StateFunWire.WireError.invalidJSON(offset: 0, reason: "no such field")
+                    }
+                } catch {
+                    throw .inField(message: Self.messageName, field: member.key, error: error)
+                }
+            }
+        }
+    }
+
+    struct messageNameMessage: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
+        /// The message's full protobuf name.
+        static let messageName = "foo.bar_baz.Clashes.messageName"
+
+        /// Fields this schema does not know, kept to be written back.
+        var unknownFields = StateFunWire.UnknownFields()
+
+        /// A message with every field at its default.
+        init() {}
+
+        /// Decodes the message from protobuf binary, keeping unknown fields.
+        init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
+            self.init()
+            try self.merge(from: &reader)
+        }
+
+        /// Reads fields from `reader` into this message: repeated fields append, singular fields are
+        /// replaced, message fields merge (protobuf's merge rule).
+        mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
+            var number: UInt32 = 0
+            do {
+                while let tag = try reader.nextField() {
+                    number = tag.number
+                    switch tag.number {
+                    default:
+                        try reader.readUnknown(tag, into: &self.unknownFields)
+                    }
+                    number = 0
+                }
+            } catch {
+                throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
+            }
+        }
+
+        /// The .proto name of field `number`, for errors.
+        private static func _protobuf_fieldName(_ number: UInt32) -> String {
+            switch number {
+            case 0: "(field key)"
+            default: "field \(number)"
+            }
+        }
+
+        /// Encodes the fields in field-number order, then the unknown fields.
+        func encode(to writer: inout StateFunWire.WireWriter) {
+            if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
+        }
+
+        /// Writes the message's proto3 JSON form; fields at their default are left out.
+        func writeJSON(to writer: inout StateFunWire.ProtoJSONWriter) throws(StateFunWire.WireError) {
+            writer.beginObject()
+            writer.endObject()
+        }
+
+        /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
+        mutating func mergeJSON(_ json: StateFunWire.ProtoJSONValue, options: StateFunWire.ProtoJSONOptions) throws(StateFunWire.WireError) {
+            for member in try json.members(of: Self.messageName) {
+                do throws(StateFunWire.WireError) {
+                    switch member.key {
+                    default:
+                        throw StateFunWire.WireError.invalidJSON(offset: 0, reason: "no such field")
+                    }
+                } catch {
+                    throw .inField(message: Self.messageName, field: member.key, error: error)
+                }
+            }
+        }
+    }
+
+    struct typeNameMessage: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, Swift.Hashable {
+        /// The message's full protobuf name.
+        static let messageName = "foo.bar_baz.Clashes.typeName"
+
+        /// Fields this schema does not know, kept to be written back.
+        var unknownFields = StateFunWire.UnknownFields()
+
+        /// A message with every field at its default.
+        init() {}
+
+        /// Decodes the message from protobuf binary, keeping unknown fields.
+        init(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
+            self.init()
+            try self.merge(from: &reader)
+        }
+
+        /// Reads fields from `reader` into this message: repeated fields append, singular fields are
+        /// replaced, message fields merge (protobuf's merge rule).
+        mutating func merge(from reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) {
+            var number: UInt32 = 0
+            do {
+                while let tag = try reader.nextField() {
+                    number = tag.number
+                    switch tag.number {
+                    default:
+                        try reader.readUnknown(tag, into: &self.unknownFields)
+                    }
+                    number = 0
+                }
+            } catch {
+                throw .inField(message: Self.messageName, field: Self._protobuf_fieldName(number), error: error)
+            }
+        }
+
+        /// The .proto name of field `number`, for errors.
+        private static func _protobuf_fieldName(_ number: UInt32) -> String {
+            switch number {
+            case 0: "(field key)"
+            default: "field \(number)"
+            }
+        }
+
+        /// Encodes the fields in field-number order, then the unknown fields.
+        func encode(to writer: inout StateFunWire.WireWriter) {
+            if !self.unknownFields.isEmpty { writer.writeRaw(self.unknownFields.bytes) }
+        }
+
+        /// Writes the message's proto3 JSON form; fields at their default are left out.
+        func writeJSON(to writer: inout StateFunWire.ProtoJSONWriter) throws(StateFunWire.WireError) {
+            writer.beginObject()
+            writer.endObject()
+        }
+
+        /// Sets the fields named in `json`, the message's proto3 JSON form (JSON names or .proto names).
+        mutating func mergeJSON(_ json: StateFunWire.ProtoJSONValue, options: StateFunWire.ProtoJSONOptions) throws(StateFunWire.WireError) {
+            for member in try json.members(of: Self.messageName) {
+                do throws(StateFunWire.WireError) {
+                    switch member.key {
+                    default:
+                        throw StateFunWire.WireError.invalidJSON(offset: 0, reason: "no such field")
+                    }
+                } catch {
+                    throw .inField(message: Self.messageName, field: member.key, error: error)
+                }
+            }
+        }
+    }
+
+    enum CaseIterable: StateFunWire.ProtobufEnum, Swift.CaseIterable {
+        case zero // = 0
+        case one // = 1
+        /// A value this enum does not define (proto3 enums are open: such values are kept).
+        case UNRECOGNIZED(Int)
+
+        /// The first value, protobuf's default.
+        init() { self = .zero }
+
+        /// The value for `rawValue`.
+        init?(rawValue: Int) {
+            switch rawValue {
+            case 0: self = .zero
+            case 1: self = .one
+            default: self = .UNRECOGNIZED(rawValue)
+            }
+        }
+
+        /// The value's number.
+        var rawValue: Int {
+            switch self {
+            case .zero: 0
+            case .one: 1
+            case .UNRECOGNIZED(let value): value
+            }
+        }
+
+        /// The value's name in the .proto file (its JSON form), nil for an unrecognized value.
+        var protoName: String? {
+            switch self {
+            case .zero: "CASE_ITERABLE_ZERO"
+            case .one: "CASE_ITERABLE_ONE"
+            case .UNRECOGNIZED: nil
+            }
+        }
+
+        /// The value named `protoName` in the .proto file (aliases included).
+        init?(protoName: String) {
+            switch protoName {
+            case "CASE_ITERABLE_ZERO": self = .zero
+            case "CASE_ITERABLE_ONE": self = .one
+            default: return nil
+            }
+        }
+
+        /// The values the enum defines, in declaration order.
+        static let allCases: [Foo_BarBaz_Clashes.CaseIterable] = [.zero, .one]
+    }
+
+    enum any: StateFunWire.ProtobufEnum, Swift.CaseIterable {
+        case zero // = 0
+        /// A value this enum does not define (proto3 enums are open: such values are kept).
+        case UNRECOGNIZED(Int)
+
+        /// The first value, protobuf's default.
+        init() { self = .zero }
+
+        /// The value for `rawValue`.
+        init?(rawValue: Int) {
+            switch rawValue {
+            case 0: self = .zero
+            default: self = .UNRECOGNIZED(rawValue)
+            }
+        }
+
+        /// The value's number.
+        var rawValue: Int {
+            switch self {
+            case .zero: 0
+            case .UNRECOGNIZED(let value): value
+            }
+        }
+
+        /// The value's name in the .proto file (its JSON form), nil for an unrecognized value.
+        var protoName: String? {
+            switch self {
+            case .zero: "ANY_ZERO"
+            case .UNRECOGNIZED: nil
+            }
+        }
+
+        /// The value named `protoName` in the .proto file (aliases included).
+        init?(protoName: String) {
+            switch protoName {
+            case "ANY_ZERO": self = .zero
+            default: return nil
+            }
+        }
+
+        /// The values the enum defines, in declaration order.
+        static let allCases: [Foo_BarBaz_Clashes.any] = [.zero]
+    }
+}
+
+enum Foo_BarBaz_Color: StateFunWire.ProtobufEnum, Swift.CaseIterable {
     case unspecified // = 0
     case red // = 1
     case greenBlue // = 2
