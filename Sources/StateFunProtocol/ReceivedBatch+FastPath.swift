@@ -314,13 +314,21 @@ private struct LayoutReader {
             value = range
         }
         if isAtEnd { return (hasValue, value, 0..<0) }
+        guard let metadata = metadataToEnd() else { return nil }
+        return (hasValue, value, metadata)
+    }
+
+    /// The fork's `metadata = 4` entries up to the end, each checked: where they are, or `nil`. Apart from
+    /// ``valueToEnd()`` so that its usual case (no metadata) stays small enough to be inlined.
+    @inline(never)
+    mutating func metadataToEnd() -> Range<Int>? {
         let metadataStart = position
         while next(is: 0x22) {
             guard let entry = lengthDelimited() else { return nil }
             var reader = LayoutReader(base: base, range: entry)
             guard reader.metadataEntry() != nil else { return nil }
         }
-        return isAtEnd ? (hasValue, value, metadataStart..<position) : nil
+        return isAtEnd ? metadataStart..<position : nil
     }
 
     /// The fork's `Metadata{key = 1, value = 2, has_value = 3}` (kafka-egress.proto's `Header` is numbered

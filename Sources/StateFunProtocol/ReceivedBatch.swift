@@ -8,6 +8,11 @@ package import StateFunWire
 /// each part is. Values stay in the request body as slices, and an invocation's caller and message are made
 /// only when it runs: the list of invocations holds positions only, so building, reading and dropping it
 /// costs no reference counting.
+///
+/// `@usableFromInline`, as are the members the per-invocation accessors read: only then does the compiler keep
+/// the bodies of those `@inlinable` accessors for the SDK's module (a `package` type's are not kept, and each
+/// accessor was a call that copied the batch through the stack).
+@usableFromInline
 package struct ReceivedBatch {
     /// A present value as it arrived: `TypedValue.typename` and the bytes of `TypedValue.value` (a slice of the
     /// request, not copied).
@@ -45,6 +50,7 @@ package struct ReceivedBatch {
 
     /// Where one `Invocation{caller=1, argument=2}`'s parts are in the body (all plain values: copying one
     /// costs no reference counting).
+    @usableFromInline
     package struct InvocationPosition: Equatable {
         /// False when the invocation has no caller (absent, or all three strings empty: the 3.x SDKs read both
         /// as "from an ingress").
@@ -55,11 +61,11 @@ package struct ReceivedBatch {
         package var callerTypeSource = -1
         package var caller = AddressRanges()
         /// `TypedValue{typename=1, has_value=2, value=3}`.
-        package var typeName = 0..<0
+        @usableFromInline package var typeName = 0..<0
         /// The index of the typename in ``TypedValue/commonTypeNames``, or -1.
-        package var commonTypeName = -1
-        package var hasValue = false
-        package var value = 0..<0
+        @usableFromInline package var commonTypeName = -1
+        @usableFromInline package var hasValue = false
+        @usableFromInline package var value = 0..<0
         /// The maintained fork's `metadata = 4` entries, all of them (empty from upstream's runtimes).
         package var metadata = 0..<0
 
@@ -73,7 +79,7 @@ package struct ReceivedBatch {
     /// The batch's `target`, when it has one (an all-empty one included).
     package private(set) var target: AddressRanges?
     package private(set) var states: [State] = []
-    package private(set) var invocations: [InvocationPosition] = []
+    @usableFromInline package private(set) var invocations: [InvocationPosition] = []
 
     /// Why a request could not be read.
     package enum Failure: Error, Equatable {
@@ -149,18 +155,17 @@ package struct ReceivedBatch {
     // MARK: - An invocation's parts (inlinable: the SDK calls these once per invocation)
 
     /// The typename of invocation `i`'s argument (shared storage for the common ones).
-    @inlinable
+    @inlinable @inline(__always)
     package func typeName(_ i: Int) -> String {
-        let position = invocations[i]
-        return position.commonTypeName >= 0
-            ? TypedValue.commonTypeNames[position.commonTypeName] : text(position.typeName)
+        // Field by field: a position copied whole (16 words) went through memcpy and a stalled reload.
+        let common = invocations[i].commonTypeName
+        return common >= 0 ? TypedValue.commonTypeNames[common] : text(invocations[i].typeName)
     }
 
     /// The value of invocation `i`'s argument, a slice of the body; `nil` when it has none (`has_value = false`).
-    @inlinable
+    @inlinable @inline(__always)
     package func payload(_ i: Int) -> ArraySlice<UInt8>? {
-        let position = invocations[i]
-        return position.hasValue ? body[position.value] : nil
+        invocations[i].hasValue ? body[invocations[i].value] : nil
     }
 
     /// The maintained fork's metadata entries of invocation `i`'s argument, in order: each key, and its value
@@ -174,7 +179,7 @@ package struct ReceivedBatch {
     }
 
     /// The (already validated) UTF-8 text at `range`, one of the ranges this batch gave; "" for any other.
-    @inlinable
+    @inlinable @inline(__always)
     package func text(_ range: Range<Int>) -> String {
         body.withUnsafeBufferPointer { all in
             // The reader checked every range it gave against the body's end; the guard keeps any other range

@@ -8,6 +8,7 @@ package import StateFunWire
 /// `TypedValue.getMetadataList()` in `statefun-sdk-java/.../message/MessageWrapper.java`, and its runtime fills
 /// it from the Kafka record headers of a `forwardHeaders` ingress). Upstream's runtimes and SDKs skip it as an
 /// unknown field; with no entries nothing is written, so the bytes are upstream's.
+@usableFromInline
 package struct TypedValue: WireMessage, WirePayload {
     /// `TypedValue.Metadata{key=1, value=2, has_value=3}`: one transport header. Keys may repeat and order is
     /// kept (Kafka's header semantics); `has_value = false` is a null value, as opposed to an empty one.
@@ -68,7 +69,7 @@ package struct TypedValue: WireMessage, WirePayload {
     }
 
     /// Typenames that arrive in almost every request; decoding them allocates nothing.
-    package static let commonTypeNames: [String] = [
+    @usableFromInline package static let commonTypeNames: [String] = [
         "io.statefun.types/string", "io.statefun.types/int", "io.statefun.types/long", "io.statefun.types/bool",
         "io.statefun.types/float", "io.statefun.types/double",
     ]

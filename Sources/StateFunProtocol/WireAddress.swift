@@ -1,4 +1,6 @@
-package import StateFunWire
+// Public: the writing helpers below are `@usableFromInline` for the response writer's inlinable begins, so their
+// signatures may only name public types of the codec.
+public import StateFunWire
 
 /// `Address{namespace=1, type=2, id=3}`, the same in the 2.x and 3.x protocols: what the schema's messages need
 /// of an address. The SDK's `Address` conforms; this module knows the fields, not the type.
@@ -32,14 +34,18 @@ extension WireAddress {
         writer.writeString(3, wireID)
     }
 
-    /// True when all three fields are empty (the 3.x SDKs read such a caller as "no caller").
+    /// True when all three fields are empty (the 3.x SDKs read such a caller as "no caller"). Inlinable, so it
+    /// is specialised for the SDK's address instead of reading the fields through the witness table.
+    @inlinable
     package var isEmpty: Bool { wireNamespace.isEmpty && wireType.isEmpty && wireID.isEmpty }
 }
 
 /// Writing an address on the hot path, from its parts (no generic code between a send and the bytes).
-package enum AddressWire {
+@usableFromInline package enum AddressWire {
     /// Writes `Address{namespace, type, id}` as embedded field `field` of a run (its length is known up front,
-    /// so no fix-up).
+    /// so no fix-up). A call, not inlined: the run body of a send then stays small enough to be inlined into
+    /// `writeRun` itself (see `WireWriter.Run.writeString`).
+    @usableFromInline @inline(never)
     package static func write(
         _ field: UInt32, namespace: String, type: String, id: String, to run: inout WireWriter.Run
     ) {
@@ -66,6 +72,7 @@ package enum AddressWire {
     }
 
     /// Room a run needs for ``write(_:namespace:type:id:to:)``.
+    @inlinable @inline(__always)
     package static func sizeBound(namespace: String, type: String, id: String) -> Int {
         32 + namespace.utf8.count + type.utf8.count + id.utf8.count
     }

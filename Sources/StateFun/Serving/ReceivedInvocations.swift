@@ -26,32 +26,37 @@ package struct ReceivedInvocations {
     }
 
     /// The message of invocation `i`.
+    @inline(__always)
     package func message(_ i: Int) -> Message {
-        let typeName = batch.typeName(i)
-        let payload = batch.payload(i)
-        guard batch.invocations[i].metadata.isEmpty else {
-            let metadata = batch.metadata(i).map { MetadataEntry(key: $0.key, value: $0.value.map { Array($0) }) }
-            return Message(typeName: typeName, payload: payload, metadata: metadata)
-        }
-        return Message(typeName: typeName, payload: payload)
+        guard batch.invocations[i].metadata.isEmpty else { return messageWithMetadata(i) }
+        return Message(typeName: batch.typeName(i), payload: batch.payload(i))
+    }
+
+    /// ``message(_:)`` for an argument with the fork's metadata (never from upstream's runtimes): apart, so the
+    /// usual case stays small enough to be inlined into the run loop.
+    @inline(never)
+    private func messageWithMetadata(_ i: Int) -> Message {
+        let metadata = batch.metadata(i).map { MetadataEntry(key: $0.key, value: $0.value.map { Array($0) }) }
+        return Message(typeName: batch.typeName(i), payload: batch.payload(i), metadata: metadata)
     }
 
     /// Sets `caller` to the caller of invocation `i` (written in place: no copy of the address on its way).
     package mutating func caller(_ i: Int, into caller: inout Address?) {
-        let position = batch.invocations[i]
-        guard position.hasCaller else {
+        // Field by field, not a copy of the whole position (see ReceivedBatch.typeName(_:)).
+        guard batch.invocations[i].hasCaller else {
             caller = nil
             return
         }
-        let parts = position.caller
-        let id = batch.text(parts.id)
-        if position.callerTypeSource == previousCallerTypeSource, let typeName = previousCallerTypeName {
+        let source = batch.invocations[i].callerTypeSource
+        let id = batch.text(batch.invocations[i].caller.id)
+        if source == previousCallerTypeSource, let typeName = previousCallerTypeName {
             caller = Address(typeName, id: id)
             return
         }
+        let parts = batch.invocations[i].caller
         let typeName = TypeName(namespace: batch.text(parts.namespace), name: batch.text(parts.type))
         previousCallerTypeName = typeName
-        previousCallerTypeSource = position.callerTypeSource
+        previousCallerTypeSource = source
         caller = Address(typeName, id: id)
     }
 
@@ -63,8 +68,19 @@ package struct ReceivedInvocations {
 extension ReceivedInvocations: BatchInvocations {
     var count: Int { batch.invocations.count }
 
+    @inline(__always)
     mutating func prepare(_ i: Int, in context: Context) -> Message {
         caller(i, into: &context.currentCaller)
-        return message(i)
+        return nextMessage(i)
     }
+
+    /// ``message(_:)``, reading `self` in place: a non-mutating call from here made a copy of the whole adapter
+    /// first (152 bytes through memcpy, per invocation), only to read two fields of it.
+    @inline(__always)
+    private mutating func nextMessage(_ i: Int) -> Message {
+        guard batch.invocations[i].metadata.isEmpty else { return messageWithMetadata(i) }
+        return Message(typeName: batch.typeName(i), payload: batch.payload(i))
+    }
+
+    func typeName(_ i: Int) -> String { batch.typeName(i) }
 }

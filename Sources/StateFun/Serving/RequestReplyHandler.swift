@@ -123,11 +123,12 @@ public struct RequestReplyHandler: Sendable {
         _ registered: RegisteredFunction, _ context: Context, _ invocations: inout Invocations, maxEffectBytes: Int
     ) throws(StateFunError) {
         for i in 0..<invocations.count {
-            let message = invocations.prepare(i, in: context)
+            // The message is not kept for the error path (its typename is read again there): keeping it made
+            // the loop copy it through the stack per invocation.
             do {
-                try registered.definition.dispatchSynchronously(context, message)
+                try registered.definition.dispatchSynchronously(context, invocations.prepare(i, in: context))
             } catch {
-                context.observation?.noteFailure(at: i, typeName: message.typeName)
+                context.observation?.noteFailure(at: i, typeName: invocations.typeName(i))
                 throw handlerFailed(registered.definition.typeName, context, error)
             }
             try checkEffects(context, maxEffectBytes)
@@ -327,6 +328,8 @@ protocol BatchInvocations {
     var count: Int { get }
     /// Makes invocation `i`: sets `context`'s caller (in place) and returns the message.
     mutating func prepare(_ i: Int, in context: Context) -> Message
+    /// The typename of invocation `i`'s message (for a failure report).
+    func typeName(_ i: Int) -> String
 }
 
 /// The invocations of a decoded 2.x request.
@@ -340,6 +343,8 @@ private struct InvocationsV2: BatchInvocations {
         let argument = invocations[i].argument ?? AnyValue()
         return Message(typeName: argument.typeURL, bytes: argument.value, protocolVersion: .v2)
     }
+
+    func typeName(_ i: Int) -> String { invocations[i].argument?.typeURL ?? "" }
 }
 
 /// A function as the handler keeps it: shared by reference, so finding it and handing it through a batch copies
