@@ -30,12 +30,14 @@ enum ExampleApps {
             }
             Sends("shop/audit-log")
             Emits(receipts)
+            OnFailure(.deadLetter(to: receipts, topic: "cart-poison"))
         }
         Function("shop/audit-log") {
             Otherwise { context, message in
                 try context.send(audit.record(stream: "audit", partitionKey: context.address.id, value: .bytes(message.bytes ?? [])))
             }
             Emits(audit)
+            OnFailure(.discard)
         }
         Function("ops/health") {
             Handle(Bool.self) { _, _ in }

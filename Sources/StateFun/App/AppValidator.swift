@@ -105,6 +105,14 @@ struct AppValidator {
                         "\(declaration) emits to egress \(egress), which the app does not declare")
                 }
             }
+            if case .deadLetter(let target) = function.failurePolicy,
+                checkTypeName(target.egress, role: "the dead-letter egress", in: declaration),
+                !model.egresses.contains(where: { $0.id == target.egress })
+            {
+                report(
+                    .error, "undeclared-dead-letter-egress", declaration,
+                    "\(declaration) dead-letters to egress \(target.egress), which the app does not declare")
+            }
         }
     }
 

@@ -13,6 +13,11 @@ extension App {
             for target in function.sends { lines.append("  sends to \(target)") }
             for egress in function.egresses { lines.append("  emits \(egress)") }
             if !function.declaresRouting { lines.append("  routing not declared (sends and egress writes unchecked)") }
+            switch function.failurePolicy {
+            case .retry: lines.append("  on permanent failure: retry")
+            case .discard: lines.append("  on permanent failure: discard the invocation")
+            case .deadLetter(let target): lines.append("  on permanent failure: dead-letter to \(target.description)")
+            }
             if let endpoint = model.endpoint(for: function.typeName) {
                 lines.append("  served by endpoint \(endpoint.functions) at \(endpoint.url(for: function.typeName))")
             } else {
@@ -75,6 +80,7 @@ extension App {
                 (key: "emits", value: .array(function.egresses.map { .string($0.description) })),
                 (key: "declaresRouting", value: .bool(function.declaresRouting)),
                 (key: "endpoint", value: endpoint),
+                (key: "onFailure", value: Self.failurePolicyJSON(function.failurePolicy)),
             ])
         }
         let ingresses: [JSONNode] = model.ingresses.map { ingress in
@@ -109,5 +115,19 @@ extension App {
             (key: "egresses", value: .array(egresses)),
             (key: "endpoints", value: .array(endpoints)),
         ]).rendered()
+    }
+
+    /// `{"policy": "retry"}`, `{"policy": "discard"}` or `{"policy": "dead_letter", "egress": …, "topic"|"stream": …}`.
+    static func failurePolicyJSON(_ policy: FailurePolicy) -> JSONNode {
+        guard case .deadLetter(let target) = policy else { return .object([(key: "policy", value: .string(policy.name))]) }
+        var fields: [(key: String, value: JSONNode)] = [
+            (key: "policy", value: .string(policy.name)), (key: "egress", value: .string(target.egress.description)),
+        ]
+        switch target.destination {
+        case .kafka(let topic): fields.append((key: "topic", value: .string(topic)))
+        case .kinesis(let stream): fields.append((key: "stream", value: .string(stream)))
+        case .value: break
+        }
+        return .object(fields)
     }
 }

@@ -1,7 +1,8 @@
-/// Sorts a failure into permanent or transient (Docs/Operations.md, "Failures"): permanent when the same
-/// message would fail the same way again.
+/// Sorts a handler's error into permanent or transient (Docs/Operations.md, "Failure policy"): permanent when
+/// the same message would fail the same way again.
 package enum FailureClassification {
     package static func kind(of error: any Error) -> FailureReport.Kind {
+        if error is any PermanentFailure { return .permanent }
         if let error = error as? StateFunError { return kind(of: error) }
         return .transient
     }

@@ -48,6 +48,10 @@ package struct FunctionDefinition: Sendable {
     /// Whether the function declares its routing (any ``Sends`` or ``Emits``): then each send and egress write is
     /// checked against it (``DeclaredRouting``).
     package var declaresRouting = false
+    /// What a permanent failure of an invocation does (``OnFailure``); `.retry` unless declared.
+    package var failurePolicy: FailurePolicy = .retry
+    /// Whether an ``OnFailure`` declared the policy (a second one is reported).
+    package var hasFailurePolicy = false
 
     package init(typeName: TypeName) {
         self.typeName = typeName
