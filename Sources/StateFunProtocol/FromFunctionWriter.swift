@@ -106,6 +106,27 @@ package struct FromFunctionWriter {
     @inlinable
     package var effectBytes: Int { messages.count &+ delayedMessages.count &+ egressMessages.count }
 
+    /// How far each effect buffer is written: taken before an invocation, so that its effects can be dropped
+    /// again (``rollBack(to:)``) when the function's failure policy skips it.
+    package struct Checkpoint: Sendable {
+        let messages: Int
+        let delayedMessages: Int
+        let egressMessages: Int
+    }
+
+    /// The effects written so far, as a point to roll back to.
+    package var checkpoint: Checkpoint {
+        Checkpoint(messages: messages.count, delayedMessages: delayedMessages.count, egressMessages: egressMessages.count)
+    }
+
+    /// Drops every effect written since `checkpoint` was taken (each buffer holds whole fields, so cutting them
+    /// at an earlier length leaves well-formed effects).
+    package mutating func rollBack(to checkpoint: Checkpoint) {
+        messages.truncate(to: checkpoint.messages)
+        delayedMessages.truncate(to: checkpoint.delayedMessages)
+        egressMessages.truncate(to: checkpoint.egressMessages)
+    }
+
     // MARK: - Messages
 
     /// 3.x: writes `FromFunction.Invocation{target=1, argument=2}` in one run, up to the `TypedValue`'s value

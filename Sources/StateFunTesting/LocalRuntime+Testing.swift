@@ -40,9 +40,11 @@ extension LocalRuntime {
     }
 
     /// Throws a `RuntimeFailures` listing every failure so far, if there is any: `try runtime.checkNoFailures()`.
+    /// A batch waiting for a retry counts as failed too: on a manual clock `runUntilIdle()` returns while it waits.
     public func checkNoFailures() throws(RuntimeFailures) {
         let failures = self.failures
-        if !failures.isEmpty { throw RuntimeFailures(failures: failures) }
+        let waiting = awaitingRetry
+        if !failures.isEmpty || !waiting.isEmpty { throw RuntimeFailures(failures: failures, awaitingRetry: waiting) }
     }
 }
 
@@ -50,10 +52,26 @@ extension LocalRuntime {
 public struct RuntimeFailures: Error, Sendable, CustomStringConvertible {
     /// The failures, in order.
     public let failures: [RuntimeFailure]
+    /// The batches waiting for a retry, each with its last attempt's failure.
+    public let awaitingRetry: [RuntimeFailure]
+
+    /// Lists `failures` and the batches `awaitingRetry`.
+    public init(failures: [RuntimeFailure], awaitingRetry: [RuntimeFailure] = []) {
+        self.failures = failures
+        self.awaitingRetry = awaitingRetry
+    }
 
     /// A readable form, for logs and error messages.
     public var description: String {
-        "\(failures.count) batch\(failures.count == 1 ? "" : "es") failed:\n"
-            + failures.map { "  \($0)" }.joined(separator: "\n")
+        var lines: [String] = []
+        if !failures.isEmpty || awaitingRetry.isEmpty {
+            lines.append("\(failures.count) batch\(failures.count == 1 ? "" : "es") failed:")
+            lines += failures.map { "  \($0)" }
+        }
+        if !awaitingRetry.isEmpty {
+            lines.append("\(awaitingRetry.count) batch\(awaitingRetry.count == 1 ? "" : "es") waiting for a retry:")
+            lines += awaitingRetry.map { "  \($0)" }
+        }
+        return lines.joined(separator: "\n")
     }
 }

@@ -64,6 +64,12 @@ public struct WireWriter: Sendable {
         length = 0
     }
 
+    /// Drops what was written after the first `count` bytes (kept when there are no more), keeping the capacity:
+    /// undoes whole fields written since `count` was read.
+    package mutating func truncate(to count: Int) {
+        if count >= 0, count < length { length = count }
+    }
+
     /// The bytes written, handed over without copying; the writer is empty afterwards.
     @usableFromInline package mutating func takeBytes() -> [UInt8] {
         var result: [UInt8] = []

@@ -29,6 +29,24 @@ import Testing
         #expect(!declared.validate().contains { $0.code == "undeclared-dead-letter-egress" })
     }
 
+    @Test func validationNamesADeadLetterRecordTheEgressCannotTake() {
+        let untopiced = App {
+            Function("test/f") { OnFailure(.deadLetter(to: Self.dlq as any EgressHandle)) }
+            Self.dlq
+        }
+        #expect(untopiced.validate().contains { $0.code == "dead-letter-egress-kind" && $0.message.contains("topic") })
+        let crossed = App {
+            Function("test/f") { OnFailure(.deadLetter(DeadLetterTarget(egress: "test/dlq-stream", destination: .kafka(topic: "t")))) }
+            Self.stream
+        }
+        #expect(crossed.validate().contains { $0.code == "dead-letter-egress-kind" && $0.message.contains("stream") })
+        let fitting = App {
+            Function("test/f") { OnFailure(.deadLetter(to: Self.stream, stream: "s")) }
+            Self.stream
+        }
+        #expect(!fitting.validate().contains { $0.code == "dead-letter-egress-kind" })
+    }
+
     @Test func twoPoliciesInOneFunctionAreReported() {
         let app = App { Function("test/f") { OnFailure(.discard); OnFailure(.retry) } }
         #expect(app.validate().contains { $0.message.contains("more than one OnFailure") })

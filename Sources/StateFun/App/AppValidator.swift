@@ -113,6 +113,22 @@ struct AppValidator {
                     .error, "undeclared-dead-letter-egress", declaration,
                     "\(declaration) dead-letters to egress \(target.egress), which the app does not declare")
             }
+            if case .deadLetter(let target) = function.failurePolicy,
+                let egress = model.egresses.first(where: { $0.id == target.egress })
+            {
+                // A Kafka egress takes Kafka records only (a topic), a Kinesis egress Kinesis records (a stream).
+                let fits: Bool
+                switch (egress.kind, target.destination) {
+                case (.kafka, .kafka), (.kinesis, .kinesis): fits = true
+                default: fits = false
+                }
+                if !fits {
+                    report(
+                        .error, "dead-letter-egress-kind", declaration,
+                        "\(declaration) dead-letters to the \(egress.kind.rawValue) egress \(target.egress) without a "
+                            + (egress.kind == .kafka ? "topic: use .deadLetter(to:topic:)" : "stream: use .deadLetter(to:stream:)"))
+                }
+            }
         }
     }
 

@@ -214,9 +214,19 @@ public final class Context {
 
     /// Sends a record to an egress (Kafka, Kinesis, or a typed value for any egress).
     public func send(_ record: EgressRecord) throws {
+        if let reason = record.egress.validationError {
+            throw StateFunError.invalidTypeName(record.egress.description, reason: reason)
+        }
+        try checkRouting(toEgress: record.egress)
+        try writeEgressRecord(record)
+    }
+
+    /// Writes `record` into the answer: for ``send(_:)-(EgressRecord)`` after its checks, and for the dead-letter
+    /// record of the failure policy, which the SDK writes on the function's behalf (its egress is checked by
+    /// `validate`, not by the function's declared routing).
+    package func writeEgressRecord(_ record: EgressRecord) throws {
         let egress = record.egress
         if let reason = egress.validationError { throw StateFunError.invalidTypeName(egress.description, reason: reason) }
-        try checkRouting(toEgress: egress)
         let version = protocolVersion
         switch record.kind {
         case .value(let value):

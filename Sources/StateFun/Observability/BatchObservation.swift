@@ -15,6 +15,8 @@ package final class BatchObservation {
     /// The invocation that failed and its message's typename, noted by the run loop (cold path only).
     private var failedIndex = -1
     private var failedTypeName = ""
+    /// Invocations the failure policy dead-lettered or discarded (cold path only).
+    private var skipped: [FailureReport] = []
     /// A number per batch of the process, pairing begin and end events.
     private static let sequence = Atomic<UInt64>(0)
 
@@ -36,6 +38,11 @@ package final class BatchObservation {
         failedTypeName = typeName
     }
 
+    /// Notes that the failure policy skipped an invocation (dead-lettered or discarded it).
+    func noteSkipped(_ report: FailureReport) {
+        skipped.append(report)
+    }
+
     /// The batch was answered with `answer` (its effects, or the missing-state handshake).
     func answered(_ answer: [UInt8]) {
         let duration = ContinuousClock.now - start
@@ -43,7 +50,9 @@ package final class BatchObservation {
         if scan.missingStates.isEmpty {
             probe.batchEnded(
                 event,
-                BatchOutcome(status: .success, duration: duration, effects: scan.effects, responseBytes: answer.count))
+                BatchOutcome(
+                    status: .success, duration: duration, skippedInvocations: skipped, effects: scan.effects,
+                    responseBytes: answer.count))
         } else {
             probe.batchEnded(
                 event,
@@ -79,12 +88,12 @@ package final class BatchObservation {
 
     func invocationEnded(
         _ index: Int, caller: Address?, typeName: String, metadata: [MetadataEntry], since began: ContinuousClock.Instant,
-        error: StateFunError?
+        error: StateFunError?, action: FailureReport.Action = .retry
     ) {
         let failure = error.map { error in
             FailureReport(
                 invocationIndex: index, messageTypeName: typeName, error: Self.message(error),
-                kind: FailureClassification.kind(of: error), action: .retry)
+                kind: FailureClassification.kind(of: error), action: action)
         }
         probe.invocationEnded(
             invocationEvent(index, caller, typeName, metadata), InvocationOutcome(duration: .now - began, failure: failure))

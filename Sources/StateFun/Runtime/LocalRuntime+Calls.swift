@@ -158,6 +158,9 @@ extension LocalRuntime {
             state.schedule(Timer(id: state.makeID(), deadline: now + pause, kind: .retry(retry)))
             state.activeCalls -= 1
             state.retryingCalls += 1
+            state.awaitingRetry[job.address] = RuntimeFailure(
+                address: job.address, attempts: max(job.attempts, 1), error: error,
+                droppedMessages: job.invocations.map(\.message), time: now)
             armDriver(&state)
             checkIdle(&state, &actions)
             return nil
@@ -218,6 +221,7 @@ extension LocalRuntime {
                 enqueue(&state, &actions, target, envelope)
             case .retry(let job):
                 state.retryingCalls -= 1
+                state.awaitingRetry[job.address] = nil
                 state.activeCalls += 1
                 actions.calls.append(job)
             }

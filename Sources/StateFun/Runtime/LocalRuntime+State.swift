@@ -78,6 +78,8 @@ extension LocalRuntime {
         var activeCalls = 0
         /// Requests waiting for their next attempt.
         var retryingCalls = 0
+        /// The batches waiting for a retry, with their last attempt's failure (``LocalRuntime/awaitingRetry``).
+        var awaitingRetry: [Address: RuntimeFailure] = [:]
         var idleWaiters: [CheckedContinuation<Void, Never>] = []
         var egress: [CapturedEgressRecord] = []
         var failures: [RuntimeFailure] = []

@@ -253,6 +253,14 @@ public final class LocalRuntime: Sendable {
         store.withLock { $0.egress.filter { $0.egress == egress } }
     }
 
+    /// The batches that failed transiently and wait for a retry (until the call timeout), each with its last
+    /// attempt's error and the messages it carries; empty when none waits. ``runUntilIdle()`` returns while they
+    /// wait on a ``ManualClock``, so a test that expects no failure checks this too (StateFunTesting's
+    /// `checkNoFailures()` does).
+    public var awaitingRetry: [RuntimeFailure] {
+        store.withLock { Array($0.awaitingRetry.values) }.sorted { $0.address.description < $1.address.description }
+    }
+
     /// Forgets the captured egress records (the failures stay).
     public func removeEgressRecords() {
         store.withLock { $0.egress.removeAll() }

@@ -65,14 +65,15 @@ public enum RuntimeError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Whether the StateFun runtime retries a call that failed this way (HTTP transport: I/O failures and
     /// status 408, 409, 420, 429, 499 or any 5xx; an in-process function that throws counts as status 500).
     ///
-    /// One exception: an in-process function that has no handler for a message's type (and no `Otherwise`) fails
-    /// every retry the same way, so it is permanent and reported at once instead of after the call timeout's
-    /// retries (a StateFun runtime would retry it until the job is restarted). The same for a send or an egress
-    /// write the function does not declare (``StateFunError/undeclaredSend(function:target:)``,
-    /// ``StateFunError/undeclaredEgress(function:egress:)``).
+    /// One exception: an in-process function that fails **permanently** (no handler for the message's type, an
+    /// argument or state that does not decode, a state type mismatch, a send or an egress write the function
+    /// does not declare (``StateFunError/undeclaredSend(function:target:)``,
+    /// ``StateFunError/undeclaredEgress(function:egress:)``), an error marked ``PermanentFailure``) fails every
+    /// retry the same way, so it is reported at once instead of after the call timeout's retries (a
+    /// StateFun runtime would retry it until the job is restarted; Docs/Operations.md, "Failure policy").
     public var isRetryable: Bool {
         switch self {
-        case .functionFailed(let error): !error.isUnhandledMessage && !error.isUndeclaredRoute
+        case .functionFailed(let error): FailureClassification.kind(of: error) == .transient
         case .connectionFailed: true
         case .httpStatus(let status, _): status >= 500 || [408, 409, 420, 429, 499].contains(status)
         default: false

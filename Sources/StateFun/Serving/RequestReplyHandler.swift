@@ -6,7 +6,9 @@ package import StateFunProtocol
 /// against one evolving state, and one response carries every effect: state mutations (written or deleted
 /// states only), then messages, delayed messages and cancellations, and egress records, each in the order the
 /// handlers produced them across the batch. If any handler throws, the call throws and nothing of the batch
-/// is returned (the HTTP layer answers 500 and the runtime retries the batch).
+/// is returned (the HTTP layer answers 500 and the runtime retries the batch), unless the failure is permanent
+/// and the function's ``FailurePolicy`` discards or dead-letters it: then only that invocation's effects and
+/// state changes are dropped and the batch goes on (Docs/Operations.md, "Failure policy").
 ///
 /// On 3.x, when the runtime did not send a state the function declares, the answer is an
 /// `IncompleteInvocationContext` listing every missing spec in declaration order, and no handler runs.
@@ -100,6 +102,9 @@ public struct RequestReplyHandler: Sendable {
         _ registered: RegisteredFunction, _ context: Context, _ invocations: inout Invocations
     ) async throws(StateFunError) {
         let maxEffectBytes = limits.maxResponseBytes
+        if registered.skipsPermanentFailures {
+            return try await Self.runApplyingFailurePolicy(registered, context, &invocations, maxEffectBytes)
+        }
         if let observation = context.observation, observation.observesInvocations {
             return try await Self.runObserved(registered, context, &invocations, observation, maxEffectBytes)
         }
@@ -353,6 +358,9 @@ final class RegisteredFunction: Sendable {
     let definition: FunctionDefinition
     /// Whether every handler is synchronous (decided once).
     let isSynchronous: Bool
+    /// Whether the failure policy skips permanently failing invocations (``FailurePolicy/discard`` or
+    /// ``FailurePolicy/deadLetter(_:)``): their batches take the loop that can undo one invocation.
+    let skipsPermanentFailures: Bool
     /// The instrumentation's probe for this function; nil without instrumentation.
     let probe: (any FunctionProbe)?
     /// What the function declares it sends to (checked by its contexts); nil when it declares nothing.
@@ -361,6 +369,7 @@ final class RegisteredFunction: Sendable {
     init(_ definition: FunctionDefinition, probe: (any FunctionProbe)?) {
         self.definition = definition
         isSynchronous = definition.isSynchronous
+        skipsPermanentFailures = definition.failurePolicy != .retry
         self.probe = probe
         routing = DeclaredRouting(definition)
     }

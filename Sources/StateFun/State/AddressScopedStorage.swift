@@ -145,6 +145,16 @@ public final class AddressScopedStorage {
     /// The cells in order (mutations are written in this order).
     package var cells: UnsafeMutableBufferPointer<Cell> { UnsafeMutableBufferPointer(start: base, count: count) }
 
+    /// A copy of every cell, to ``restore(_:)`` the state as it was when an invocation the failure policy skips
+    /// began. Cells hold their bytes in arrays, so the copy shares them until a later write copies on write.
+    package func snapshot() -> [Cell] { Array(cells) }
+
+    /// Puts back the cells of a ``snapshot()``: values, written and dirty flags, as they were.
+    package func restore(_ snapshot: [Cell]) {
+        guard snapshot.count == count else { return }
+        for i in 0..<count { base[i] = snapshot[i] }
+    }
+
     /// The names of the states this batch can use.
     public var names: [String] { cells.map(\.name) }
 
