@@ -4,6 +4,7 @@ import StateFunHTTP
 import StateFunProtocol
 import StateFunTesting
 import StateFunWire
+import Synchronization
 import Testing
 
 /// The failure policy at run time (issue 16): a batch [good, poison, good] under `.deadLetter`, `.discard` and the
@@ -192,11 +193,11 @@ import Testing
         LocalRuntime.forTesting(app: app, protocolVersion: version)
     }
 
-    /// Sends the three messages to one address so they run as one batch: the first alone, then the other two
-    /// (the runtime batches what waits while a batch runs); either way the policy's outcome is the same.
+    /// Sends "first", then [ann, poison, bob] to one address: the runtime starts a batch with the first message
+    /// at once and batches what waits behind it, so the other three run as one batch [good, poison, good].
     static func sendPoisoned(_ runtime: LocalRuntime, _ function: TypeName) async throws {
         let address = Address(function, id: "a")
-        for text in ["ann", "poison", "bob"] { try runtime.send(text, to: address) }
+        for text in ["first", "ann", "poison", "bob"] { try runtime.send(text, to: address) }
         await runtime.runUntilIdle()
     }
 
@@ -205,8 +206,8 @@ import Testing
         let runtime = Self.runtime(version)
         try await Self.sendPoisoned(runtime, Self.deadLettering)
         try runtime.checkNoFailures()
-        #expect(runtime.value(Self.count, of: Address(Self.deadLettering, id: "a")) == 2)
-        #expect(runtime.egressTexts(topic: "out") == ["ann", "bob"])
+        #expect(runtime.value(Self.count, of: Address(Self.deadLettering, id: "a")) == 3)
+        #expect(runtime.egressTexts(topic: "out") == ["first", "ann", "bob"])
         let dead = runtime.egressRecords(egress: "test/dlq")
         #expect(dead.count == 1 && dead.first?.topic == "dead" && dead.first?.key == "a")
         try Self.checkDeadLetter(try #require(dead.first?.text), id: "a", caller: nil, version: version)
@@ -217,22 +218,22 @@ import Testing
         let runtime = Self.runtime(version)
         try await Self.sendPoisoned(runtime, Self.discarding)
         try runtime.checkNoFailures()
-        #expect(runtime.value(Self.count, of: Address(Self.discarding, id: "a")) == 2)
-        #expect(runtime.egressTexts(topic: "out") == ["ann", "bob"])
+        #expect(runtime.value(Self.count, of: Address(Self.discarding, id: "a")) == 3)
+        #expect(runtime.egressTexts(topic: "out") == ["first", "ann", "bob"])
         #expect(runtime.egressRecords(egress: "test/dlq").isEmpty)
     }
 
     @Test(arguments: [ProtocolVersion.v3, .v2])
-    func inLocalRuntimeAPermanentFailureUnderRetryIsReportedAtOnceAndChangesNothing(version: ProtocolVersion) async throws {
+    func inLocalRuntimeTheDefaultPolicyFailsTheBatchAtOnceAndChangesNothing(version: ProtocolVersion) async throws {
         let runtime = Self.runtime(version)
         let address = Address(Self.retrying, id: "a")
-        try runtime.send("poison", to: address)
-        await runtime.runUntilIdle()
+        try await Self.sendPoisoned(runtime, Self.retrying)
         let failure = try #require(runtime.failures.first)
-        #expect(runtime.failures.count == 1 && failure.attempts == 1, "reported after the first attempt")
+        #expect(runtime.failures.count == 1 && failure.attempts == 1, "a permanent failure is reported after one attempt")
+        #expect(failure.droppedMessages.count == 3, "the batch [ann, poison, bob]")
         #expect(runtime.awaitingRetry.isEmpty)
-        #expect(runtime.value(Self.count, of: address) == nil)
-        #expect(runtime.egressRecords.isEmpty)
+        #expect(runtime.value(Self.count, of: address) == 1, "only the batch before it counted")
+        #expect(runtime.egressTexts(topic: "out") == ["first"])
         #expect(throws: RuntimeFailures.self) { try runtime.checkNoFailures() }
     }
 
@@ -245,6 +246,21 @@ import Testing
         #expect(runtime.awaitingRetry.map(\.address) == [address])
         let error = try #require(throws: RuntimeFailures.self) { try runtime.checkNoFailures() }
         #expect(error.awaitingRetry.count == 1 && error.description.contains("waiting for a retry"), "\(error)")
+    }
+
+    @Test func theDevServerReportsAPermanentFailureOnceWithoutRetrying() async throws {
+        var configuration = DevServerConfiguration()
+        configuration.logSink = nil
+        let server = DevServer(
+            app: Self.app, configuration: configuration,
+            output: CommandOutput(standardOutput: { _ in }, standardError: { _ in }))
+        defer { server.runtime.shutDown() }
+        let attempts = Mutex<[Int]>([])
+        server.runtime.onFailure { failure in attempts.withLock { $0.append(failure.attempts) } }
+        try server.runtime.send("poison", to: Address(Self.retrying, id: "a"))
+        await server.runtime.runUntilIdle()
+        #expect(attempts.withLock { $0 } == [1], "reported after the first attempt, not after the call timeout")
+        #expect(server.runtime.awaitingRetry.isEmpty)
     }
 
     // MARK: - TestInvocation
