@@ -2,8 +2,11 @@ import StateFun
 
 /// A small app for the bridges' tests: `test/echo` counts its messages, writes each to a Kafka egress and fails
 /// on `"boom"` (a transient failure); a message of a type it has no handler for is a permanent failure.
+/// `test/lenient` discards the invocations that fail permanently.
 enum ObservedApp {
     static let function: TypeName = "test/echo"
+    /// Discards an invocation that fails permanently ("poison" throws a `PermanentError`) and goes on.
+    static let lenient: TypeName = "test/lenient"
     static let egress = KafkaEgress(id: "test/out", address: "kafka:9092")
     static let count = ValueSpec<Int64>("count")
 
@@ -20,6 +23,12 @@ enum ObservedApp {
                 try context.send(egress.record(topic: "out", key: context.address.id, value: .string(text)))
             }
             Emits(egress)
+        }
+        Function(lenient) {
+            Handle(String.self) { _, text in
+                if text == "poison" { throw PermanentError("never accepted") }
+            }
+            OnFailure(.discard)
         }
         egress
     }

@@ -26,6 +26,18 @@ import Testing
         #expect(entry.metadata["invocation"] == "0")
     }
 
+    @Test func aDiscardedInvocationIsAWarningNamingThePolicy() async throws {
+        let handler = InMemoryLogHandler()
+        let logger = Logger(label: "test") { _ in handler }
+        let runtime = ObservedApp.runtime(LoggingInstrumentation(logger: logger))
+        defer { runtime.shutDown() }
+        try runtime.send("poison", to: Address(ObservedApp.lenient, id: "e"))
+        await runtime.runUntilIdle()
+        let entry = try #require(handler.entries.first { $0.message.description == "invocation discarded" }, "\(handler.entries)")
+        #expect(entry.level == .warning && entry.metadata["policy"] == "discard" && entry.metadata["kind"] == "permanent")
+        #expect(!handler.entries.contains { $0.message.description == "batch failed" })
+    }
+
     @Test func theLoggersLevelFiltersTheSDKsEvents() async throws {
         let handler = InMemoryLogHandler()
         var logger = Logger(label: "test") { _ in handler }

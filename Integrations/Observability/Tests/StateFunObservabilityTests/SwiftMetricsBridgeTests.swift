@@ -20,6 +20,7 @@ import Testing
         try runtime.send("bob", to: Address(ObservedApp.function, id: "b"))
         try runtime.send("boom", to: Address(ObservedApp.function, id: "c"))
         try runtime.send(Int64(7), to: Address(ObservedApp.function, id: "d"))
+        try runtime.send("poison", to: Address(ObservedApp.lenient, id: "e"))
         await runtime.runUntilIdle()
         return (metrics, registry)
     }
@@ -46,8 +47,9 @@ import Testing
     @Test func everySeriesHasTheNameAndLabelsOfTheBuiltInMetrics() async throws {
         let (metrics, registry) = try await Self.run()
         let builtIn = registry.snapshot()
+        /// The built-in family's series of `test/echo` (the per-function histograms and gauges).
         func series(_ name: String) -> [[MetricFamily.Label]] {
-            builtIn.first { $0.name == name }?.series.map(\.labels) ?? []
+            (builtIn.first { $0.name == name }?.series.map(\.labels) ?? []).filter { $0.first == .init("function", "test/echo") }
         }
         func labels(_ dimensions: [(String, String)]) -> [MetricFamily.Label] { dimensions.map { .init($0.0, $0.1) } }
         let counters = metrics.counters
@@ -63,7 +65,8 @@ import Testing
         for name in ["statefun_batch_size", "statefun_request_bytes", "statefun_response_bytes"] {
             let recorder = try metrics.expectRecorder(name, [Self.function])
             #expect(series(name) == [labels(recorder.dimensions)])
-            guard case .histogram(_, _, let count) = builtIn.first(where: { $0.name == name })?.series.first?.value else {
+            let echo = builtIn.first(where: { $0.name == name })?.series.first { $0.label("function") == "test/echo" }
+            guard case .histogram(_, _, let count) = echo?.value else {
                 Issue.record("\(name) is no histogram")
                 continue
             }
@@ -71,6 +74,14 @@ import Testing
         }
         #expect(series("statefun_batch_duration_seconds") == [labels([Self.function])])
         #expect(series("statefun_inflight_batches") == [labels([Self.function])])
+    }
+
+    @Test func anInvocationTheFailurePolicyDiscardsIsCountedAsSkipped() async throws {
+        let (metrics, _) = try await Self.run()
+        let lenient = ("function", "test/lenient")
+        #expect(metrics.counterTotal(label: "statefun_skipped_invocations_total", dimensions: [lenient, ("policy", "discard")]) == 1)
+        #expect(metrics.counterTotal(label: "statefun_invocation_failures_total", dimensions: [lenient, ("kind", "permanent")]) == 1)
+        #expect(metrics.counterTotal(label: "statefun_batches_total", dimensions: [lenient, ("outcome", "success")]) == 1)
     }
 
     @Test func connectionsAndLimitHitsAreCountedLikeTheBuiltInServer() throws {
