@@ -175,32 +175,32 @@ struct Fuzz2_Legacy: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage,
                     var value = Fuzz2_Legacy.Level()
                     var hasKey = false
                     var hasValue = false
-                    var undefinedValues = StateFunWire.UnknownFields()
+                    var entryUnknownFields = StateFunWire.UnknownFields()
                     try reader.readMessage(tag) { (reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         while let tag = try reader.nextField() {
                             switch tag.number {
-                            case 1:
+                            case 1 where tag.wireType == .lengthDelimited:
                                 key = try reader.readString(tag)
                                 hasKey = true
-                            case 2:
+                            case 2 where tag.wireType == .varint:
                                 let raw = try reader.readUInt64(tag)
                                 if let known = Fuzz2_Legacy.Level(rawValue: Int(Int32(truncatingIfNeeded: raw))) {
                                     value = known
                                     hasValue = true
                                 } else {
-                                    undefinedValues.appendVarint(2, raw)
+                                    entryUnknownFields.appendVarint(2, raw)
                                 }
-                            default: try reader.skip(tag)
+                            default: try reader.readUnknown(tag, into: &entryUnknownFields)
                             }
                         }
                     }
-                    if undefinedValues.isEmpty {
+                    if entryUnknownFields.isEmpty {
                         self.levelByName[key] = value
                     } else {
                         var writer = StateFunWire.WireWriter(capacity: 32)
                         if hasKey { writer.writeString(1, key, presence: .explicit) }
                         if hasValue { writer.writeEnum(2, Int32(truncatingIfNeeded: value.rawValue), presence: .explicit) }
-                        writer.writeRaw(undefinedValues.bytes)
+                        writer.writeRaw(entryUnknownFields.bytes)
                         var entry = StateFunWire.WireWriter(capacity: writer.count + 16)
                         entry.writeMessageBytes(10, writer.bytes)
                         self.unknownFields.append(entry.bytes[...])

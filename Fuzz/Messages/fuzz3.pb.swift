@@ -292,60 +292,124 @@ struct Fuzz_Everything: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessa
                 case 23 where tag.wireType == .lengthDelimited:
                     var key: String = ""
                     var value: Int64 = 0
+                    var hasKey = false
+                    var hasValue = false
+                    var entryUnknownFields = StateFunWire.UnknownFields()
                     try reader.readMessage(tag) { (reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         while let tag = try reader.nextField() {
                             switch tag.number {
-                            case 1: key = try reader.readString(tag)
-                            case 2:
+                            case 1 where tag.wireType == .lengthDelimited:
+                                key = try reader.readString(tag)
+                                hasKey = true
+                            case 2 where tag.wireType == .varint:
                                 value = try reader.readInt64(tag)
-                            default: try reader.skip(tag)
+                                hasValue = true
+                            default: try reader.readUnknown(tag, into: &entryUnknownFields)
                             }
                         }
                     }
-                    self.byName[key] = value
+                    if entryUnknownFields.isEmpty {
+                        self.byName[key] = value
+                    } else {
+                        var writer = StateFunWire.WireWriter(capacity: 32)
+                        if hasKey { writer.writeString(1, key, presence: .explicit) }
+                        if hasValue { writer.writeInt64(2, value, presence: .explicit) }
+                        writer.writeRaw(entryUnknownFields.bytes)
+                        var entry = StateFunWire.WireWriter(capacity: writer.count + 16)
+                        entry.writeMessageBytes(23, writer.bytes)
+                        self.unknownFields.append(entry.bytes[...])
+                    }
                 case 24 where tag.wireType == .lengthDelimited:
                     var key: Int64 = 0
                     var value = Fuzz_Everything.Nested()
+                    var hasKey = false
+                    var hasValue = false
+                    var entryUnknownFields = StateFunWire.UnknownFields()
                     try reader.readMessage(tag) { (reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         while let tag = try reader.nextField() {
                             switch tag.number {
-                            case 1: key = try reader.readSInt64(tag)
-                            case 2:
+                            case 1 where tag.wireType == .varint:
+                                key = try reader.readSInt64(tag)
+                                hasKey = true
+                            case 2 where tag.wireType == .lengthDelimited:
                                 try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
-                            default: try reader.skip(tag)
+                                hasValue = true
+                            default: try reader.readUnknown(tag, into: &entryUnknownFields)
                             }
                         }
                     }
-                    self.byID[key] = value
+                    if entryUnknownFields.isEmpty {
+                        self.byID[key] = value
+                    } else {
+                        var writer = StateFunWire.WireWriter(capacity: 32)
+                        if hasKey { writer.writeSInt64(1, key, presence: .explicit) }
+                        if hasValue { writer.writeMessage(2) { (writer: inout StateFunWire.WireWriter) in value.encode(to: &writer) } }
+                        writer.writeRaw(entryUnknownFields.bytes)
+                        var entry = StateFunWire.WireWriter(capacity: writer.count + 16)
+                        entry.writeMessageBytes(24, writer.bytes)
+                        self.unknownFields.append(entry.bytes[...])
+                    }
                 case 25 where tag.wireType == .lengthDelimited:
                     var key: Bool = false
                     var value: [Swift.UInt8] = []
+                    var hasKey = false
+                    var hasValue = false
+                    var entryUnknownFields = StateFunWire.UnknownFields()
                     try reader.readMessage(tag) { (reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         while let tag = try reader.nextField() {
                             switch tag.number {
-                            case 1: key = try reader.readBool(tag)
-                            case 2:
+                            case 1 where tag.wireType == .varint:
+                                key = try reader.readBool(tag)
+                                hasKey = true
+                            case 2 where tag.wireType == .lengthDelimited:
                                 value = try reader.readBytes(tag)
-                            default: try reader.skip(tag)
+                                hasValue = true
+                            default: try reader.readUnknown(tag, into: &entryUnknownFields)
                             }
                         }
                     }
-                    self.byFlag[key] = value
+                    if entryUnknownFields.isEmpty {
+                        self.byFlag[key] = value
+                    } else {
+                        var writer = StateFunWire.WireWriter(capacity: 32)
+                        if hasKey { writer.writeBool(1, key, presence: .explicit) }
+                        if hasValue { writer.writeBytes(2, value, presence: .explicit) }
+                        writer.writeRaw(entryUnknownFields.bytes)
+                        var entry = StateFunWire.WireWriter(capacity: writer.count + 16)
+                        entry.writeMessageBytes(25, writer.bytes)
+                        self.unknownFields.append(entry.bytes[...])
+                    }
                 case 26 where tag.wireType == .lengthDelimited:
                     var key: UInt32 = 0
                     var value = Fuzz_Color()
+                    var hasKey = false
+                    var hasValue = false
+                    var entryUnknownFields = StateFunWire.UnknownFields()
                     try reader.readMessage(tag) { (reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         while let tag = try reader.nextField() {
                             switch tag.number {
-                            case 1: key = try reader.readUInt32(tag)
-                            case 2:
+                            case 1 where tag.wireType == .varint:
+                                key = try reader.readUInt32(tag)
+                                hasKey = true
+                            case 2 where tag.wireType == .varint:
                                 let raw = Int(try reader.readEnum(tag))
                                 value = Fuzz_Color(rawValue: raw) ?? .UNRECOGNIZED(raw)
-                            default: try reader.skip(tag)
+                                hasValue = true
+                            default: try reader.readUnknown(tag, into: &entryUnknownFields)
                             }
                         }
                     }
-                    self.byCode[key] = value
+                    if entryUnknownFields.isEmpty {
+                        self.byCode[key] = value
+                    } else {
+                        var writer = StateFunWire.WireWriter(capacity: 32)
+                        if hasKey { writer.writeUInt32(1, key, presence: .explicit) }
+                        if hasValue { writer.writeEnum(2, Int32(truncatingIfNeeded: value.rawValue), presence: .explicit) }
+                        writer.writeRaw(entryUnknownFields.bytes)
+                        var entry = StateFunWire.WireWriter(capacity: writer.count + 16)
+                        entry.writeMessageBytes(26, writer.bytes)
+                        self.unknownFields.append(entry.bytes[...])
+                    }
                 case 27 where tag.wireType == .lengthDelimited:
                     var value = self._nested?.value ?? Fuzz_Everything.Nested()
                     try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }

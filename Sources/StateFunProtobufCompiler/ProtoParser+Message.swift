@@ -28,6 +28,10 @@ extension ProtoParser {
                 if option.name == "map_entry" {
                     throw ProtoDiagnostic(option.location, "map_entry should not be set explicitly; use map<KeyType, ValueType> instead")
                 }
+                if option.name == "message_set_wire_format", option.text == "true" {
+                    // MessageSet's wire format (items as groups of type_id and message) only carries extensions.
+                    throw ProtoDiagnostic(option.location, "message_set_wire_format is not supported (it carries extensions)")
+                }
                 message.options.append(option)
             case (.identifier, "reserved"):
                 _ = next()

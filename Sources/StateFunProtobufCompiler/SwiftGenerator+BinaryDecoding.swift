@@ -152,22 +152,26 @@ extension SwiftGenerator {
     /// The wire types field `plan` is read from: its own, and for packable repeated fields also length-delimited.
     func wireTypeCondition(_ plan: FieldPlan) -> String {
         if plan.field.isMap { return "tag.wireType == .lengthDelimited" }
-        let own: String
-        switch plan.field.type {
-        case .scalar(let s):
-            switch s {
-            case .double, .fixed64, .sfixed64: own = ".fixed64"
-            case .float, .fixed32, .sfixed32: own = ".fixed32"
-            case .string, .bytes: own = ".lengthDelimited"
-            default: own = ".varint"
-            }
-        case .enumeration: own = ".varint"
-        default: own = ".lengthDelimited"
-        }
+        let own = Self.wireType(of: plan.field.type)
         if case .repeated = plan.kind, own != ".lengthDelimited" {
             return "tag.wireType == \(own) || tag.wireType == .lengthDelimited"
         }
         return "tag.wireType == \(own)"
+    }
+
+    /// The wire type a single value of `type` is written with.
+    static func wireType(of type: ProtoFieldType) -> String {
+        switch type {
+        case .scalar(let s):
+            switch s {
+            case .double, .fixed64, .sfixed64: ".fixed64"
+            case .float, .fixed32, .sfixed32: ".fixed32"
+            case .string, .bytes: ".lengthDelimited"
+            default: ".varint"
+            }
+        case .enumeration: ".varint"
+        default: ".lengthDelimited"
+        }
     }
 
     mutating func decodeField(_ plan: FieldPlan, message: ProtoMessage) {
@@ -225,82 +229,73 @@ extension SwiftGenerator {
                 break
             }
         case .map:
-            let keyScalar = plan.field.mapKey ?? .string
-            let key = Self.swiftScalar(keyScalar)
-            let valueType = plan.field.mapValue ?? .scalar(.bytes)
-            line("var key: \(key) = \(keyScalar == .string ? "\"\"" : keyScalar == .bool ? "false" : "0")")
-            if isClosedEnum(valueType) {
-                decodeClosedEnumMapEntry(plan, keyScalar: keyScalar)
-                return
-            }
-            switch valueType {
-            case .scalar(let s):
-                line("var value: \(plan.swiftType) = \(s == .string ? "\"\"" : s == .bytes ? "[]" : s == .bool ? "false" : "0")")
-            default:
-                line("var value = \(plan.swiftType)()")
-            }
-            line("try reader.readMessage(tag) { (reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in")
-            indented { g in
-                g.line("while let tag = try reader.nextField() {")
-                g.line("    switch tag.number {")
-                g.line("    case 1: key = try reader.\(Self.readCall(keyScalar))(tag)")
-                g.line("    case 2:")
-                g.indented { g in
-                    g.indented { g in
-                        switch valueType {
-                        case .scalar(let s): g.line("value = try reader.\(Self.readCall(s))(tag)")
-                        case .enumeration:
-                            g.line("let raw = Int(try reader.readEnum(tag))")
-                            g.line("value = \(plan.swiftType)(rawValue: raw) ?? .UNRECOGNIZED(raw)")
-                        default:
-                            g.line("try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }")
-                        }
-                    }
-                }
-                g.line("    default: try reader.skip(tag)")
-                g.line("    }")
-                g.line("}")
-            }
-            line("}")
-            line("self.\(plan.property)[key] = value")
+            decodeMapEntry(plan)
         }
     }
 
-    /// A map entry whose value is a closed enum. A value the enum does not define makes the whole entry an unknown
-    /// field of the message, as upb and C++ do: the entry is re-encoded (key and known value if present, then the
-    /// unknown value varints in arrival order) and appended to `unknownFields`, and the map does not get the key.
-    private mutating func decodeClosedEnumMapEntry(_ plan: FieldPlan, keyScalar: ProtoScalar) {
+    /// One map entry. An entry holding a field it does not know (another field number, a key or value with a wire
+    /// type its type cannot have, a value its closed enum does not define) goes to the message's unknown fields
+    /// whole, re-encoded as upb does it: the key and the value if they were read, then the unknown fields in
+    /// arrival order; the map does not get the key. Otherwise the last key and value read are the entry.
+    private mutating func decodeMapEntry(_ plan: FieldPlan) {
         let number = plan.field.number
-        line("var value = \(plan.swiftType)()")
+        let keyScalar = plan.field.mapKey ?? .string
+        let valueType = plan.field.mapValue ?? .scalar(.bytes)
+        line("var key: \(Self.swiftScalar(keyScalar)) = \(keyScalar == .string ? "\"\"" : keyScalar == .bool ? "false" : "0")")
+        switch valueType {
+        case .scalar(let s):
+            line("var value: \(plan.swiftType) = \(s == .string ? "\"\"" : s == .bytes ? "[]" : s == .bool ? "false" : "0")")
+        default:
+            line("var value = \(plan.swiftType)()")
+        }
         line("var hasKey = false")
         line("var hasValue = false")
-        line("var undefinedValues = StateFunWire.UnknownFields()")
+        line("var entryUnknownFields = StateFunWire.UnknownFields()")
         line("try reader.readMessage(tag) { (reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in")
         line("    while let tag = try reader.nextField() {")
         line("        switch tag.number {")
-        line("        case 1:")
+        line("        case 1 where tag.wireType == \(Self.wireType(of: .scalar(keyScalar))):")
         line("            key = try reader.\(Self.readCall(keyScalar))(tag)")
         line("            hasKey = true")
-        line("        case 2:")
-        line("            let raw = try reader.readUInt64(tag)")
-        line("            if let known = \(plan.swiftType)(rawValue: Int(Int32(truncatingIfNeeded: raw))) {")
-        line("                value = known")
-        line("                hasValue = true")
-        line("            } else {")
-        line("                undefinedValues.appendVarint(2, raw)")
-        line("            }")
-        line("        default: try reader.skip(tag)")
+        line("        case 2 where tag.wireType == \(Self.wireType(of: valueType)):")
+        indented { g in
+            g.indented { g in
+                g.indented { g in
+                    switch valueType {
+                    case .scalar(let s):
+                        g.line("value = try reader.\(Self.readCall(s))(tag)")
+                        g.line("hasValue = true")
+                    case .enumeration where g.isClosedEnum(valueType):
+                        g.line("let raw = try reader.readUInt64(tag)")
+                        g.line("if let known = \(plan.swiftType)(rawValue: Int(Int32(truncatingIfNeeded: raw))) {")
+                        g.line("    value = known")
+                        g.line("    hasValue = true")
+                        g.line("} else {")
+                        g.line("    entryUnknownFields.appendVarint(2, raw)")
+                        g.line("}")
+                    case .enumeration:
+                        g.line("let raw = Int(try reader.readEnum(tag))")
+                        g.line("value = \(plan.swiftType)(rawValue: raw) ?? .UNRECOGNIZED(raw)")
+                        g.line("hasValue = true")
+                    default:
+                        g.line("try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }")
+                        g.line("hasValue = true")
+                    }
+                }
+            }
+        }
+        line("        default: try reader.readUnknown(tag, into: &entryUnknownFields)")
         line("        }")
         line("    }")
         line("}")
-        line("if undefinedValues.isEmpty {")
+        line("if entryUnknownFields.isEmpty {")
         line("    self.\(plan.property)[key] = value")
         line("} else {")
         indented { g in
             g.line("var writer = StateFunWire.WireWriter(capacity: 32)")
             g.line("if hasKey { \(g.writeValue(.scalar(keyScalar), number: 1, "key", explicit: true)) }")
-            g.line("if hasValue { \(g.writeValue(plan.field.mapValue ?? .scalar(.bytes), number: 2, "value", explicit: true)) }")
-            g.line("writer.writeRaw(undefinedValues.bytes)")
+            g.line("if hasValue { \(g.writeValue(valueType, number: 2, "value", explicit: true)) }")
+            g.line("writer.writeRaw(entryUnknownFields.bytes)")
             g.line("var entry = StateFunWire.WireWriter(capacity: writer.count + 16)")
             g.line("entry.writeMessageBytes(\(number), writer.bytes)")
             g.line("self.unknownFields.append(entry.bytes[...])")

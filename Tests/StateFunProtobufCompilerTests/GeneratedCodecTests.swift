@@ -166,7 +166,7 @@ import Testing
 
     @Test func aMapEntryWithAnUndefinedClosedEnumValueBecomesAnUnknownField() throws {
         // kinds_by_name (field 10) = {"a": B, "b": 7}: 7 is not a value of the closed enum Kind, so the whole
-        // entry goes to the unknown fields (upb and C++ do this) and the map keeps only "a".
+        // entry goes to the unknown fields (as upb does) and the map keeps only "a".
         let known: [UInt8] = [0x52, 0x05, 0x0A, 0x01, 0x61, 0x10, 0x02]
         let undefined: [UInt8] = [0x52, 0x05, 0x0A, 0x01, 0x62, 0x10, 0x07]
         let m = try Cov2_Legacy.deserialize(from: [0x08, 0x01] + undefined + known)
@@ -202,5 +202,17 @@ import Testing
         let decoded = try Foo_BarBaz_Clashes.deserialize(from: m.serialize())
         #expect(decoded == m)
         #expect(try Foo_BarBaz_Clashes(jsonString: try m.jsonString()) == m)
+    }
+
+    @Test func aMapEntryHoldingAFieldItDoesNotKnowBecomesAnUnknownField() throws {
+        // m (field 19, map<string, int64>): the entry {"k": 5, field 3 = 1} and the entry {"j" with key as a
+        // varint, 6}: both go to the unknown fields re-encoded (key, value, then the unknown fields), as upb does.
+        let extra: [UInt8] = [0x9A, 0x01, 0x07, 0x0A, 0x01, 0x6B, 0x10, 0x05, 0x18, 0x01]
+        let wrongWireType: [UInt8] = [0x9A, 0x01, 0x04, 0x08, 0x01, 0x10, 0x06]
+        let m = try Foo_BarBaz_AllTypes.deserialize(from: extra + wrongWireType)
+        #expect(m.m.isEmpty)
+        #expect(m.unknownFields.bytes == extra + [0x9A, 0x01, 0x04, 0x10, 0x06, 0x08, 0x01])
+        // An entry of known fields only is the map's.
+        #expect(try Foo_BarBaz_AllTypes.deserialize(from: [0x9A, 0x01, 0x05, 0x0A, 0x01, 0x6B, 0x10, 0x05]).m == ["k": 5])
     }
 }

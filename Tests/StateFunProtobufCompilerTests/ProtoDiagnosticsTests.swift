@@ -26,6 +26,9 @@ import Testing
         #expect(group.count == 1 && group[0].hasPrefix("a.proto:3:12: groups are not supported"))
         let extend = try CompilerTestSupport.diagnostics("syntax = \"proto2\";\nmessage A { extensions 10 to 20; }\nextend A { optional int32 x = 10; }\n")
         #expect(extend == ["a.proto:3:1: extensions (\"extend\") are not supported"])
+        let messageSet = try CompilerTestSupport.diagnostics(
+            "syntax = \"proto2\";\nmessage S {\n  option message_set_wire_format = true;\n  extensions 4 to max;\n}\n")
+        #expect(messageSet == ["a.proto:3:36: message_set_wire_format is not supported (it carries extensions)"])
     }
 
     @Test func typesOfFilesNotImportedAreRejected() throws {

@@ -34,17 +34,33 @@ public struct Google_Protobuf_Struct: StateFun.ProtobufMessage, StateFunWire.Pro
                 case 1 where tag.wireType == .lengthDelimited:
                     var key: String = ""
                     var value = Google_Protobuf_Value()
+                    var hasKey = false
+                    var hasValue = false
+                    var entryUnknownFields = StateFunWire.UnknownFields()
                     try reader.readMessage(tag) { (reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         while let tag = try reader.nextField() {
                             switch tag.number {
-                            case 1: key = try reader.readString(tag)
-                            case 2:
+                            case 1 where tag.wireType == .lengthDelimited:
+                                key = try reader.readString(tag)
+                                hasKey = true
+                            case 2 where tag.wireType == .lengthDelimited:
                                 try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
-                            default: try reader.skip(tag)
+                                hasValue = true
+                            default: try reader.readUnknown(tag, into: &entryUnknownFields)
                             }
                         }
                     }
-                    self.fields[key] = value
+                    if entryUnknownFields.isEmpty {
+                        self.fields[key] = value
+                    } else {
+                        var writer = StateFunWire.WireWriter(capacity: 32)
+                        if hasKey { writer.writeString(1, key, presence: .explicit) }
+                        if hasValue { writer.writeMessage(2) { (writer: inout StateFunWire.WireWriter) in value.encode(to: &writer) } }
+                        writer.writeRaw(entryUnknownFields.bytes)
+                        var entry = StateFunWire.WireWriter(capacity: writer.count + 16)
+                        entry.writeMessageBytes(1, writer.bytes)
+                        self.unknownFields.append(entry.bytes[...])
+                    }
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)
                 }

@@ -189,31 +189,63 @@ struct Foo_BarBaz_AllTypes: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONM
                 case 19 where tag.wireType == .lengthDelimited:
                     var key: String = ""
                     var value: Int64 = 0
+                    var hasKey = false
+                    var hasValue = false
+                    var entryUnknownFields = StateFunWire.UnknownFields()
                     try reader.readMessage(tag) { (reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         while let tag = try reader.nextField() {
                             switch tag.number {
-                            case 1: key = try reader.readString(tag)
-                            case 2:
+                            case 1 where tag.wireType == .lengthDelimited:
+                                key = try reader.readString(tag)
+                                hasKey = true
+                            case 2 where tag.wireType == .varint:
                                 value = try reader.readInt64(tag)
-                            default: try reader.skip(tag)
+                                hasValue = true
+                            default: try reader.readUnknown(tag, into: &entryUnknownFields)
                             }
                         }
                     }
-                    self.m[key] = value
+                    if entryUnknownFields.isEmpty {
+                        self.m[key] = value
+                    } else {
+                        var writer = StateFunWire.WireWriter(capacity: 32)
+                        if hasKey { writer.writeString(1, key, presence: .explicit) }
+                        if hasValue { writer.writeInt64(2, value, presence: .explicit) }
+                        writer.writeRaw(entryUnknownFields.bytes)
+                        var entry = StateFunWire.WireWriter(capacity: writer.count + 16)
+                        entry.writeMessageBytes(19, writer.bytes)
+                        self.unknownFields.append(entry.bytes[...])
+                    }
                 case 20 where tag.wireType == .lengthDelimited:
                     var key: Int32 = 0
                     var value = Foo_BarBaz_AllTypes.Nested()
+                    var hasKey = false
+                    var hasValue = false
+                    var entryUnknownFields = StateFunWire.UnknownFields()
                     try reader.readMessage(tag) { (reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         while let tag = try reader.nextField() {
                             switch tag.number {
-                            case 1: key = try reader.readInt32(tag)
-                            case 2:
+                            case 1 where tag.wireType == .varint:
+                                key = try reader.readInt32(tag)
+                                hasKey = true
+                            case 2 where tag.wireType == .lengthDelimited:
                                 try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
-                            default: try reader.skip(tag)
+                                hasValue = true
+                            default: try reader.readUnknown(tag, into: &entryUnknownFields)
                             }
                         }
                     }
-                    self.mm[key] = value
+                    if entryUnknownFields.isEmpty {
+                        self.mm[key] = value
+                    } else {
+                        var writer = StateFunWire.WireWriter(capacity: 32)
+                        if hasKey { writer.writeInt32(1, key, presence: .explicit) }
+                        if hasValue { writer.writeMessage(2) { (writer: inout StateFunWire.WireWriter) in value.encode(to: &writer) } }
+                        writer.writeRaw(entryUnknownFields.bytes)
+                        var entry = StateFunWire.WireWriter(capacity: writer.count + 16)
+                        entry.writeMessageBytes(20, writer.bytes)
+                        self.unknownFields.append(entry.bytes[...])
+                    }
                 case 21 where tag.wireType == .lengthDelimited:
                     var value = self._nested?.value ?? Foo_BarBaz_AllTypes.Nested()
                     try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
@@ -776,18 +808,34 @@ struct Foo_BarBaz_Clashes: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMe
                 case 5 where tag.wireType == .lengthDelimited:
                     var key: String = ""
                     var value = Foo_BarBaz_Clashes.CaseIterable()
+                    var hasKey = false
+                    var hasValue = false
+                    var entryUnknownFields = StateFunWire.UnknownFields()
                     try reader.readMessage(tag) { (reader: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         while let tag = try reader.nextField() {
                             switch tag.number {
-                            case 1: key = try reader.readString(tag)
-                            case 2:
+                            case 1 where tag.wireType == .lengthDelimited:
+                                key = try reader.readString(tag)
+                                hasKey = true
+                            case 2 where tag.wireType == .varint:
                                 let raw = Int(try reader.readEnum(tag))
                                 value = Foo_BarBaz_Clashes.CaseIterable(rawValue: raw) ?? .UNRECOGNIZED(raw)
-                            default: try reader.skip(tag)
+                                hasValue = true
+                            default: try reader.readUnknown(tag, into: &entryUnknownFields)
                             }
                         }
                     }
-                    self.byName[key] = value
+                    if entryUnknownFields.isEmpty {
+                        self.byName[key] = value
+                    } else {
+                        var writer = StateFunWire.WireWriter(capacity: 32)
+                        if hasKey { writer.writeString(1, key, presence: .explicit) }
+                        if hasValue { writer.writeEnum(2, Int32(truncatingIfNeeded: value.rawValue), presence: .explicit) }
+                        writer.writeRaw(entryUnknownFields.bytes)
+                        var entry = StateFunWire.WireWriter(capacity: writer.count + 16)
+                        entry.writeMessageBytes(5, writer.bytes)
+                        self.unknownFields.append(entry.bytes[...])
+                    }
                 case 6 where tag.wireType == .varint:
                     let raw = Int(try reader.readEnum(tag))
                     self.anything = Foo_BarBaz_Clashes.any(rawValue: raw) ?? .UNRECOGNIZED(raw)
