@@ -51,6 +51,9 @@ mkdir -p Fuzz/artifacts "$work"
 # Explore in a scratch corpus seeded from the committed one, so a run does not flood git.
 cp -n "$corpus"/* "$work"/ 2>/dev/null || true
 echo "run.sh: $product at $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $seconds s, corpus $work" >&2
+# -timeout is wall time per input. 120 s, not libFuzzer's usual few seconds: niced on a shared machine, a run of
+# HandlerV3 was stopped by a 24 s "timeout" on an input that takes 0.08 s of CPU alone (the process was starved,
+# not slow). A later option on the command line wins, e.g. -timeout=10 on a machine of one's own.
 "$binary" "$work" "$corpus" \
-    -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
+    -max_total_time="$seconds" -max_len="$max_len" -timeout=120 -rss_limit_mb=2048 \
     -artifact_prefix=Fuzz/artifacts/ -print_final_stats=1 "$@"
