@@ -22,13 +22,12 @@ public struct InvocationResult: Sendable {
         invocation: TestInvocation, effects: BatchEffects, initial: [StateSlot],
         egressKinds: [TypeName: EgressDefinition.Kind]
     ) throws {
-        let version = invocation.protocolVersion
+        let codec = invocation.codec
         let address = invocation.address
         self.address = address
         func message(_ slot: StateSlot) -> Message? {
             guard let bytes = slot.bytes else { return nil }
-            return version == .v3
-                ? Message(typeName: slot.typeName, bytes: bytes) : InvocationCodec.v2StateMessage(bytes)
+            return codec.stateMessage(typeName: slot.typeName, bytes: bytes)
         }
         var values: [String: Message] = [:]
         for slot in initial { values[slot.name] = message(slot) }

@@ -22,6 +22,8 @@ public struct TestInvocation: Sendable {
     public let address: Address
     /// The protocol of the request.
     public let protocolVersion: ProtocolVersion
+    /// The rules of ``protocolVersion``, chosen once here: the request, its states and the answer go through it.
+    let codec: any ProtocolCodec.Type
     private var seeded: [(name: String, value: Message?)] = []
     private var caller: Address?
     /// Seeded values that could not be serialized, reported by `invoke`.
@@ -32,6 +34,7 @@ public struct TestInvocation: Sendable {
         self.app = app
         self.address = Address(function, id: id)
         self.protocolVersion = protocolVersion
+        codec = protocolVersion.codec
     }
 
     /// Seeds the state `spec` with `value` (`nil`: registered but empty, the default).
@@ -99,18 +102,18 @@ public struct TestInvocation: Sendable {
         var names: [String] = []
         for spec in function.specs where !names.contains(spec.name) {
             names.append(spec.name)
-            slots.append(slot(spec.name, declared: spec.typeName(for: protocolVersion), values[spec.name] ?? nil))
+            slots.append(codec.stateSlot(spec.name, declared: spec.typeName(in: codec), values[spec.name] ?? nil))
         }
         for (name, value) in seeded where !names.contains(name) {
             names.append(name)
-            slots.append(slot(name, declared: value?.typeName ?? "", value))
+            slots.append(codec.stateSlot(name, declared: value?.typeName ?? "", value))
         }
         let envelopes = messages.map {
             Envelope(caller: caller, message: Message(typeName: $0.typeName, bytes: $0.bytes, protocolVersion: protocolVersion))
         }
-        let request = InvocationCodec.request(protocolVersion, target: address, states: slots, invocations: envelopes)
+        let request = codec.request(target: address, states: slots, invocations: envelopes)
         let answer = try await app.requestReplyHandler(protocolVersion: protocolVersion).handle(request)
-        switch try InvocationCodec.response(protocolVersion, answer) {
+        switch try codec.response(answer) {
         case .missingStates(let missing):
             throw StateFunError.malformedRequest(
                 "the function asked for states the test did not send: \(missing.map(\.name).joined(separator: ", "))")
@@ -138,7 +141,7 @@ public struct TestInvocation: Sendable {
         for (target, message) in sent {
             guard let function = app.model.functions.first(where: { $0.typeName == target.typeName }),
                 function.otherwise == nil,
-                !function.handlers.contains(where: { $0.accepts(message.typeName, protocolVersion) })
+                !function.handlers.contains(where: { $0.accepts(message.typeName, codec) })
             else { continue }
             throw StateFunError.unhandledMessage(function: target.typeName, typeName: message.typeName)
         }
@@ -153,17 +156,5 @@ public struct TestInvocation: Sendable {
         var kinds: [TypeName: EgressDefinition.Kind] = [:]
         for egress in app.model.egresses where kinds[egress.id] == nil { kinds[egress.id] = egress.kind }
         return kinds
-    }
-
-    /// A state slot as the runtime sends it: 3.x typed with the declared typename (or the seeded message's own,
-    /// for a value seeded by name), 2.x as a serialized `Any`.
-    private func slot(_ name: String, declared: String, _ value: Message?) -> StateSlot {
-        guard let value, let bytes = value.bytes else { return StateSlot(name: name, typeName: declared, bytes: nil) }
-        switch protocolVersion {
-        case .v3:
-            return StateSlot(name: name, typeName: value.typeName, bytes: bytes)
-        case .v2:
-            return StateSlot(name: name, typeName: "", bytes: AnyValue(typeURL: value.typeName, value: bytes).serialized())
-        }
     }
 }

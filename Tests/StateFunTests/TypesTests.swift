@@ -55,12 +55,12 @@ import StateFunProtocol
     }
 
     @Test func kafkaValuesFollowKafkasSerializers() throws {
-        #expect(try EgressValue.int(7).bytes(.v3, kinesis: false) == [0, 0, 0, 7])
-        #expect(try EgressValue.int(-2).bytes(.v3, kinesis: false) == [0xFF, 0xFF, 0xFF, 0xFE])
-        #expect(try EgressValue.double(1.5).bytes(.v3, kinesis: false) == [0x3F, 0xF8, 0, 0, 0, 0, 0, 0])
-        #expect(try EgressValue.string("é").bytes(.v3, kinesis: false) == [0xC3, 0xA9])
-        #expect(try EgressValue.typed("a").bytes(.v3, kinesis: false) == [0x0A, 0x01, 0x61])
-        #expect(throws: StateFunError.self) { try EgressValue.int(1).bytes(.v3, kinesis: true) }
+        #expect(try EgressValue.int(7).bytes(TypedValueCodec.self, kinesis: false) == [0, 0, 0, 7])
+        #expect(try EgressValue.int(-2).bytes(TypedValueCodec.self, kinesis: false) == [0xFF, 0xFF, 0xFF, 0xFE])
+        #expect(try EgressValue.double(1.5).bytes(TypedValueCodec.self, kinesis: false) == [0x3F, 0xF8, 0, 0, 0, 0, 0, 0])
+        #expect(try EgressValue.string("é").bytes(TypedValueCodec.self, kinesis: false) == [0xC3, 0xA9])
+        #expect(try EgressValue.typed("a").bytes(TypedValueCodec.self, kinesis: false) == [0x0A, 0x01, 0x61])
+        #expect(throws: StateFunError.self) { try EgressValue.int(1).bytes(TypedValueCodec.self, kinesis: true) }
     }
 
     @Test func v2CarriesBuiltInsAsGoogleProtobufWrappers() throws {

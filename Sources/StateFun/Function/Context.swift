@@ -1,4 +1,4 @@
-public import StateFunWire
+package import StateFunWire
 // Public only for the inlinable sends (specialised in the caller's module for the value's type), which end the
 // effect through the response writer; no StateFunProtocol type appears in a public signature.
 public import StateFunProtocol
@@ -22,6 +22,12 @@ public final class Context {
     public let storage: AddressScopedStorage
     /// The protocol of the request being answered.
     public let protocolVersion: ProtocolVersion
+    /// The rules of ``protocolVersion`` (the handler's codec): how values are named and written, and what the
+    /// protocol can carry.
+    package let codec: any ProtocolCodec.Type
+    /// Whether ``codec`` is ``TypedValueCodec``: the typed sends then call it directly, inlined (see
+    /// ``ProtocolCodec``).
+    @usableFromInline let usesTypedValueCodec: Bool
     /// The batch's instrumentation, when the handler has any: the run loop notes a failing invocation in it.
     package var observation: BatchObservation?
     /// What the function declares it sends to and writes to (``Sends``, ``Emits``); `nil` when it declares
@@ -36,15 +42,17 @@ public final class Context {
     @exclusivity(unchecked) @usableFromInline package var effects: FromFunctionWriter
 
     package init(
-        address: Address, storage: AddressScopedStorage, protocolVersion: ProtocolVersion,
+        address: Address, storage: AddressScopedStorage, codec: any ProtocolCodec.Type,
         messages: WireWriter = WireWriter(capacity: 256), egressMessages: WireWriter = WireWriter(capacity: 256),
         routing: DeclaredRouting? = nil
     ) {
         self.routing = routing
         self.address = address
         self.storage = storage
-        self.protocolVersion = protocolVersion
-        effects = FromFunctionWriter(protocolVersion.wire, messages: messages, egressMessages: egressMessages)
+        self.codec = codec
+        usesTypedValueCodec = codec == TypedValueCodec.self
+        protocolVersion = codec.version
+        effects = FromFunctionWriter(codec.wire, messages: messages, egressMessages: egressMessages)
     }
 
     /// Gives the effect buffers back to `pool` once the response is written; the context keeps empty ones.
@@ -54,35 +62,29 @@ public final class Context {
 
     // MARK: - Messages
 
-    // The typed sends are inlinable so they are specialised for the value type in the caller's module: the
-    // value is serialized straight into the response with no witness-table or metadata work. What does not
-    // depend on the type (checks, headers) is in non-generic helpers.
+    // The typed sends are inlinable so that, with the 3.x codec, they are specialised for the value type in the
+    // caller's module: the value is serialized straight into the response with no witness-table or metadata
+    // work. Another codec is called through the protocol. What does not depend on the type (checks, headers) is
+    // in non-generic helpers.
 
     /// Sends `value` to the function at `target` (Python `send(message_builder(...))`, 2.x `pack_and_send`).
     @inlinable
     public func send<V: StateFunType>(_ value: V, to target: Address) throws {
-        guard protocolVersion == .v3 else { return try sendV2(value, to: target) }
-        let marks = try beginMessage(to: target, valueTypeName: V.typeName.description)
-        try effects.endMessage(marks) { (writer: inout WireWriter) throws(any Error) in try value.serialize(to: &writer) }
+        guard usesTypedValueCodec else { return try sendThroughCodec(value, to: target) }
+        try TypedValueCodec.writeMessage(value, to: target, in: self)
     }
 
-    /// Checks `target` and begins a 3.x message to it, up to its argument's value.
+    /// Checks a message can be sent to `target`: a valid address the function's declared routing allows.
     @usableFromInline
-    func beginMessage(to target: Address, valueTypeName: String) throws(StateFunError) -> FromFunctionWriter.ArgumentMarks {
+    func check(_ target: Address) throws(StateFunError) {
         if let problem = target.sendError { throw .invalidAddress(problem) }
         try checkRouting(to: target)
-        return effects.beginMessage(to: target.wireFields, typeName: valueTypeName)
     }
 
-    /// The 2.x form of ``send(_:to:)-(V,Address)``: the value travels as an `Any`.
+    /// ``send(_:to:)-(V,Address)`` through the protocol, for a codec other than ``TypedValueCodec``.
     @usableFromInline
-    func sendV2<V: StateFunType>(_ value: V, to target: Address) throws {
-        if let problem = target.sendError { throw StateFunError.invalidAddress(problem) }
-        try checkRouting(to: target)
-        let version = protocolVersion
-        try effects.writeMessage(to: target.wireFields, typeName: ValueCodec.typeName(of: V.self, version)) {
-            (writer: inout WireWriter) throws(any Error) in try ValueCodec.writePlain(value, version, to: &writer)
-        }
+    func sendThroughCodec<V: StateFunType>(_ value: V, to target: Address) throws {
+        try codec.writeMessage(value, to: target, in: self)
     }
 
     /// Sends `value` to `target` with `metadata` (the maintained fork's `TypedValue.metadata`: e.g. a
@@ -92,19 +94,12 @@ public final class Context {
     /// protocol, which has no metadata.
     public func send<V: StateFunType>(_ value: V, to target: Address, metadata: [MetadataEntry]) throws {
         guard !metadata.isEmpty else { return try send(value, to: target) }
-        try checkMetadata(metadata)
+        try codec.checkMetadata(metadata)
         if let problem = target.sendError { throw StateFunError.invalidAddress(problem) }
         try checkRouting(to: target)
         try effects.writeMessage(
             to: target.wireFields, typeName: V.typeName.description, metadata: Self.wireMetadata(metadata)
         ) { (writer: inout WireWriter) throws(any Error) in try value.serialize(to: &writer) }
-    }
-
-    /// Refuses metadata on the 2.x protocol: its `Any` payloads have no field for it.
-    func checkMetadata(_ metadata: [MetadataEntry]) throws(StateFunError) {
-        guard protocolVersion == .v3 || metadata.isEmpty else {
-            throw .invalidArgument("message metadata needs the 3.x protocol (the maintained fork's TypedValue.metadata)")
-        }
     }
 
     /// Metadata entries as the response writer takes them (no array is made for none, the usual case).
@@ -117,7 +112,7 @@ public final class Context {
     public func send(_ message: Message, to target: Address) throws {
         if let problem = target.sendError { throw StateFunError.invalidAddress(problem) }
         try checkRouting(to: target)
-        try checkMetadata(message.metadata)
+        try codec.checkMetadata(message.metadata)
         try effects.writeMessage(
             to: target.wireFields, typeName: message.typeName, hasValue: message.payload != nil,
             metadata: Self.wireMetadata(message.metadata)
@@ -165,11 +160,11 @@ public final class Context {
         _ value: V, to target: Address, after delay: Duration, cancellationToken: String? = nil
     ) throws {
         let ms = try checkDelayed(target, delay, cancellationToken)
-        let version = protocolVersion
+        let codec = self.codec
         try effects.writeDelayedMessage(
             to: target.wireFields, delayInMs: ms, cancellationToken: cancellationToken ?? "",
-            typeName: ValueCodec.typeName(of: V.self, version)
-        ) { (writer: inout WireWriter) throws(any Error) in try ValueCodec.writePlain(value, version, to: &writer) }
+            typeName: codec.typeName(of: V.self)
+        ) { (writer: inout WireWriter) throws(any Error) in try codec.write(value, to: &writer) }
     }
 
     /// Sends an undecoded message after `delay`.
@@ -177,7 +172,7 @@ public final class Context {
         throws
     {
         let ms = try checkDelayed(target, delay, cancellationToken)
-        try checkMetadata(message.metadata)
+        try codec.checkMetadata(message.metadata)
         try effects.writeDelayedMessage(
             to: target.wireFields, delayInMs: ms, cancellationToken: cancellationToken ?? "", typeName: message.typeName,
             hasValue: message.payload != nil, metadata: Self.wireMetadata(message.metadata)
@@ -190,13 +185,7 @@ public final class Context {
         try checkRouting(to: target)
         let ms = delay.statefunMilliseconds
         guard ms >= 0 else { throw StateFunError.invalidDelayedMessage("the delay \(delay) is negative") }
-        if protocolVersion == .v2 {
-            // The 2.2 Python SDK refuses a zero delay ("missing delay"), and 2.x has no cancellation tokens.
-            guard delay != .zero else { throw StateFunError.invalidDelayedMessage("the 2.x protocol needs a delay") }
-            if let token = cancellationToken, !token.isEmpty {
-                throw StateFunError.invalidDelayedMessage("the 2.x protocol has no cancellation tokens")
-            }
-        }
+        try codec.checkDelay(delay, cancellationToken: cancellationToken)
         return ms
     }
 
@@ -204,9 +193,7 @@ public final class Context {
     /// nothing happens. An empty token is an error, as in the runtime.
     public func cancelDelayedMessage(_ token: String) throws {
         guard !token.isEmpty else { throw StateFunError.invalidDelayedMessage("a cancellation token must not be empty") }
-        guard protocolVersion == .v3 else {
-            throw StateFunError.invalidDelayedMessage("the 2.x protocol cannot cancel delayed messages")
-        }
+        try codec.checkCancellation()
         effects.writeCancellation(token: token)
     }
 
@@ -227,31 +214,28 @@ public final class Context {
     package func writeEgressRecord(_ record: EgressRecord) throws {
         let egress = record.egress
         if let reason = egress.validationError { throw StateFunError.invalidTypeName(egress.description, reason: reason) }
-        let version = protocolVersion
+        let codec = self.codec
         switch record.kind {
         case .value(let value):
             func write<V: StateFunType>(_ value: V) throws {
                 try effects.writeEgressMessage(
-                    namespace: egress.namespace, type: egress.name, typeName: ValueCodec.typeName(of: V.self, version)
-                ) { (writer: inout WireWriter) throws(any Error) in try ValueCodec.writePlain(value, version, to: &writer) }
+                    namespace: egress.namespace, type: egress.name, typeName: codec.typeName(of: V.self)
+                ) { (writer: inout WireWriter) throws(any Error) in try codec.write(value, to: &writer) }
             }
             try write(value)
         case .kafka(let topic, let key, let value, let headers):
             guard !topic.isEmpty else { throw StateFunError.invalidArgument("a Kafka egress record needs a topic") }
-            guard headers.isEmpty || version == .v3 else {
-                throw StateFunError.invalidArgument(
-                    "Kafka record headers need the 3.x protocol (the maintained fork's KafkaProducerRecord.headers)")
-            }
+            try codec.checkKafkaHeaders(headers)
             try effects.writeKafkaRecord(
                 egressNamespace: egress.namespace, egressType: egress.name, topic: topic, key: key ?? "",
                 headers: Self.wireMetadata(headers)
-            ) { (writer: inout WireWriter) throws(any Error) in try value.write(version, kinesis: false, to: &writer) }
+            ) { (writer: inout WireWriter) throws(any Error) in try value.write(codec, kinesis: false, to: &writer) }
         case .kinesis(let stream, let partitionKey, let explicitHashKey, let value):
             guard !stream.isEmpty else { throw StateFunError.invalidArgument("a Kinesis egress record needs a stream") }
             try effects.writeKinesisRecord(
                 egressNamespace: egress.namespace, egressType: egress.name, stream: stream, partitionKey: partitionKey,
                 explicitHashKey: explicitHashKey ?? ""
-            ) { (writer: inout WireWriter) throws(any Error) in try value.write(version, kinesis: true, to: &writer) }
+            ) { (writer: inout WireWriter) throws(any Error) in try value.write(codec, kinesis: true, to: &writer) }
         }
     }
 
@@ -262,7 +246,7 @@ public final class Context {
             throw StateFunError.invalidTypeName(egress.description, reason: reason)
         }
         try checkRouting(toEgress: egress)
-        try checkMetadata(message.metadata)
+        try codec.checkMetadata(message.metadata)
         try effects.writeEgressMessage(
             namespace: egress.namespace, type: egress.name, typeName: message.typeName, hasValue: message.payload != nil,
             metadata: Self.wireMetadata(message.metadata)
@@ -272,35 +256,22 @@ public final class Context {
     /// Sends a typed value to the egress `egress` (Python `send_egress(egress_message_builder(...))`).
     @inlinable
     package func sendEgressMessage<V: StateFunType>(_ value: V, to egress: TypeName) throws {
-        guard protocolVersion == .v3 else { return try sendV2(value, toEgress: egress) }
-        let marks = try beginEgressMessage(to: egress, valueTypeName: V.typeName.description)
-        try effects.endEgressMessage(marks) { (writer: inout WireWriter) throws(any Error) in
-            try value.serialize(to: &writer)
-        }
+        guard usesTypedValueCodec else { return try sendThroughCodec(value, toEgress: egress) }
+        try TypedValueCodec.writeEgressMessage(value, to: egress, in: self)
     }
 
-    /// Checks `egress` and begins a 3.x egress message to it, up to its argument's value.
+    /// ``sendEgressMessage(_:to:)-(V,_)`` through the protocol, for a codec other than ``TypedValueCodec``.
     @usableFromInline
-    func beginEgressMessage(to egress: TypeName, valueTypeName: String) throws(StateFunError)
-        -> FromFunctionWriter.ArgumentMarks
-    {
+    func sendThroughCodec<V: StateFunType>(_ value: V, toEgress egress: TypeName) throws {
+        try codec.writeEgressMessage(value, to: egress, in: self)
+    }
+
+    /// Checks a message can be sent to the egress `egress`: a valid typename the declared routing allows.
+    @usableFromInline
+    func checkEgress(_ egress: TypeName) throws(StateFunError) {
         if !egress.isValid, let reason = egress.validationError {
             throw .invalidTypeName(egress.description, reason: reason)
         }
         try checkRouting(toEgress: egress)
-        return effects.beginEgressMessage(namespace: egress.namespace, type: egress.name, typeName: valueTypeName)
-    }
-
-    /// The 2.x form of ``sendEgressMessage(_:to:)-(V,_)``: the value travels as an `Any`.
-    @usableFromInline
-    func sendV2<V: StateFunType>(_ value: V, toEgress egress: TypeName) throws {
-        if let reason = egress.validationError {
-            throw StateFunError.invalidTypeName(egress.description, reason: reason)
-        }
-        try checkRouting(toEgress: egress)
-        let version = protocolVersion
-        try effects.writeEgressMessage(
-            namespace: egress.namespace, type: egress.name, typeName: ValueCodec.typeName(of: V.self, version)
-        ) { (writer: inout WireWriter) throws(any Error) in try ValueCodec.writePlain(value, version, to: &writer) }
     }
 }

@@ -38,18 +38,18 @@ public struct EgressValue: Sendable, ExpressibleByStringLiteral, ExpressibleByIn
     }
 
     /// Appends the value's bytes to `writer` (see ``bytes(_:kinesis:)``).
-    package func write(_ version: ProtocolVersion, kinesis: Bool, to writer: inout WireWriter) throws {
+    package func write(_ codec: any ProtocolCodec.Type, kinesis: Bool, to writer: inout WireWriter) throws {
         switch storage {
         case .utf8(let s): writer.writeRaw(s.utf8)
         case .bytes(let b): writer.writeRaw(b)
         case .typed(let value):
-            func encode<V: StateFunType>(_ v: V) throws { try ValueCodec.writePlain(v, version, to: &writer) }
+            func encode<V: StateFunType>(_ v: V) throws { try codec.write(v, to: &writer) }
             try encode(value)
-        default: writer.writeRaw(try bytes(version, kinesis: kinesis))
+        default: writer.writeRaw(try bytes(codec, kinesis: kinesis))
         }
     }
 
-    package func bytes(_ version: ProtocolVersion, kinesis: Bool) throws -> [UInt8] {
+    package func bytes(_ codec: any ProtocolCodec.Type, kinesis: Bool) throws -> [UInt8] {
         switch storage {
         case .utf8(let s): return Array(s.utf8)
         case .bytes(let b): return b
@@ -63,7 +63,7 @@ public struct EgressValue: Sendable, ExpressibleByStringLiteral, ExpressibleByIn
             let u = v.bitPattern
             return (0..<8).map { UInt8(truncatingIfNeeded: u >> (56 - 8 * UInt64($0))) }
         case .typed(let value):
-            func encode<V: StateFunType>(_ v: V) throws -> [UInt8] { Array(try ValueCodec.encode(v, version).bytes) }
+            func encode<V: StateFunType>(_ v: V) throws -> [UInt8] { Array(try codec.encode(v).bytes) }
             return try encode(value)
         }
     }

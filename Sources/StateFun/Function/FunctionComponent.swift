@@ -52,7 +52,7 @@ public struct Handle<Value: StateFunType>: FunctionComponent {
     }
 
     private static func decode(_ message: Message, _ context: Context) throws -> Value {
-        try ValueCodec.decode(message.payload ?? [], as: Value.self, context.protocolVersion)
+        try context.codec.decode(message.payload ?? [], as: Value.self)
     }
 
     /// Adds this component to the function being declared.
@@ -60,7 +60,7 @@ public struct Handle<Value: StateFunType>: FunctionComponent {
     public func contribute(to draft: inout FunctionDefinitionDraft) {
         draft.definition.handlers.append(
             FunctionDefinition.TypedHandler(
-                typeName: Value.typeName, v2TypeName: ValueCodec.typeName(of: Value.self, .v2), call: body,
+                typeName: Value.typeName, anyTypeURL: AnyCodec.typeName(of: Value.self), call: body,
                 valueType: Value.self))
     }
 }

@@ -25,14 +25,14 @@ package struct FunctionDefinition: Sendable {
     package struct TypedHandler: Sendable {
         /// The accepted type's typename on 3.x.
         package var typeName: TypeName
-        /// The accepted type's `Any` type URL on 2.x.
-        package var v2TypeName: String
+        /// The accepted type's `Any` type URL on 2.x (``AnyCodec``).
+        package var anyTypeURL: String
         package var call: HandlerBody
         /// The accepted Swift type (the development server decodes and shows values of it).
         package var valueType: (any StateFunType.Type)? = nil
 
-        package func accepts(_ received: String, _ version: ProtocolVersion) -> Bool {
-            ValueCodec.matches(received, expected: version == .v3 ? typeName.description : v2TypeName, version)
+        package func accepts(_ received: String, _ codec: any ProtocolCodec.Type) -> Bool {
+            codec.matches(received, expected: codec.typeName(typeName, anyTypeURL: anyTypeURL))
         }
     }
 
@@ -70,7 +70,7 @@ package struct FunctionDefinition: Sendable {
     /// Runs the handler that accepts `message`; only for functions whose handlers are all synchronous.
     @inline(__always)
     package func dispatchSynchronously(_ context: Context, _ message: Message) throws {
-        for handler in handlers where handler.accepts(message.typeName, context.protocolVersion) {
+        for handler in handlers where handler.accepts(message.typeName, context.codec) {
             if case .sync(let body) = handler.call { return try body(context, message) }
         }
         if case .sync(let body) = otherwise { return try body(context, message) }
@@ -80,7 +80,7 @@ package struct FunctionDefinition: Sendable {
     /// Runs the handler that accepts `message`.
     @inline(__always)
     package func dispatch(_ context: Context, _ message: Message) async throws {
-        for handler in handlers where handler.accepts(message.typeName, context.protocolVersion) {
+        for handler in handlers where handler.accepts(message.typeName, context.codec) {
             return try await handler.call(context, message)
         }
         if let otherwise { return try await otherwise(context, message) }

@@ -27,7 +27,7 @@ public struct KafkaTopic: Sendable {
     ) {
         self.topic = topic
         self.valueType = Value.typeName
-        self.typeURLV2 = ValueCodec.typeName(of: Value.self, .v2)
+        self.typeURLV2 = AnyCodec.typeName(of: Value.self)
         self.targets = targets
         self.forwardHeaders = forwardHeaders
     }

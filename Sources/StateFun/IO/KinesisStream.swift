@@ -17,7 +17,7 @@ public struct KinesisStream: Sendable {
     public init<Value: StateFunType>(_ stream: String, valueType: Value.Type, targets: TypeName...) {
         self.stream = stream
         self.valueType = Value.typeName
-        self.typeURLV2 = ValueCodec.typeName(of: Value.self, .v2)
+        self.typeURLV2 = AnyCodec.typeName(of: Value.self)
         self.targets = targets
     }
 

@@ -133,19 +133,17 @@ public struct CapturedEgressRecord: Sendable, Equatable, CustomStringConvertible
     package static func decode(
         egress: TypeName, message: Message, declared kind: EgressDefinition.Kind?, source: Address, time: Duration
     ) throws(RuntimeError) -> CapturedEgressRecord {
-        let version = message.protocolVersion
-        func names(_ v3: String, _ v2: String) -> Bool {
-            version == .v3 ? message.typeName == v3 : AnyValue.suffix(of: message.typeName) == AnyValue.suffix(of: v2)
-        }
-        let isKafka = names(KafkaProducerRecord.typeNameV3, KafkaProducerRecord.typeURLV2)
-        let isKinesis = names(KinesisEgressRecord.typeNameV3, KinesisEgressRecord.typeURLV2)
+        let codec = message.protocolVersion.codec
+        let isKafka = codec.matches(message.typeName, expected: codec.kafkaRecordTypeName)
+        let isKinesis = codec.matches(message.typeName, expected: codec.kinesisRecordTypeName)
         switch kind {
         case .kafka? where !isKafka:
             throw .invalidEgressRecord(
-                egress: egress, reason: "a Kafka egress takes '\(version == .v3 ? KafkaProducerRecord.typeNameV3 : KafkaProducerRecord.typeURLV2)', not '\(message.typeName)'")
+                egress: egress, reason: "a Kafka egress takes '\(codec.kafkaRecordTypeName)', not '\(message.typeName)'")
         case .kinesis? where !isKinesis:
             throw .invalidEgressRecord(
-                egress: egress, reason: "a Kinesis egress takes '\(version == .v3 ? KinesisEgressRecord.typeNameV3 : KinesisEgressRecord.typeURLV2)', not '\(message.typeName)'")
+                egress: egress,
+                reason: "a Kinesis egress takes '\(codec.kinesisRecordTypeName)', not '\(message.typeName)'")
         default: break
         }
         let payload: Payload

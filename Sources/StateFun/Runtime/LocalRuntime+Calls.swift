@@ -11,13 +11,13 @@ extension LocalRuntime {
             return Route(
                 destination: .url(endpoint.url(for: type)), maxNumBatchRequests: endpoint.maxNumBatchRequests,
                 callTimeout: endpoint.callTimeout,
-                v2States: endpoint.states.map { StateRegistration(name: $0.name, typeName: "", expiration: $0.expiration) })
+                listedStates: endpoint.states.map { StateRegistration(name: $0.name, typeName: "", expiration: $0.expiration) })
         }
         guard let function = appFunctions[type] else { return nil }
         let limit = app.model.endpoints.first { $0.covers(type) }?.maxNumBatchRequests ?? configuration.maxNumBatchRequests
         return Route(
             destination: .inProcess, maxNumBatchRequests: limit, callTimeout: configuration.callTimeout,
-            v2States: function.specs.map { StateRegistration(name: $0.name, typeName: "", expiration: $0.expiration) })
+            listedStates: function.specs.map { StateRegistration(name: $0.name, typeName: "", expiration: $0.expiration) })
     }
 
     /// Checks that a message can be delivered to `target`.
@@ -28,7 +28,7 @@ extension LocalRuntime {
 
     /// The states the runtime knows for `type`: registered through the handshake (3.x) or declared (2.x).
     func registrations(_ state: State, _ type: TypeName, _ route: Route) -> [StateRegistration] {
-        protocolVersion == .v3 ? state.registrations[type] ?? [] : route.v2States
+        codec.registersStates ? state.registrations[type] ?? [] : route.listedStates
     }
 
     static func isExpired(_ value: StoredValue, _ expiration: Expiration, _ now: Duration) -> Bool {
@@ -83,7 +83,7 @@ extension LocalRuntime {
             slots.append(StateSlot(name: registration.name, typeName: registration.typeName, bytes: bytes))
         }
         state.mailboxes[address] = mailbox
-        let request = InvocationCodec.request(protocolVersion, target: address, states: slots, invocations: invocations)
+        let request = codec.request(target: address, states: slots, invocations: invocations)
         return CallJob(
             address: address, route: route, invocations: invocations, request: request,
             sentStates: Set(slots.map(\.name)), firstAttemptAt: now, nextBackoff: configuration.initialBackoff)
@@ -125,7 +125,7 @@ extension LocalRuntime {
         switch outcome {
         case .success(let bytes):
             do throws(RuntimeError) {
-                switch try InvocationCodec.response(protocolVersion, bytes) {
+                switch try codec.response(bytes) {
                 case .missingStates(let specs):
                     try register(&state, job, specs)
                     guard let route = route(for: job.address.typeName) else {

@@ -58,7 +58,7 @@ extension LocalRuntime {
                 break
             case FromFunctionV3.MutationType.modify.rawValue:
                 let written = mutation.typeName.isEmpty ? InvocationCodec.unsetStateType : mutation.typeName
-                if protocolVersion == .v3, written != registration.typeName {
+                if codec.registersStates, written != registration.typeName {
                     throw .stateTypeMismatch(
                         function: sender.typeName, state: mutation.name, registered: registration.typeName,
                         written: written)

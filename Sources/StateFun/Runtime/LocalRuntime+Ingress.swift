@@ -33,7 +33,7 @@ extension LocalRuntime {
         }
         var deliveries: [(Address, Message)] = []
         for route in routes {
-            let forwarded = route.forwardsHeaders && protocolVersion == .v3 ? headers : []
+            let forwarded = route.forwardsHeaders && codec.carriesMetadata ? headers : []
             let message = Message(
                 typeName: route.valueType.description, payload: value[...], metadata: forwarded,
                 protocolVersion: protocolVersion)
@@ -47,15 +47,15 @@ extension LocalRuntime {
     /// must be the one the topic's ingress declares.
     @discardableResult
     public func ingest<V: StateFunType>(topic: String, key: String, _ value: V) throws(RuntimeError) -> [Address] {
-        let expected = ValueCodec.typeName(of: V.self, protocolVersion)
+        let expected = codec.typeName(of: V.self)
         for route in app.model.ingressRoutes where route.topic == topic {
-            guard ValueCodec.matches(route.valueType.description, expected: expected, protocolVersion) else {
+            guard codec.matches(route.valueType.description, expected: expected) else {
                 throw .ingressTypeMismatch(topic: topic, declared: route.valueType.description, given: expected)
             }
         }
         let bytes: [UInt8]
         do {
-            bytes = Array(try ValueCodec.encode(value, protocolVersion).bytes)
+            bytes = Array(try codec.encode(value).bytes)
         } catch {
             throw .invalidMessage("\(error)")
         }

@@ -9,7 +9,7 @@ extension LocalRuntime {
         var maxNumBatchRequests: Int
         var callTimeout: Duration
         /// 2.x: the states module.yaml lists (from the app's specs or the endpoint's declarations).
-        var v2States: [StateRegistration]
+        var listedStates: [StateRegistration]
     }
 
     /// A state value of one address, with the times its expiration is measured from.

@@ -87,6 +87,9 @@ public final class LocalRuntime: Sendable {
     public let app: App
     /// The protocol the runtime speaks with every function.
     public let protocolVersion: ProtocolVersion
+    /// The rules of ``protocolVersion``, chosen once here: requests, answers, state and ingress values go
+    /// through it.
+    let codec: any ProtocolCodec.Type
     /// The runtime's time source.
     public let clock: any RuntimeClock
     /// Functions the runtime calls over HTTP; they take precedence over the app's in-process functions.
@@ -117,6 +120,7 @@ public final class LocalRuntime: Sendable {
     ) {
         self.app = app
         self.protocolVersion = protocolVersion
+        codec = protocolVersion.codec
         self.clock = clock
         self.remoteEndpoints = remoteEndpoints
         self.configuration = configuration
@@ -328,10 +332,7 @@ public final class LocalRuntime: Sendable {
                 guard let value = mailbox.values[registration.name],
                     !Self.isExpired(value, registration.expiration, now)
                 else { continue }
-                result[registration.name] =
-                    protocolVersion == .v3
-                    ? Message(typeName: registration.typeName, bytes: value.bytes)
-                    : InvocationCodec.v2StateMessage(value.bytes)
+                result[registration.name] = codec.stateMessage(typeName: registration.typeName, bytes: value.bytes)
             }
             return result
         }

@@ -47,13 +47,13 @@ public final class AddressScopedStorage {
         package var problem: String?
 
         /// The cell of a declared state, provided by the runtime, not yet written.
-        package init(declared spec: AnyValueSpec, version: ProtocolVersion, value: RawValue?) {
-            let valueTypeName = spec.typeName(for: version)
+        package init(declared spec: AnyValueSpec, codec: any ProtocolCodec.Type, value: RawValue?) {
+            let valueTypeName = spec.typeName(in: codec)
             name = spec.name
             declaredType = spec.typeNumber
             self.valueTypeName = valueTypeName
             self.value = value
-            typeMatches = value.map { ValueCodec.matches($0.typeName, expected: valueTypeName, version) } ?? true
+            typeMatches = value.map { codec.matches($0.typeName, expected: valueTypeName) } ?? true
             current = nil
             spare = nil
             dirty = false
@@ -76,11 +76,11 @@ public final class AddressScopedStorage {
         }
 
         package init(
-            name: String, spec: AnyValueSpec?, version: ProtocolVersion, value: RawValue?, dirty: Bool,
+            name: String, spec: AnyValueSpec?, codec: any ProtocolCodec.Type, value: RawValue?, dirty: Bool,
             provided: Bool, problem: String? = nil
         ) {
             if let spec {
-                self.init(declared: spec, version: version, value: value)
+                self.init(declared: spec, codec: codec, value: value)
             } else {
                 self.init(undeclared: name, value: value)
             }
@@ -96,11 +96,16 @@ public final class AddressScopedStorage {
     @usableFromInline let base: UnsafeMutablePointer<Cell>
     @usableFromInline let count: Int
     package let function: TypeName
-    @usableFromInline package let protocolVersion: ProtocolVersion
+    /// The rules of the request's protocol: how typed values are written, read and matched.
+    package let codec: any ProtocolCodec.Type
+    /// Whether ``codec`` is ``TypedValueCodec``: typed reads and writes then call it directly, inlined (see
+    /// ``ProtocolCodec``).
+    @usableFromInline let usesTypedValueCodec: Bool
 
-    package init(function: TypeName, protocolVersion: ProtocolVersion, cells: [Cell]) {
+    package init(function: TypeName, codec: any ProtocolCodec.Type, cells: [Cell]) {
         self.function = function
-        self.protocolVersion = protocolVersion
+        self.codec = codec
+        usesTypedValueCodec = codec == TypedValueCodec.self
         count = cells.count
         pool = nil
         base = .allocate(capacity: Swift.max(cells.count, 1))
@@ -114,11 +119,12 @@ public final class AddressScopedStorage {
     private let pool: BufferPool?
 
     package init(
-        function: TypeName, protocolVersion: ProtocolVersion, count: Int, pool: BufferPool? = nil,
+        function: TypeName, codec: any ProtocolCodec.Type, count: Int, pool: BufferPool? = nil,
         cell: (Int) -> Cell
     ) {
         self.function = function
-        self.protocolVersion = protocolVersion
+        self.codec = codec
+        usesTypedValueCodec = codec == TypedValueCodec.self
         self.count = count
         self.pool = pool
         base = .allocate(capacity: Swift.max(count, 1))
@@ -188,30 +194,42 @@ public final class AddressScopedStorage {
 
     // MARK: - Typed
     //
-    // The generic entry points are inlinable so they are specialised for the value type in the caller's module
-    // (no witness-table or metadata work per access); what does not depend on the type is in the non-generic
-    // helpers below them.
+    // The generic entry points are inlinable so that, with the 3.x codec, they are specialised for the value type
+    // in the caller's module (no witness-table or metadata work per access); another codec is called through the
+    // protocol. What does not depend on the type is in the non-generic helpers below them.
 
     /// The current value of `spec`, or `nil` when it has none.
     @inlinable
     public func get<V: StateFunType>(_ spec: ValueSpec<V>) throws -> V? {
         let i = try readableCell(spec.erased)
         guard let bytes = base[i].valueBytes else { return nil }
-        if protocolVersion == .v3 { return try V.deserialize(from: bytes) }
-        return try ValueCodec.decode(bytes, as: V.self, protocolVersion)
+        guard usesTypedValueCodec else { return try decodeThroughCodec(bytes, as: V.self) }
+        return try TypedValueCodec.decode(bytes, as: V.self)
     }
 
     /// Stores `value` under `spec`.
     @inlinable
     public func set<V: StateFunType>(_ spec: ValueSpec<V>, _ value: V) throws {
         let i = try writableCell(spec.erased)
-        if protocolVersion == .v3 {
-            var writer = spareWriter(at: i)
-            try value.serialize(to: &writer)
-            store(writer, at: i)
+        var writer = spareWriter(at: i)
+        if usesTypedValueCodec {
+            try TypedValueCodec.write(value, to: &writer)
         } else {
-            store(Array(try ValueCodec.encode(value, protocolVersion).bytes), at: i)
+            try writeThroughCodec(value, to: &writer)
         }
+        store(writer, at: i)
+    }
+
+    /// Decodes a state value through the protocol, for a codec other than ``TypedValueCodec``.
+    @usableFromInline
+    func decodeThroughCodec<V: StateFunType>(_ bytes: ArraySlice<UInt8>, as type: V.Type) throws -> V {
+        try codec.decode(bytes, as: type)
+    }
+
+    /// Serializes a state value through the protocol, for a codec other than ``TypedValueCodec``.
+    @usableFromInline
+    func writeThroughCodec<V: StateFunType>(_ value: V, to writer: inout WireWriter) throws {
+        try codec.write(value, to: &writer)
     }
 
     /// Deletes the value of `spec`.
@@ -270,28 +288,19 @@ public final class AddressScopedStorage {
         base[i].dirty = true
     }
 
-    /// Stores a serialized value of the state's declared type.
-    @usableFromInline
-    func store(_ bytes: [UInt8], at i: Int) {
-        base[i].value = RawValue(typeName: base[i].valueTypeName, bytes: bytes)
-        base[i].written = false
-        base[i].typeMatches = true
-        base[i].dirty = true
-    }
-
     // MARK: - By name (the Python SDK's `context["name"]` / `context.storage.name`)
 
     /// The value of the state `name` as it arrived (or was last written), undecoded; `nil` when it has none.
     public func get(named name: String) throws -> Message? {
         let i = try cellIndex(named: name, reading: true)
         return base[i].currentValue.map {
-            Message(typeName: $0.typeName, payload: $0.bytes, protocolVersion: protocolVersion)
+            Message(typeName: $0.typeName, payload: $0.bytes, protocolVersion: codec.version)
         }
     }
 
     /// Stores `value` under the state `name`; on 3.x it must be of the declared type.
     public func set<V: StateFunType>(_ value: V, named name: String) throws {
-        try set(try Message(value, protocolVersion: protocolVersion), named: name)
+        try set(try Message(value, protocolVersion: codec.version), named: name)
     }
 
     /// Stores an undecoded value under the state `name` (`nil` bytes delete it).
@@ -303,7 +312,7 @@ public final class AddressScopedStorage {
             base[i].dirty = true
             return
         }
-        let matches = ValueCodec.matches(raw.typeName, expected: base[i].valueTypeName, protocolVersion)
+        let matches = codec.matches(raw.typeName, expected: base[i].valueTypeName)
         if base[i].declaredType != 0, !matches {
             throw StateFunError.stateTypeMismatch(
                 function: function, state: name, expected: base[i].valueTypeName, actual: raw.typeName)

@@ -24,7 +24,7 @@ public struct ValueSpec<Value: StateFunType>: Sendable, Hashable {
         self.expiration = expiration
         self.erased = AnyValueSpec(
             name: name, typeName: Value.typeName, expiration: expiration,
-            v2TypeName: ValueCodec.typeName(of: Value.self, .v2),
+            anyTypeURL: AnyCodec.typeName(of: Value.self),
             typeNumber: TypeNameIdentity.number(of: Value.typeName))
     }
 
@@ -45,13 +45,14 @@ public struct ValueSpec<Value: StateFunType>: Sendable, Hashable {
     package var name: String
     package var typeName: TypeName
     package var expiration: Expiration
-    /// The `Any` type URL values of this state carry on the 2.x protocol.
-    package var v2TypeName: String
+    /// The `Any` type URL values of this state carry on the 2.x protocol (``AnyCodec``).
+    package var anyTypeURL: String
     /// ``TypeNameIdentity`` of `typeName`.
     package var typeNumber: Int
 
-    package func typeName(for version: ProtocolVersion) -> String {
-        version == .v3 ? typeName.description : v2TypeName
+    /// The typename values of this state carry under `codec`.
+    package func typeName(in codec: any ProtocolCodec.Type) -> String {
+        codec.typeName(typeName, anyTypeURL: anyTypeURL)
     }
 
     /// Why the name is invalid, or `nil`.

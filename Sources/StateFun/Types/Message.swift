@@ -44,13 +44,13 @@ public struct Message: Sendable, Equatable, CustomStringConvertible {
 
     /// Encodes `value` as a message.
     public init<V: StateFunType>(_ value: V, protocolVersion: ProtocolVersion = .v3) throws {
-        let raw = try ValueCodec.encode(value, protocolVersion)
+        let raw = try protocolVersion.codec.encode(value)
         self.init(typeName: raw.typeName, payload: raw.bytes, protocolVersion: protocolVersion)
     }
 
     /// True when the message carries a value of type `V`.
     public func `is`<V: StateFunType>(_ type: V.Type) -> Bool {
-        ValueCodec.matches(typeName, type, protocolVersion)
+        protocolVersion.codec.matches(typeName, type)
     }
 
     /// Decodes the value as `V`. Throws ``StateFunError/deserializationFailed(typeName:reason:)`` when the
@@ -63,16 +63,16 @@ public struct Message: Sendable, Equatable, CustomStringConvertible {
     /// }
     /// ```
     public func decode<V: StateFunType>(_ type: V.Type) throws -> V {
+        let codec = protocolVersion.codec
         guard let payload else {
             throw StateFunError.deserializationFailed(
-                typeName: ValueCodec.typeName(of: type, protocolVersion), reason: "the message has no value")
+                typeName: codec.typeName(of: type), reason: "the message has no value")
         }
-        guard self.is(type) else {
+        guard codec.matches(typeName, type) else {
             throw StateFunError.deserializationFailed(
-                typeName: ValueCodec.typeName(of: type, protocolVersion),
-                reason: "the message holds a value of type '\(typeName)'")
+                typeName: codec.typeName(of: type), reason: "the message holds a value of type '\(typeName)'")
         }
-        return try ValueCodec.decode(payload, as: type, protocolVersion)
+        return try codec.decode(payload, as: type)
     }
 
     /// Decodes the value as `V`, `nil` when the message has no value; throws for another type or bad bytes.
