@@ -27,6 +27,9 @@ import Testing
             Self.dlq
         }
         #expect(!declared.validate().contains { $0.code == "undeclared-dead-letter-egress" })
+        // An Egress handle names an egress another module of the job defines: nothing to declare here.
+        let elsewhere = App { Function("test/f") { Otherwise { _, _ in }; OnFailure(.deadLetter(to: Egress(id: "ops/poison"))) } }
+        #expect(!elsewhere.validate().contains { $0.severity == .error }, "\(elsewhere.validate())")
     }
 
     @Test func validationNamesADeadLetterRecordTheEgressCannotTake() {

@@ -187,6 +187,23 @@ import Testing
         #expect(outcome.effects.egressRecords.map(\.count) == [2, 1], "the poison's own record was dropped")
     }
 
+    @Test func aPlainEgressGetsTheDocumentAsAString() async throws {
+        let app = App {
+            Function("test/plain") {
+                Handle(String.self) { _, _ in throw PermanentError("no") }
+                OnFailure(.deadLetter(to: Egress(id: "ops/poison")))
+            }
+        }
+        let body = Requests.v3(Address("test/plain", id: "p"), [(nil, Requests.typed("x"))])
+        let result = try Requests.result(try await RequestReplyHandler(app: app).handle(body))
+        let egress = try #require(result.outgoingEgresses.first)
+        #expect(result.outgoingEgresses.count == 1 && egress.egressNamespace == "ops" && egress.egressType == "poison")
+        let argument = try #require(egress.argument)
+        #expect(argument.typename == "io.statefun.types/string")
+        let text = try String.deserialize(from: argument.value)
+        #expect(text.hasPrefix("{\"function\":\"test/plain\",\"id\":\"p\",\"caller\":null,"), "\(text)")
+    }
+
     // MARK: - LocalRuntime
 
     static func runtime(_ version: ProtocolVersion) -> LocalRuntime {

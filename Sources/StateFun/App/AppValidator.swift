@@ -105,8 +105,11 @@ struct AppValidator {
                         "\(declaration) emits to egress \(egress), which the app does not declare")
                 }
             }
+            // A Kafka or Kinesis dead-letter egress must be declared; a plain one (an ``Egress`` handle) is defined
+            // by another module of the job, as for any send through such a handle.
             if case .deadLetter(let target) = function.failurePolicy,
                 checkTypeName(target.egress, role: "the dead-letter egress", in: declaration),
+                target.destination != .value,
                 !model.egresses.contains(where: { $0.id == target.egress })
             {
                 report(
