@@ -59,16 +59,17 @@ struct RuntimeRemoteTests {
     }
 
     @Test func reportsAnUnreachableEndpointAfterTheCallTimeout() async throws {
-        // Nothing listens on the port: every attempt is refused; the 200 ms budget runs on the manual clock.
-        let port = try #require(PythonSDKServer.freePort())
-        let runtime = LocalRuntime(
-            app: App {}, clock: ManualClock(),
-            remoteEndpoints: [
-                FunctionEndpoint(functions: "example/greeter", urlPathTemplate: "http://127.0.0.1:\(port)/", callTimeout: .milliseconds(200))
-            ])
-        try runtime.send("ann", to: Address("example/greeter", id: "ann"))
-        await runtime.advance(by: .seconds(1))
-        let failure = try #require(runtime.failures.first)
+        // A bound socket that does not listen holds the port: every attempt is refused; the 200 ms budget runs on the manual clock.
+        let failure = try await PythonSDKServer.withRefusingPort { port in
+            let runtime = LocalRuntime(
+                app: App {}, clock: ManualClock(),
+                remoteEndpoints: [
+                    FunctionEndpoint(functions: "example/greeter", urlPathTemplate: "http://127.0.0.1:\(port)/", callTimeout: .milliseconds(200))
+                ])
+            try runtime.send("ann", to: Address("example/greeter", id: "ann"))
+            await runtime.advance(by: .seconds(1))
+            return try #require(runtime.failures.first)
+        }
         // Attempts at 0, 10, 30, 70, 150 and 200 ms.
         #expect(failure.attempts == 6)
         #expect(failure.time == .milliseconds(200))
@@ -161,13 +162,28 @@ struct PythonSDKServer {
 
     /// A TCP port on 127.0.0.1 that was free a moment ago (bound to port 0, then released).
     static func freePort() -> Int? {
+        guard let (fd, port) = boundSocket() else { return nil }
+        close(fd)
+        return port
+    }
+
+    /// Runs `body` with a port on 127.0.0.1 that refuses every connection for as long as `body` runs: a socket
+    /// bound to it but not listening holds it, so no other test's server can take it meanwhile (a port that was
+    /// merely free a moment ago can be, and then the "unreachable" endpoint answers).
+    static func withRefusingPort<T>(_ body: (Int) async throws -> T) async throws -> T {
+        let (fd, port) = try #require(boundSocket())
+        defer { close(fd) }
+        return try await body(port)
+    }
+
+    /// A TCP socket bound to 127.0.0.1 on a port the kernel picks, not listening, and that port.
+    private static func boundSocket() -> (Int32, Int)? {
         #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
         let fd = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard fd >= 0 else { return nil }
-        defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -176,11 +192,13 @@ struct PythonSDKServer {
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
         }
-        guard bound == 0 else { return nil }
-        let named = withUnsafeMutablePointer(to: &address) {
+        let named = bound == 0 ? withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        } : -1
+        guard named == 0 else {
+            close(fd)
+            return nil
         }
-        guard named == 0 else { return nil }
-        return Int(UInt16(bigEndian: address.sin_port))
+        return (fd, Int(UInt16(bigEndian: address.sin_port)))
     }
 }
