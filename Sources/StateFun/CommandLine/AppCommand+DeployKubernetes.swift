@@ -1,3 +1,4 @@
+import StateFunHTTP
 extension AppCommand {
     /// `deploy kubernetes`: the function and a StateFun runtime on Kubernetes (``KubernetesManifests``).
     package static var deployKubernetes: AppCommand {
@@ -79,8 +80,15 @@ extension AppCommand {
 
     /// The entries of a `--flink-config` file; its problems go into `problems`.
     static func readFlinkConfiguration(_ path: String, into problems: inout DeployProblems) -> [(key: String, value: String)] {
-        guard let text = DeployFolder.readText(path, maxBytes: FlinkConfigurationFile.maxBytes) else {
-            problems.check(option: "flink-config", "cannot read '\(path)' (or it is longer than \(FlinkConfigurationFile.maxBytes) bytes)")
+        let bytes: [UInt8]
+        do {
+            bytes = try BoundedFile.contents(of: path, maxBytes: FlinkConfigurationFile.maxBytes)
+        } catch {
+            problems.check(option: "flink-config", error.description)
+            return []
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            problems.check(option: "flink-config", "'\(path)' is not UTF-8 text")
             return []
         }
         let (entries, fileProblems) = FlinkConfigurationFile.parse(text)

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import StateFunHTTP
 
 /// Where a command writes: standard output for its result (YAML, JSON, descriptions), standard error for
 /// diagnostics and errors. Tests pass their own closures to capture both.
@@ -37,24 +31,6 @@ public struct CommandOutput: Sendable {
     public func printError(_ line: String) { err(line + "\n") }
 
     private static func writeAll(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { buffer in
-                #if canImport(Darwin)
-                    Darwin.write(descriptor, buffer.baseAddress, buffer.count)
-                #elseif canImport(Musl)
-                    Musl.write(descriptor, buffer.baseAddress, buffer.count)
-                #else
-                    Glibc.write(descriptor, buffer.baseAddress, buffer.count)
-                #endif
-            }
-            if written > 0 {
-                bytes = bytes.dropFirst(written)
-            } else if written < 0 && errno == EINTR {
-                continue
-            } else {
-                return  // a closed pipe: nothing more can be written
-            }
-        }
+        BoundedFile.writeAll(Array(text.utf8), to: descriptor)
     }
 }

@@ -3,13 +3,6 @@
 #else
     import Foundation
 #endif
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Writes a deploy command's files into its output folder, or compares them with what is there (`--check`).
 package enum DeployFolder {
@@ -33,25 +26,6 @@ package enum DeployFolder {
             let onDisk = FileManager.default.contents(atPath: path)
             return onDisk == Data(file.contents.utf8) ? nil : path
         }
-    }
-
-    /// The UTF-8 text of the file at `path`; `nil` when it cannot be read, is not UTF-8 or is longer than
-    /// `maxBytes` (read in chunks, so a huge file costs no more than `maxBytes`).
-    package static func readText(_ path: String, maxBytes: Int) -> String? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { _ = close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count < 0 { return nil }
-            if count == 0 { break }
-            bytes += chunk[..<count]
-            if bytes.count > maxBytes { return nil }
-        }
-        return String(validating: bytes, as: UTF8.self)
     }
 
     private static func join(_ folder: String, _ path: String) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import StateFunHTTP
 
 extension SchemaLock {
     /// Reads a lock written by ``rendered()`` (or edited by hand). Every problem is a ``SchemaLockError`` naming
@@ -129,20 +130,18 @@ extension SchemaLock {
 
     /// Reads and parses the lock file at `path`.
     package init(contentsOfFile path: String) throws(SchemaLockError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .unreadable(path: path, reason: "no such readable file")
-        }
-        defer { try? handle.close() }
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try handle.read(upToCount: Self.maximumFileBytes + 1) ?? Data()
+            bytes = try BoundedFile.contents(of: path, maxBytes: Self.maximumFileBytes)
         } catch {
-            throw .unreadable(path: path, reason: "\(error)")
+            switch error {
+            case .unreadable(_, let reason): throw .unreadable(path: path, reason: reason)
+            case .tooLarge(_, let limit): throw .unreadable(path: path, reason: "larger than \(limit) bytes")
+            }
         }
-        guard data.count <= Self.maximumFileBytes else {
-            throw .unreadable(path: path, reason: "larger than \(Self.maximumFileBytes) bytes")
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .syntax(detail: "the file is not UTF-8 text")
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw .syntax(detail: "the file is not UTF-8 text") }
         try self.init(parsing: text)
     }
 

@@ -1,5 +1,7 @@
 public import StateFunWire
-import StateFunProtocol
+// Public only for the inlinable typed reads and writes (specialised in the caller's module), which reach the
+// cells through StateFunProtocol's `FixedBuffer`; no StateFunProtocol type appears in a public signature.
+public import StateFunProtocol
 /// The state of the address being invoked, for one batch: typed through ``ValueSpec``s, or by name.
 ///
 /// Reads decode the value the runtime sent; writes and deletes take effect for the rest of the batch and are
@@ -91,9 +93,9 @@ public final class AddressScopedStorage {
         }
     }
 
-    /// The cells, in a buffer this storage owns: every access is a pointer offset, with no reference counting
-    /// on a container and no uniqueness checks (the storage is not shared between threads).
-    @usableFromInline let base: UnsafeMutablePointer<Cell>
+    /// The cells, in a buffer this storage owns: every access is an offset from it, with no uniqueness checks
+    /// (the storage is not shared between threads).
+    @usableFromInline let base: FixedBuffer<Cell>
     @usableFromInline let count: Int
     package let function: TypeName
     /// The rules of the request's protocol: how typed values are written, read and matched.
@@ -108,10 +110,7 @@ public final class AddressScopedStorage {
         usesTypedValueCodec = codec == TypedValueCodec.self
         count = cells.count
         pool = nil
-        base = .allocate(capacity: Swift.max(cells.count, 1))
-        cells.withUnsafeBufferPointer { source in
-            if let start = source.baseAddress { base.initialize(from: start, count: source.count) }
-        }
+        base = FixedBuffer.make(count: cells.count) { cells[$0] }
     }
 
     /// Creates the storage with `count` cells made in place by `cell` (no intermediate array).
@@ -127,8 +126,7 @@ public final class AddressScopedStorage {
         usesTypedValueCodec = codec == TypedValueCodec.self
         self.count = count
         self.pool = pool
-        base = .allocate(capacity: Swift.max(count, 1))
-        for i in 0..<count { (base + i).initialize(to: cell(i)) }
+        base = FixedBuffer.make(count: count, cell)
     }
 
     deinit {
@@ -144,12 +142,10 @@ public final class AddressScopedStorage {
                 if var writer { pool.recycle(&writer) }
             }
         }
-        base.deinitialize(count: count)
-        base.deallocate()
     }
 
     /// The cells in order (mutations are written in this order).
-    package var cells: UnsafeMutableBufferPointer<Cell> { UnsafeMutableBufferPointer(start: base, count: count) }
+    package var cells: FixedBuffer<Cell> { base }
 
     /// A copy of every cell, to ``restore(_:)`` the state as it was when an invocation the failure policy skips
     /// began. Cells hold their bytes in arrays, so the copy shares them until a later write copies on write.
@@ -162,7 +158,7 @@ public final class AddressScopedStorage {
     }
 
     /// The names of the states this batch can use.
-    public var names: [String] { cells.map(\.name) }
+    public var names: [String] { (0..<count).map { base[$0].name } }
 
     @inline(__always)
     private func index(of name: String) -> Int? {

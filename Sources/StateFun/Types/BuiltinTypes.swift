@@ -15,7 +15,7 @@ extension Bool: StateFunType {
     }
     /// Decodes a value from a slice, in place (see ``StateFunType``).
     public static func deserialize(from bytes: ArraySlice<UInt8>) throws -> Bool {
-        if let value = WrapperCodec.canonicalVarint(bytes) { return value != 0 }
+        if let value = CanonicalField1.varint(bytes) { return value != 0 }
         return try WrapperCodec.decode(bytes, typeName, .varint) { tag, reader throws(WireError) in try reader.readBool(tag) } ?? false
     }
     /// Appends the serialized value to `writer`.
@@ -42,7 +42,7 @@ extension Int32: StateFunType {
     }
     /// Decodes a value from a slice, in place (see ``StateFunType``).
     public static func deserialize(from bytes: ArraySlice<UInt8>) throws -> Int32 {
-        if let value = WrapperCodec.canonicalFixed32(bytes) { return Int32(bitPattern: value) }
+        if let value = CanonicalField1.fixed32(bytes) { return Int32(bitPattern: value) }
         return try WrapperCodec.decode(bytes, typeName, .fixed32) { tag, reader throws(WireError) in try reader.readSFixed32(tag) } ?? 0
     }
     /// Appends the serialized value to `writer`.
@@ -69,7 +69,7 @@ extension Int64: StateFunType {
     }
     /// Decodes a value from a slice, in place (see ``StateFunType``).
     public static func deserialize(from bytes: ArraySlice<UInt8>) throws -> Int64 {
-        if let value = WrapperCodec.canonicalFixed64(bytes) { return Int64(bitPattern: value) }
+        if let value = CanonicalField1.fixed64(bytes) { return Int64(bitPattern: value) }
         return try WrapperCodec.decode(bytes, typeName, .fixed64) { tag, reader throws(WireError) in try reader.readSFixed64(tag) } ?? 0
     }
     /// Appends the serialized value to `writer`.
@@ -96,7 +96,7 @@ extension Float: StateFunType {
     }
     /// Decodes a value from a slice, in place (see ``StateFunType``).
     public static func deserialize(from bytes: ArraySlice<UInt8>) throws -> Float {
-        if let value = WrapperCodec.canonicalFixed32(bytes) { return Float(bitPattern: value) }
+        if let value = CanonicalField1.fixed32(bytes) { return Float(bitPattern: value) }
         return try WrapperCodec.decode(bytes, typeName, .fixed32) { tag, reader throws(WireError) in try reader.readFloat(tag) } ?? 0
     }
     /// Appends the serialized value to `writer`.
@@ -123,7 +123,7 @@ extension Double: StateFunType {
     }
     /// Decodes a value from a slice, in place (see ``StateFunType``).
     public static func deserialize(from bytes: ArraySlice<UInt8>) throws -> Double {
-        if let value = WrapperCodec.canonicalFixed64(bytes) { return Double(bitPattern: value) }
+        if let value = CanonicalField1.fixed64(bytes) { return Double(bitPattern: value) }
         return try WrapperCodec.decode(bytes, typeName, .fixed64) { tag, reader throws(WireError) in try reader.readDouble(tag) } ?? 0
     }
     /// Appends the serialized value to `writer`.
@@ -150,7 +150,7 @@ extension String: StateFunType {
     }
     /// Decodes a value from a slice, in place (see ``StateFunType``).
     public static func deserialize(from bytes: ArraySlice<UInt8>) throws -> String {
-        if let value = WrapperCodec.canonicalString(bytes) { return value }
+        if let value = CanonicalField1.string(bytes) { return value }
         return try WrapperCodec.decode(bytes, typeName, .lengthDelimited) { tag, reader throws(WireError) in try reader.readString(tag) } ?? ""
     }
     /// Appends the serialized value to `writer`.
@@ -167,40 +167,8 @@ extension String: StateFunType {
 
 /// Reads the single field 1 of a wrapper message (StateFun's `*Wrapper` and google.protobuf's `*Value`).
 enum WrapperCodec {
-    // Fast paths for the bytes every encoder writes for a non-default value: exactly one field 1, nothing else.
-    // Anything else (defaults, repeated or unknown fields, other wire types) takes the general path below.
-
-    /// `08 <one-byte varint>`.
-    @inline(__always)
-    static func canonicalVarint(_ bytes: ArraySlice<UInt8>) -> UInt8? {
-        guard bytes.count == 2, bytes[bytes.startIndex] == 0x08 else { return nil }
-        let value = bytes[bytes.startIndex + 1]
-        return value < 0x80 ? value : nil
-    }
-
-    /// `0D <four bytes>`.
-    @inline(__always)
-    static func canonicalFixed32(_ bytes: ArraySlice<UInt8>) -> UInt32? {
-        guard bytes.count == 5, bytes[bytes.startIndex] == 0x0D else { return nil }
-        return bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: 1, as: UInt32.self)) }
-    }
-
-    /// `09 <eight bytes>`.
-    @inline(__always)
-    static func canonicalFixed64(_ bytes: ArraySlice<UInt8>) -> UInt64? {
-        guard bytes.count == 9, bytes[bytes.startIndex] == 0x09 else { return nil }
-        return bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: 1, as: UInt64.self)) }
-    }
-
-    /// `0A <one-byte length> <that many bytes of valid UTF-8>`.
-    @inline(__always)
-    static func canonicalString(_ bytes: ArraySlice<UInt8>) -> String? {
-        // The length must be a one-byte varint (below 0x80) that covers exactly the rest.
-        guard bytes.count >= 2, bytes[bytes.startIndex] == 0x0A, bytes[bytes.startIndex + 1] < 0x80,
-            Int(bytes[bytes.startIndex + 1]) == bytes.count - 2
-        else { return nil }
-        return bytes.withUnsafeBufferPointer { UTF8Validation.string(UnsafeBufferPointer(rebasing: $0[2...])) }
-    }
+    // The fast paths for the bytes every encoder writes for a non-default value (exactly one field 1, nothing
+    // else) are the codec's `CanonicalField1`; anything else takes the general path below.
 
     /// Returns the last field-1 value (protobuf: the last occurrence wins), or nil when absent (the default).
     ///
