@@ -110,7 +110,7 @@ public final class AddressScopedStorage {
         usesTypedValueCodec = codec == TypedValueCodec.self
         count = cells.count
         pool = nil
-        base = FixedBuffer.make(count: cells.count) { cells[$0] }
+        base = FixedBuffer(count: cells.count) { cells[$0] }
     }
 
     /// Creates the storage with `count` cells made in place by `cell` (no intermediate array).
@@ -126,7 +126,7 @@ public final class AddressScopedStorage {
         usesTypedValueCodec = codec == TypedValueCodec.self
         self.count = count
         self.pool = pool
-        base = FixedBuffer.make(count: count, cell)
+        base = FixedBuffer(count: count, cell)
     }
 
     deinit {
@@ -142,6 +142,8 @@ public final class AddressScopedStorage {
                 if var writer { pool.recycle(&writer) }
             }
         }
+        // The storage owns the cells (FixedBuffer's invariant): released once, here, after their last use.
+        base.release()
     }
 
     /// The cells in order (mutations are written in this order).
@@ -149,7 +151,7 @@ public final class AddressScopedStorage {
 
     /// A copy of every cell, to ``restore(_:)`` the state as it was when an invocation the failure policy skips
     /// began. Cells hold their bytes in arrays, so the copy shares them until a later write copies on write.
-    package func snapshot() -> [Cell] { Array(cells) }
+    package func snapshot() -> [Cell] { (0..<count).map { base[$0] } }
 
     /// Puts back the cells of a ``snapshot()``: values, written and dirty flags, as they were.
     package func restore(_ snapshot: [Cell]) {
