@@ -95,8 +95,7 @@ public final class Context {
     public func send<V: StateFunType>(_ value: V, to target: Address, metadata: [MetadataEntry]) throws {
         guard !metadata.isEmpty else { return try send(value, to: target) }
         try codec.checkMetadata(metadata)
-        if let problem = target.sendError { throw StateFunError.invalidAddress(problem) }
-        try checkRouting(to: target)
+        try check(target)
         try effects.writeMessage(
             to: target.wireFields, typeName: V.typeName.description, metadata: Self.wireMetadata(metadata)
         ) { (writer: inout WireWriter) throws(any Error) in try value.serialize(to: &writer) }
@@ -110,8 +109,7 @@ public final class Context {
     /// Sends an undecoded message as it is, e.g. forwards the one received (2.x `send` of an `Any`), its
     /// ``Message/metadata`` included (as the fork's Java SDK's `MessageBuilder.fromMessage` keeps headers).
     public func send(_ message: Message, to target: Address) throws {
-        if let problem = target.sendError { throw StateFunError.invalidAddress(problem) }
-        try checkRouting(to: target)
+        try check(target)
         try codec.checkMetadata(message.metadata)
         try effects.writeMessage(
             to: target.wireFields, typeName: message.typeName, hasValue: message.payload != nil,
@@ -181,8 +179,7 @@ public final class Context {
 
     /// Validates a delayed send and returns its delay in milliseconds.
     private func checkDelayed(_ target: Address, _ delay: Duration, _ cancellationToken: String?) throws -> Int64 {
-        if let problem = target.sendError { throw StateFunError.invalidAddress(problem) }
-        try checkRouting(to: target)
+        try check(target)
         let ms = delay.statefunMilliseconds
         guard ms >= 0 else { throw StateFunError.invalidDelayedMessage("the delay \(delay) is negative") }
         try codec.checkDelay(delay, cancellationToken: cancellationToken)
@@ -201,10 +198,7 @@ public final class Context {
 
     /// Sends a record to an egress (Kafka, Kinesis, or a typed value for any egress).
     public func send(_ record: EgressRecord) throws {
-        if let reason = record.egress.validationError {
-            throw StateFunError.invalidTypeName(record.egress.description, reason: reason)
-        }
-        try checkRouting(toEgress: record.egress)
+        try checkEgress(record.egress)
         try writeEgressRecord(record)
     }
 
@@ -242,10 +236,7 @@ public final class Context {
     /// Sends an undecoded message to the egress `egress` as it is, e.g. forwards the one received (Python 2.x
     /// `send_egress(typename, any)`).
     package func sendEgressMessage(_ message: Message, to egress: TypeName) throws {
-        if let reason = egress.validationError {
-            throw StateFunError.invalidTypeName(egress.description, reason: reason)
-        }
-        try checkRouting(toEgress: egress)
+        try checkEgress(egress)
         try codec.checkMetadata(message.metadata)
         try effects.writeEgressMessage(
             namespace: egress.namespace, type: egress.name, typeName: message.typeName, hasValue: message.payload != nil,

@@ -96,7 +96,8 @@ public final class AddressScopedStorage {
     /// The cells, in a buffer this storage owns: every access is an offset from it, with no uniqueness checks
     /// (the storage is not shared between threads).
     @usableFromInline let base: FixedBuffer<Cell>
-    @usableFromInline let count: Int
+    /// The number of cells (the buffer's own count).
+    @inlinable var count: Int { base.count }
     package let function: TypeName
     /// The rules of the request's protocol: how typed values are written, read and matched.
     package let codec: any ProtocolCodec.Type
@@ -108,7 +109,6 @@ public final class AddressScopedStorage {
         self.function = function
         self.codec = codec
         usesTypedValueCodec = codec == TypedValueCodec.self
-        count = cells.count
         pool = nil
         base = FixedBuffer(count: cells.count) { cells[$0] }
     }
@@ -124,7 +124,6 @@ public final class AddressScopedStorage {
         self.function = function
         self.codec = codec
         usesTypedValueCodec = codec == TypedValueCodec.self
-        self.count = count
         self.pool = pool
         base = FixedBuffer(count: count, cell)
     }
