@@ -236,37 +236,37 @@ struct Fuzz_Everything: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessa
                 number = tag.number
                 switch tag.number {
                 case 1 where tag.wireType == .fixed64:
-                    self.d = try reader.readDouble(tag)
+                    self.d = Double(bitPattern: try reader.readRawFixed64())
                 case 2 where tag.wireType == .fixed32:
-                    self.f = try reader.readFloat(tag)
+                    self.f = Float(bitPattern: try reader.readRawFixed32())
                 case 3 where tag.wireType == .varint:
-                    self.i32 = try reader.readInt32(tag)
+                    self.i32 = Int32(truncatingIfNeeded: try reader.readVarint())
                 case 4 where tag.wireType == .varint:
-                    self.i64 = try reader.readInt64(tag)
+                    self.i64 = Int64(bitPattern: try reader.readVarint())
                 case 5 where tag.wireType == .varint:
-                    self.u32 = try reader.readUInt32(tag)
+                    self.u32 = UInt32(truncatingIfNeeded: try reader.readVarint())
                 case 6 where tag.wireType == .varint:
-                    self.u64 = try reader.readUInt64(tag)
+                    self.u64 = try reader.readVarint()
                 case 7 where tag.wireType == .varint:
-                    self.s32 = try reader.readSInt32(tag)
+                    self.s32 = StateFunWire.ZigZag.decode(UInt32(truncatingIfNeeded: try reader.readVarint()))
                 case 8 where tag.wireType == .varint:
-                    self.s64 = try reader.readSInt64(tag)
+                    self.s64 = StateFunWire.ZigZag.decode(try reader.readVarint())
                 case 9 where tag.wireType == .fixed32:
-                    self.fx32 = try reader.readFixed32(tag)
+                    self.fx32 = try reader.readRawFixed32()
                 case 10 where tag.wireType == .fixed64:
-                    self.fx64 = try reader.readFixed64(tag)
+                    self.fx64 = try reader.readRawFixed64()
                 case 11 where tag.wireType == .fixed32:
-                    self.sf32 = try reader.readSFixed32(tag)
+                    self.sf32 = Int32(bitPattern: try reader.readRawFixed32())
                 case 12 where tag.wireType == .fixed64:
-                    self.sf64 = try reader.readSFixed64(tag)
+                    self.sf64 = Int64(bitPattern: try reader.readRawFixed64())
                 case 13 where tag.wireType == .varint:
-                    self.b = try reader.readBool(tag)
+                    self.b = try reader.readVarint() != 0
                 case 14 where tag.wireType == .lengthDelimited:
                     self.s = try reader.readString(tag)
                 case 15 where tag.wireType == .lengthDelimited:
                     self.by = try reader.readBytes(tag)
                 case 16 where tag.wireType == .varint:
-                    self._optI64 = try reader.readInt64(tag)
+                    self._optI64 = Int64(bitPattern: try reader.readVarint())
                 case 17 where tag.wireType == .lengthDelimited:
                     self._optS = try reader.readString(tag)
                 case 18 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
@@ -302,7 +302,7 @@ struct Fuzz_Everything: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessa
                                 key = try reader.readString(tag)
                                 hasKey = true
                             case 2 where tag.wireType == .varint:
-                                value = try reader.readInt64(tag)
+                                value = Int64(bitPattern: try reader.readVarint())
                                 hasValue = true
                             default: try reader.readUnknown(tag, into: &entryUnknownFields)
                             }
@@ -329,7 +329,7 @@ struct Fuzz_Everything: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessa
                         while let tag = try reader.nextField() {
                             switch tag.number {
                             case 1 where tag.wireType == .varint:
-                                key = try reader.readSInt64(tag)
+                                key = StateFunWire.ZigZag.decode(try reader.readVarint())
                                 hasKey = true
                             case 2 where tag.wireType == .lengthDelimited:
                                 try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
@@ -359,7 +359,7 @@ struct Fuzz_Everything: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessa
                         while let tag = try reader.nextField() {
                             switch tag.number {
                             case 1 where tag.wireType == .varint:
-                                key = try reader.readBool(tag)
+                                key = try reader.readVarint() != 0
                                 hasKey = true
                             case 2 where tag.wireType == .lengthDelimited:
                                 value = try reader.readBytes(tag)
@@ -389,10 +389,10 @@ struct Fuzz_Everything: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessa
                         while let tag = try reader.nextField() {
                             switch tag.number {
                             case 1 where tag.wireType == .varint:
-                                key = try reader.readUInt32(tag)
+                                key = UInt32(truncatingIfNeeded: try reader.readVarint())
                                 hasKey = true
                             case 2 where tag.wireType == .varint:
-                                let raw = Int(try reader.readEnum(tag))
+                                let raw = Int(Int32(truncatingIfNeeded: try reader.readVarint()))
                                 value = Fuzz_Color(rawValue: raw) ?? .UNRECOGNIZED(raw)
                                 hasValue = true
                             default: try reader.readUnknown(tag, into: &entryUnknownFields)
@@ -419,7 +419,7 @@ struct Fuzz_Everything: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessa
                     try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
                     self.children.append(value)
                 case 29 where tag.wireType == .varint:
-                    let raw = Int(try reader.readEnum(tag))
+                    let raw = Int(Int32(truncatingIfNeeded: try reader.readVarint()))
                     self.color = Fuzz_Color(rawValue: raw) ?? .UNRECOGNIZED(raw)
                 case 30 where tag.wireType == .lengthDelimited:
                     self.choice = .name(try reader.readString(tag))
@@ -429,9 +429,9 @@ struct Fuzz_Everything: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessa
                     try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
                     self.choice = .child(value)
                 case 32 where tag.wireType == .varint:
-                    self.choice = .number(try reader.readUInt64(tag))
+                    self.choice = .number(try reader.readVarint())
                 case 33 where tag.wireType == .varint:
-                    let raw = Int(try reader.readEnum(tag))
+                    let raw = Int(Int32(truncatingIfNeeded: try reader.readVarint()))
                     self.choice = .hue(Fuzz_Color(rawValue: raw) ?? .UNRECOGNIZED(raw))
                 case 34 where tag.wireType == .lengthDelimited:
                     var value = self._recursive?.value ?? Fuzz_Everything()
@@ -1034,7 +1034,7 @@ struct Fuzz_Everything: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessa
                     number = tag.number
                     switch tag.number {
                     case 1 where tag.wireType == .varint:
-                        self.id = try reader.readInt32(tag)
+                        self.id = Int32(truncatingIfNeeded: try reader.readVarint())
                     case 2 where tag.wireType == .lengthDelimited:
                         self.label = try reader.readString(tag)
                     default:

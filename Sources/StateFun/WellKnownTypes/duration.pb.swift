@@ -34,9 +34,9 @@ public struct Google_Protobuf_Duration: StateFun.ProtobufMessage, StateFunWire.P
                 number = tag.number
                 switch tag.number {
                 case 1 where tag.wireType == .varint:
-                    self.seconds = try reader.readInt64(tag)
+                    self.seconds = Int64(bitPattern: try reader.readVarint())
                 case 2 where tag.wireType == .varint:
-                    self.nanos = try reader.readInt32(tag)
+                    self.nanos = Int32(truncatingIfNeeded: try reader.readVarint())
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)
                 }

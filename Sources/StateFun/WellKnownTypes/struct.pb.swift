@@ -180,14 +180,14 @@ public struct Google_Protobuf_Value: StateFun.ProtobufMessage, StateFunWire.Prot
                 number = tag.number
                 switch tag.number {
                 case 1 where tag.wireType == .varint:
-                    let raw = Int(try reader.readEnum(tag))
+                    let raw = Int(Int32(truncatingIfNeeded: try reader.readVarint()))
                     self.kind = .nullValue(Google_Protobuf_NullValue(rawValue: raw) ?? .UNRECOGNIZED(raw))
                 case 2 where tag.wireType == .fixed64:
-                    self.kind = .numberValue(try reader.readDouble(tag))
+                    self.kind = .numberValue(Double(bitPattern: try reader.readRawFixed64()))
                 case 3 where tag.wireType == .lengthDelimited:
                     self.kind = .stringValue(try reader.readString(tag))
                 case 4 where tag.wireType == .varint:
-                    self.kind = .boolValue(try reader.readBool(tag))
+                    self.kind = .boolValue(try reader.readVarint() != 0)
                 case 5 where tag.wireType == .lengthDelimited:
                     var value = Google_Protobuf_Struct()
                     if case .structValue(let current)? = self.kind { value = current }

@@ -32,7 +32,7 @@ public struct Google_Protobuf_DoubleValue: StateFun.ProtobufMessage, StateFunWir
                 number = tag.number
                 switch tag.number {
                 case 1 where tag.wireType == .fixed64:
-                    self.value = try reader.readDouble(tag)
+                    self.value = Double(bitPattern: try reader.readRawFixed64())
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)
                 }
@@ -87,7 +87,7 @@ public struct Google_Protobuf_FloatValue: StateFun.ProtobufMessage, StateFunWire
                 number = tag.number
                 switch tag.number {
                 case 1 where tag.wireType == .fixed32:
-                    self.value = try reader.readFloat(tag)
+                    self.value = Float(bitPattern: try reader.readRawFixed32())
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)
                 }
@@ -142,7 +142,7 @@ public struct Google_Protobuf_Int64Value: StateFun.ProtobufMessage, StateFunWire
                 number = tag.number
                 switch tag.number {
                 case 1 where tag.wireType == .varint:
-                    self.value = try reader.readInt64(tag)
+                    self.value = Int64(bitPattern: try reader.readVarint())
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)
                 }
@@ -197,7 +197,7 @@ public struct Google_Protobuf_UInt64Value: StateFun.ProtobufMessage, StateFunWir
                 number = tag.number
                 switch tag.number {
                 case 1 where tag.wireType == .varint:
-                    self.value = try reader.readUInt64(tag)
+                    self.value = try reader.readVarint()
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)
                 }
@@ -252,7 +252,7 @@ public struct Google_Protobuf_Int32Value: StateFun.ProtobufMessage, StateFunWire
                 number = tag.number
                 switch tag.number {
                 case 1 where tag.wireType == .varint:
-                    self.value = try reader.readInt32(tag)
+                    self.value = Int32(truncatingIfNeeded: try reader.readVarint())
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)
                 }
@@ -307,7 +307,7 @@ public struct Google_Protobuf_UInt32Value: StateFun.ProtobufMessage, StateFunWir
                 number = tag.number
                 switch tag.number {
                 case 1 where tag.wireType == .varint:
-                    self.value = try reader.readUInt32(tag)
+                    self.value = UInt32(truncatingIfNeeded: try reader.readVarint())
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)
                 }
@@ -362,7 +362,7 @@ public struct Google_Protobuf_BoolValue: StateFun.ProtobufMessage, StateFunWire.
                 number = tag.number
                 switch tag.number {
                 case 1 where tag.wireType == .varint:
-                    self.value = try reader.readBool(tag)
+                    self.value = try reader.readVarint() != 0
                 default:
                     try reader.readUnknown(tag, into: &self.unknownFields)
                 }

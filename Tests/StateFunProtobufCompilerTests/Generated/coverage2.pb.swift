@@ -108,11 +108,11 @@ struct Cov2_Legacy: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, 
                 number = tag.number
                 switch tag.number {
                 case 1 where tag.wireType == .varint:
-                    self._id = try reader.readInt32(tag)
+                    self._id = Int32(truncatingIfNeeded: try reader.readVarint())
                 case 2 where tag.wireType == .lengthDelimited:
                     self._name = try reader.readString(tag)
                 case 3 where tag.wireType == .varint:
-                    let raw = try reader.readUInt64(tag)
+                    let raw = try reader.readVarint()
                     if let value = Cov2_Legacy.Kind(rawValue: Int(Int32(truncatingIfNeeded: raw))) {
                         self._kind = value
                     } else {
@@ -136,7 +136,7 @@ struct Cov2_Legacy: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, 
                         self.unpacked.append(StateFunWire.ZigZag.decode(try r.readVarint()))
                     }
                 case 7 where tag.wireType == .fixed64:
-                    self._ratio = try reader.readDouble(tag)
+                    self._ratio = Double(bitPattern: try reader.readRawFixed64())
                 case 8 where tag.wireType == .lengthDelimited:
                     self._blob = try reader.readBytes(tag)
                 case 9 where tag.wireType == .lengthDelimited:
@@ -156,7 +156,7 @@ struct Cov2_Legacy: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMessage, 
                                 key = try reader.readString(tag)
                                 hasKey = true
                             case 2 where tag.wireType == .varint:
-                                let raw = try reader.readUInt64(tag)
+                                let raw = try reader.readVarint()
                                 if let known = Cov2_Legacy.Kind(rawValue: Int(Int32(truncatingIfNeeded: raw))) {
                                     value = known
                                     hasValue = true

@@ -149,37 +149,37 @@ struct Foo_BarBaz_AllTypes: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONM
                 number = tag.number
                 switch tag.number {
                 case 1 where tag.wireType == .fixed64:
-                    self.d = try reader.readDouble(tag)
+                    self.d = Double(bitPattern: try reader.readRawFixed64())
                 case 2 where tag.wireType == .fixed32:
-                    self.f = try reader.readFloat(tag)
+                    self.f = Float(bitPattern: try reader.readRawFixed32())
                 case 3 where tag.wireType == .varint:
-                    self.i32 = try reader.readInt32(tag)
+                    self.i32 = Int32(truncatingIfNeeded: try reader.readVarint())
                 case 4 where tag.wireType == .varint:
-                    self.i64 = try reader.readInt64(tag)
+                    self.i64 = Int64(bitPattern: try reader.readVarint())
                 case 5 where tag.wireType == .varint:
-                    self.u32 = try reader.readUInt32(tag)
+                    self.u32 = UInt32(truncatingIfNeeded: try reader.readVarint())
                 case 6 where tag.wireType == .varint:
-                    self.u64 = try reader.readUInt64(tag)
+                    self.u64 = try reader.readVarint()
                 case 7 where tag.wireType == .varint:
-                    self.s32 = try reader.readSInt32(tag)
+                    self.s32 = StateFunWire.ZigZag.decode(UInt32(truncatingIfNeeded: try reader.readVarint()))
                 case 8 where tag.wireType == .varint:
-                    self.s64 = try reader.readSInt64(tag)
+                    self.s64 = StateFunWire.ZigZag.decode(try reader.readVarint())
                 case 9 where tag.wireType == .fixed32:
-                    self.fx32 = try reader.readFixed32(tag)
+                    self.fx32 = try reader.readRawFixed32()
                 case 10 where tag.wireType == .fixed64:
-                    self.fx64 = try reader.readFixed64(tag)
+                    self.fx64 = try reader.readRawFixed64()
                 case 11 where tag.wireType == .fixed32:
-                    self.sf32 = try reader.readSFixed32(tag)
+                    self.sf32 = Int32(bitPattern: try reader.readRawFixed32())
                 case 12 where tag.wireType == .fixed64:
-                    self.sf64 = try reader.readSFixed64(tag)
+                    self.sf64 = Int64(bitPattern: try reader.readRawFixed64())
                 case 13 where tag.wireType == .varint:
-                    self.b = try reader.readBool(tag)
+                    self.b = try reader.readVarint() != 0
                 case 14 where tag.wireType == .lengthDelimited:
                     self.s = try reader.readString(tag)
                 case 15 where tag.wireType == .lengthDelimited:
                     self.by = try reader.readBytes(tag)
                 case 16 where tag.wireType == .varint:
-                    self._optI32 = try reader.readInt32(tag)
+                    self._optI32 = Int32(truncatingIfNeeded: try reader.readVarint())
                 case 17 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
                     try reader.readRepeated(tag, .varint) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
                         self.repI32.append(Int32(truncatingIfNeeded: try r.readVarint()))
@@ -199,7 +199,7 @@ struct Foo_BarBaz_AllTypes: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONM
                                 key = try reader.readString(tag)
                                 hasKey = true
                             case 2 where tag.wireType == .varint:
-                                value = try reader.readInt64(tag)
+                                value = Int64(bitPattern: try reader.readVarint())
                                 hasValue = true
                             default: try reader.readUnknown(tag, into: &entryUnknownFields)
                             }
@@ -226,7 +226,7 @@ struct Foo_BarBaz_AllTypes: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONM
                         while let tag = try reader.nextField() {
                             switch tag.number {
                             case 1 where tag.wireType == .varint:
-                                key = try reader.readInt32(tag)
+                                key = Int32(truncatingIfNeeded: try reader.readVarint())
                                 hasKey = true
                             case 2 where tag.wireType == .lengthDelimited:
                                 try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
@@ -251,7 +251,7 @@ struct Foo_BarBaz_AllTypes: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONM
                     try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
                     self._nested = StateFunWire.ProtobufBox(value)
                 case 22 where tag.wireType == .varint:
-                    let raw = Int(try reader.readEnum(tag))
+                    let raw = Int(Int32(truncatingIfNeeded: try reader.readVarint()))
                     self.color = Foo_BarBaz_Color(rawValue: raw) ?? .UNRECOGNIZED(raw)
                 case 23 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
                     try reader.readRepeated(tag, .varint) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in
@@ -267,7 +267,7 @@ struct Foo_BarBaz_AllTypes: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONM
                     try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
                     self.choice = .child(value)
                 case 26 where tag.wireType == .varint:
-                    self.choice = .number(try reader.readInt32(tag))
+                    self.choice = .number(Int32(truncatingIfNeeded: try reader.readVarint()))
                 case 27 where tag.wireType == .lengthDelimited:
                     var value = self._recursive?.value ?? Foo_BarBaz_AllTypes()
                     try reader.readMessage(tag) { (r: inout StateFunWire.WireReader) throws(StateFunWire.WireError) in try value.merge(from: &r) }
@@ -791,7 +791,7 @@ struct Foo_BarBaz_Clashes: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMe
                 number = tag.number
                 switch tag.number {
                 case 1 where tag.wireType == .varint:
-                    let raw = Int(try reader.readEnum(tag))
+                    let raw = Int(Int32(truncatingIfNeeded: try reader.readVarint()))
                     self.iterable = Foo_BarBaz_Clashes.CaseIterable(rawValue: raw) ?? .UNRECOGNIZED(raw)
                 case 2 where tag.wireType == .lengthDelimited:
                     var value = self._hashable?.value ?? Foo_BarBaz_Clashes.HashableMessage()
@@ -818,7 +818,7 @@ struct Foo_BarBaz_Clashes: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMe
                                 key = try reader.readString(tag)
                                 hasKey = true
                             case 2 where tag.wireType == .varint:
-                                let raw = Int(try reader.readEnum(tag))
+                                let raw = Int(Int32(truncatingIfNeeded: try reader.readVarint()))
                                 value = Foo_BarBaz_Clashes.CaseIterable(rawValue: raw) ?? .UNRECOGNIZED(raw)
                                 hasValue = true
                             default: try reader.readUnknown(tag, into: &entryUnknownFields)
@@ -837,7 +837,7 @@ struct Foo_BarBaz_Clashes: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMe
                         self.unknownFields.append(entry.bytes[...])
                     }
                 case 6 where tag.wireType == .varint:
-                    let raw = Int(try reader.readEnum(tag))
+                    let raw = Int(Int32(truncatingIfNeeded: try reader.readVarint()))
                     self.anything = Foo_BarBaz_Clashes.any(rawValue: raw) ?? .UNRECOGNIZED(raw)
                 case 7 where tag.wireType == .lengthDelimited:
                     var value = self._named?.value ?? Foo_BarBaz_Clashes.messageNameMessage()
@@ -1002,7 +1002,7 @@ struct Foo_BarBaz_Clashes: StateFun.ProtobufMessage, StateFunWire.ProtobufJSONMe
                     number = tag.number
                     switch tag.number {
                     case 1 where tag.wireType == .varint:
-                        self.x = try reader.readInt32(tag)
+                        self.x = Int32(truncatingIfNeeded: try reader.readVarint())
                     default:
                         try reader.readUnknown(tag, into: &self.unknownFields)
                     }
