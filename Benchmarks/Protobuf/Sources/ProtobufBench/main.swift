@@ -5,11 +5,22 @@ import SwiftProtobuf
 import SwiftProtobufOrder
 
 // Decode and encode one 10-field message many times with the generated codec (Bench_Order), the hand-written one
-// (HandWrittenOrder) and swift-protobuf's (SwiftProtobufOrder.Bench_Order), alternating, REPEATS times; prints the
-// median ns per operation and the ratios to the hand-written codec.
+// (HandWrittenOrder) and swift-protobuf's (SwiftProtobufOrder.Bench_Order) in short slices, one slice of each per
+// round, `rounds` rounds; prints the median ns per operation and the ratios. A ratio is the median over rounds of
+// the two codecs' times in the same round: on a shared machine the load changes between rounds far more than
+// within one, so pairing cancels most of it (whole-run medians of the same binary moved 2x between runs).
+//
+// `ProtobufBench --only "encode generated" --iterations N` runs one operation N times and prints nothing else: for
+// counting instructions under valgrind, which the machine's load does not change (Benchmarks/README.md).
 
-let iterations = 200_000
-let repeats = 7
+let arguments = Array(CommandLine.arguments.dropFirst())
+func argument(_ name: String) -> String? {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+    return arguments[i + 1]
+}
+let only = argument("--only")
+let iterations = argument("--iterations").flatMap { Int($0) } ?? 20_000
+let rounds = 61
 
 var generated = Bench_Order()
 generated.id = 1_234_567_890
@@ -66,31 +77,44 @@ func nanosPerOp(_ body: () throws -> Void) rethrows -> Double {
 
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
-var results: [String: [Double]] = [:]
-for _ in 0..<repeats {
-    results["decode generated", default: []].append(try nanosPerOp { consume(try Bench_Order.deserialize(from: bytes)) })
-    results["decode hand-written", default: []].append(try nanosPerOp { consume(try HandWrittenOrder.deserialize(from: bytes)) })
-    results["encode generated", default: []].append(nanosPerOp { consume(generated.serialize()) })
-    results["encode hand-written", default: []].append(nanosPerOp { consume(handWritten.serialize()) })
-    results["decode swift-protobuf", default: []].append(
-        try nanosPerOp { consume(try SwiftProtobufOrder.Bench_Order(serializedBytes: bytes)) })
-    results["encode swift-protobuf", default: []].append(
-        try nanosPerOp { consume(try swiftProtobuf.serializedBytes() as [UInt8]) })
+let operations: [(name: String, body: () throws -> Void)] = [
+    ("decode generated", { consume(try Bench_Order.deserialize(from: bytes)) }),
+    ("decode hand-written", { consume(try HandWrittenOrder.deserialize(from: bytes)) }),
+    ("encode generated", { consume(generated.serialize()) }),
+    ("encode hand-written", { consume(handWritten.serialize()) }),
+    ("decode swift-protobuf", { consume(try SwiftProtobufOrder.Bench_Order(serializedBytes: bytes)) }),
+    ("encode swift-protobuf", { consume(try swiftProtobuf.serializedBytes() as [UInt8]) }),
+]
+
+if let only {
+    guard let operation = operations.first(where: { $0.name == only }) else {
+        print("unknown operation \(only); one of: \(operations.map(\.name).joined(separator: ", "))")
+        exit(2)
+    }
+    for _ in 0..<iterations { try operation.body() }
+    exit(0)
 }
 
-print("message: \(bytes.count) bytes, \(iterations) operations per run, median of \(repeats) runs")
-for name in [
-    "decode generated", "decode hand-written", "decode swift-protobuf",
-    "encode generated", "encode hand-written", "encode swift-protobuf",
-] {
-    print("\(name.padding(toLength: 22, withPad: " ", startingAt: 0)) \(String(format: "%8.1f", median(results[name] ?? [0]))) ns/op")
+var results: [String: [Double]] = [:]
+for round in 0..<rounds {
+    // Each round starts at another operation, so that none always runs first (or right after another).
+    for k in 0..<operations.count {
+        let operation = operations[(round + k) % operations.count]
+        results[operation.name, default: []].append(try nanosPerOp(operation.body))
+    }
+}
+
+/// The median over rounds of `a`'s time divided by `b`'s time in the same round.
+func pairedRatio(_ a: String, _ b: String, in results: [String: [Double]]) -> Double {
+    median(zip(results[a] ?? [], results[b] ?? []).map { $0 / $1 })
+}
+
+print("message: \(bytes.count) bytes, \(iterations) operations per slice, \(rounds) rounds, medians")
+for operation in operations {
+    print("\(operation.name.padding(toLength: 22, withPad: " ", startingAt: 0)) \(String(format: "%8.1f", median(results[operation.name] ?? [0]))) ns/op")
 }
 for op in ["decode", "encode"] {
-    let handWrittenTime = median(results["\(op) hand-written"] ?? [1])
-    for other in ["generated", "swift-protobuf"] {
-        let ratio = median(results["\(op) \(other)"] ?? [1]) / handWrittenTime
-        print("\(op): \(other) / hand-written time = \(String(format: "%.2f", ratio))")
+    for (a, b) in [("generated", "hand-written"), ("swift-protobuf", "hand-written"), ("generated", "swift-protobuf")] {
+        print("\(op): \(a) / \(b) time = \(String(format: "%.2f", pairedRatio("\(op) \(a)", "\(op) \(b)", in: results)))")
     }
-    let ratio = median(results["\(op) generated"] ?? [1]) / median(results["\(op) swift-protobuf"] ?? [1])
-    print("\(op): generated / swift-protobuf time = \(String(format: "%.2f", ratio))")
 }
