@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Issue 6's done-when check: `greeter dev` on a real port, two POSTs of a protobuf GreetRequest{name: "ann"}
 # (Content-Type: application/vnd.com.googleapis/example.GreetRequest), then GET /egress/greetings shows both
-# greetings readably.
+# greetings readably. Issue 14's: a third POST of `{"name":"ann"}` as JSON greets ann, and the egress shows that
+# greeting as the GreetResponse message in the proto3 JSON mapping.
 set -euo pipefail
 [ -f Samples/Greeter/Package.swift ] || { echo "SKIP: no Samples/Greeter"; exit 77; }
 command -v curl >/dev/null || { echo "SKIP: no curl"; exit 77; }
@@ -39,6 +40,15 @@ status=0
 for greeting in "Welcome ann" "Nice to see you again ann" "Third time is a charm ann"; do
   if grep -q "\"$greeting\"" "$WORK/egress.json"; then echo "ok: $greeting"; else echo "missing: $greeting"; status=1; fi
 done
+# The record the JSON request produced, exactly: the declared type and the message's JSON fields.
+expected='{"type": "com.googleapis/example.GreetResponse", "value": {"name": "ann", "greeting": "Third time is a charm ann"}}'
+if python3 - "$WORK/egress.json" "$expected" <<'PY'; then echo "ok: GreetResponse as JSON"; else status=1; fi
+import json, sys
+records = json.load(open(sys.argv[1]))["records"]
+expected = json.loads(sys.argv[2])
+if not any(r.get("value") == expected for r in records):
+    sys.exit("missing: an egress record whose value is " + sys.argv[2])
+PY
 echo "--- what the server printed:"
 cat "$WORK/stdout"
 grep -q "Nice to see you again ann" "$WORK/stdout" || { echo "egress records were not printed"; status=1; }
