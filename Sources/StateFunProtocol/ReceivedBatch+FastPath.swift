@@ -174,7 +174,7 @@ extension ReceivedBatch {
             }
             if hasValue {
                 let common = commonTypeName(at: typeName, base)
-                let typeNameText = common >= 0 ? TypedValue.commonTypeNames[common] : text(typeName, base)
+                let typeNameText = common >= 0 ? TypedValue.commonTypeName(common) : text(typeName, base)
                 value = Value(typeName: typeNameText, bytes: body[bytes])
             }
         }

@@ -159,7 +159,7 @@ package struct ReceivedBatch {
     package func typeName(_ i: Int) -> String {
         // Field by field: a position copied whole (16 words) went through memcpy and a stalled reload.
         let common = invocations[i].commonTypeName
-        return common >= 0 ? TypedValue.commonTypeNames[common] : text(invocations[i].typeName)
+        return common >= 0 ? TypedValue.commonTypeName(common) : text(invocations[i].typeName)
     }
 
     /// The value of invocation `i`'s argument, a slice of the body; `nil` when it has none (`has_value = false`).

@@ -69,10 +69,23 @@ package struct TypedValue: WireMessage, WirePayload {
     }
 
     /// Typenames that arrive in almost every request; decoding them allocates nothing.
-    @usableFromInline package static let commonTypeNames: [String] = [
-        "io.statefun.types/string", "io.statefun.types/int", "io.statefun.types/long", "io.statefun.types/bool",
-        "io.statefun.types/float", "io.statefun.types/double",
-    ]
+    @usableFromInline package static let commonTypeNames: [String] = (0..<6).map(commonTypeName)
+
+    /// ``commonTypeNames``[`index`], a literal: how a received message's typename is made once the reader
+    /// recognised it (per invocation), with none of the array's lazy initialization check, bounds check and
+    /// reference counting. `""` past the last.
+    @inlinable @inline(__always)
+    package static func commonTypeName(_ index: Int) -> String {
+        switch index {
+        case 0: "io.statefun.types/string"
+        case 1: "io.statefun.types/int"
+        case 2: "io.statefun.types/long"
+        case 3: "io.statefun.types/bool"
+        case 4: "io.statefun.types/float"
+        case 5: "io.statefun.types/double"
+        default: ""
+        }
+    }
 
     package init(from reader: inout WireReader) throws(WireError) {
         self.init()

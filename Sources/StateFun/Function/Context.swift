@@ -29,7 +29,8 @@ public final class Context {
     /// ``ProtocolCodec``).
     @usableFromInline let usesTypedValueCodec: Bool
     /// The batch's instrumentation, when the handler has any: the run loop notes a failing invocation in it.
-    package var observation: BatchObservation?
+    /// A constant given at creation: a `var` set after it cost a dynamic exclusivity check at every access.
+    package let observation: BatchObservation?
     /// What the function declares it sends to and writes to (``Sends``, ``Emits``); `nil` when it declares
     /// nothing, and then its sends are not checked.
     package let routing: DeclaredRouting?
@@ -44,9 +45,10 @@ public final class Context {
     package init(
         address: Address, storage: AddressScopedStorage, codec: any ProtocolCodec.Type,
         messages: WireWriter = WireWriter(capacity: 256), egressMessages: WireWriter = WireWriter(capacity: 256),
-        routing: DeclaredRouting? = nil
+        routing: DeclaredRouting? = nil, observation: BatchObservation? = nil
     ) {
         self.routing = routing
+        self.observation = observation
         self.address = address
         self.storage = storage
         self.codec = codec
@@ -75,10 +77,30 @@ public final class Context {
     }
 
     /// Checks a message can be sent to `target`: a valid address the function's declared routing allows.
-    @usableFromInline
+    @usableFromInline @inline(__always)
     func check(_ target: Address) throws(StateFunError) {
         if let problem = target.sendError { throw .invalidAddress(problem) }
         try checkRouting(to: target)
+    }
+
+    /// Checks `target` and begins a 3.x message to it, up to its argument's value: one call per typed send,
+    /// made from the caller's module. A method of the context rather than a static of ``TypedValueCodec``, whose
+    /// unused metatype argument made the optimizer put a forwarding thunk (and a copy of the marks) in front of
+    /// every such call.
+    @usableFromInline
+    func beginMessage(to target: Address, typeName: String) throws(StateFunError) -> FromFunctionWriter.ArgumentMarks {
+        try check(target)
+        return effects.beginMessage(to: target.wireFields, typeName: typeName)
+    }
+
+    /// Checks `egress` and begins a 3.x egress message to it, up to its argument's value (see
+    /// ``beginMessage(to:typeName:)``).
+    @usableFromInline
+    func beginEgressMessage(to egress: TypeName, typeName: String) throws(StateFunError)
+        -> FromFunctionWriter.ArgumentMarks
+    {
+        try checkEgress(egress)
+        return effects.beginEgressMessage(namespace: egress.namespace, type: egress.name, typeName: typeName)
     }
 
     /// ``send(_:to:)-(V,Address)`` through the protocol, for a codec other than ``TypedValueCodec``.
@@ -258,7 +280,7 @@ public final class Context {
     }
 
     /// Checks a message can be sent to the egress `egress`: a valid typename the declared routing allows.
-    @usableFromInline
+    @usableFromInline @inline(__always)
     func checkEgress(_ egress: TypeName) throws(StateFunError) {
         if !egress.isValid, let reason = egress.validationError {
             throw .invalidTypeName(egress.description, reason: reason)

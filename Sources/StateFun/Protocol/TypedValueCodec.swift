@@ -32,7 +32,7 @@ package enum TypedValueCodec: ProtocolCodec {
     // does not depend on the value's type is in the non-generic helpers below.
     @inlinable
     package static func writeMessage<V: StateFunType>(_ value: V, to target: Address, in context: Context) throws {
-        let marks = try beginMessage(to: target, typeName: V.typeName.description, in: context)
+        let marks = try context.beginMessage(to: target, typeName: V.typeName.description)
         try context.effects.endMessage(marks) { (writer: inout WireWriter) throws(any Error) in
             try value.serialize(to: &writer)
         }
@@ -40,28 +40,10 @@ package enum TypedValueCodec: ProtocolCodec {
 
     @inlinable
     package static func writeEgressMessage<V: StateFunType>(_ value: V, to egress: TypeName, in context: Context) throws {
-        let marks = try beginEgressMessage(to: egress, typeName: V.typeName.description, in: context)
+        let marks = try context.beginEgressMessage(to: egress, typeName: V.typeName.description)
         try context.effects.endEgressMessage(marks) { (writer: inout WireWriter) throws(any Error) in
             try value.serialize(to: &writer)
         }
-    }
-
-    /// Checks `target` and begins a message to it, up to its argument's value (one call per send).
-    @usableFromInline
-    static func beginMessage(to target: Address, typeName: String, in context: Context) throws(StateFunError)
-        -> FromFunctionWriter.ArgumentMarks
-    {
-        try context.check(target)
-        return context.effects.beginMessage(to: target.wireFields, typeName: typeName)
-    }
-
-    /// Checks `egress` and begins an egress message to it, up to its argument's value.
-    @usableFromInline
-    static func beginEgressMessage(to egress: TypeName, typeName: String, in context: Context) throws(StateFunError)
-        -> FromFunctionWriter.ArgumentMarks
-    {
-        try context.checkEgress(egress)
-        return context.effects.beginEgressMessage(namespace: egress.namespace, type: egress.name, typeName: typeName)
     }
 
     package static var carriesMetadata: Bool { true }

@@ -25,8 +25,8 @@ extension AnyCodec {
         let observation = registered.observe(target, batch.invocations.count, version, body.count)
         do {
             let storage = makeStorage(batch, registered.definition)
-            let context = handler.makeContext(target, storage, requestSize: body.count, routing: registered.routing)
-            context.observation = observation
+            let context = handler.makeContext(
+                target, storage, requestSize: body.count, routing: registered.routing, observation: observation)
             defer { context.recycleBuffers(into: handler.buffers) }
             var invocations = Invocations(invocations: batch.invocations)
             try await handler.run(registered, context, &invocations)

@@ -18,8 +18,8 @@ extension TypedValueCodec {
                 return answer
             }
             let storage = makeStorage(batch, registered, pool: handler.valueBuffers)
-            let context = handler.makeContext(target, storage, requestSize: body.count, routing: registered.routing)
-            context.observation = observation
+            let context = handler.makeContext(
+                target, storage, requestSize: body.count, routing: registered.routing, observation: observation)
             defer { context.recycleBuffers(into: handler.buffers) }
             try await handler.run(registered, context, &batch)
             let answer = try RequestReplyHandler.response(storage, context, limit: handler.limits.maxResponseBytes)
