@@ -190,6 +190,22 @@ package struct ReceivedBatch {
         }
     }
 
+    /// Whether the bytes at `range` (one of the ranges this batch gave) are exactly `utf8`; false for any other
+    /// range. Equal bytes are equal strings, so a match can stand for a string comparison (not the other way:
+    /// Swift compares strings by canonical equivalence).
+    @inlinable
+    package func bytes(at range: Range<Int>, equal utf8: [UInt8]) -> Bool {
+        guard range.count == utf8.count else { return false }
+        return body.withUnsafeBufferPointer { all in
+            utf8.withUnsafeBufferPointer { expected in
+                // Both hold `range.count` bytes once the range is inside the body (checked here).
+                guard range.lowerBound >= 0, range.upperBound <= all.count else { return false }
+                guard let base = all.baseAddress, let start = expected.baseAddress else { return range.isEmpty }
+                return Self.bytesEqual(UnsafeRawPointer(base + range.lowerBound), UnsafeRawPointer(start), range.count)
+            }
+        }
+    }
+
     /// Compares `count` bytes, eight at a time.
     ///
     /// Invariant: `a` and `b` each point at `count` or more readable bytes (callers pass pointers into the body

@@ -11,6 +11,10 @@ final class RegisteredFunction: Sendable {
     let probe: (any FunctionProbe)?
     /// What the function declares it sends to (checked by its contexts); nil when it declares nothing.
     let routing: DeclaredRouting?
+    /// The UTF-8 of the typename's namespace and name, to recognise a 3.x batch's target by its bytes
+    /// (``RequestReplyHandler/lookUp(_:)-(ReceivedInvocations)``); nil for a typename written without a `/`,
+    /// which no target matches as bytes do.
+    let typeNameUTF8: (namespace: [UInt8], name: [UInt8])?
 
     init(_ definition: FunctionDefinition, probe: (any FunctionProbe)?) {
         self.definition = definition
@@ -18,6 +22,8 @@ final class RegisteredFunction: Sendable {
         skipsPermanentFailures = definition.failurePolicy != .retry
         self.probe = probe
         routing = DeclaredRouting(definition)
+        let typeName = definition.typeName
+        typeNameUTF8 = typeName.isValid ? (Array(typeName.namespace.utf8), Array(typeName.name.utf8)) : nil
     }
 
     /// Begins watching a batch for `target` when there is a probe.

@@ -64,6 +64,22 @@ public struct RequestReplyHandler: Sendable {
         return try await codec.answer(body, for: self)
     }
 
+    /// The 3.x batch's target and its function. Usually the target's namespace and type bytes are those of a
+    /// declared function: then its typename is reused and only the id becomes a new string (measured: making the
+    /// target's three strings and comparing typenames was about 2 % of a one-invocation batch); anything else
+    /// goes the general way.
+    func lookUp(_ batch: ReceivedInvocations) throws(StateFunError) -> (Address, RegisteredFunction) {
+        if let target = batch.batch.target, !target.id.isEmpty {
+            for function in functionList {
+                guard let utf8 = function.typeNameUTF8, batch.batch.bytes(at: target.namespace, equal: utf8.namespace),
+                    batch.batch.bytes(at: target.type, equal: utf8.name)
+                else { continue }
+                return (Address(function.definition.typeName, id: batch.batch.text(target.id)), function)
+            }
+        }
+        return try lookUp(batch.target)
+    }
+
     func lookUp(_ target: Address?) throws(StateFunError) -> (Address, RegisteredFunction) {
         guard let target, !target.isEmpty else {
             throw .malformedRequest("the invocation batch has no target address")

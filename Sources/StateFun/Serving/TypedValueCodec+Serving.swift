@@ -13,7 +13,7 @@ extension TypedValueCodec {
     {
         // Decoding, checking and answering are synchronous; only an async handler makes the run await.
         var batch = ReceivedInvocations(try decode(body, maxInvocations: handler.limits.maxInvocations))
-        let (target, registered) = try handler.lookUp(batch.target)
+        let (target, registered) = try handler.lookUp(batch)
         let observation = registered.observe(target, batch.count, version, body.count)
         do {
             if let answer = try answerWithoutRunning(batch, target, registered) {
