@@ -57,7 +57,7 @@ extension LocalRuntime {
             case FromFunctionV3.MutationType.delete.rawValue:
                 break
             case FromFunctionV3.MutationType.modify.rawValue:
-                let written = mutation.typeName.isEmpty ? InvocationCodec.unsetStateType : mutation.typeName
+                let written = mutation.typeName.isEmpty ? TypedValueCodec.unsetStateType : mutation.typeName
                 if codec.registersStates, written != registration.typeName {
                     throw .stateTypeMismatch(
                         function: sender.typeName, state: mutation.name, registered: registration.typeName,

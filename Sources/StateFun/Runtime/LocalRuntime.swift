@@ -188,7 +188,7 @@ public final class LocalRuntime: Sendable {
             var actions = Actions()
             for (target, message) in deliveries {
                 // Own storage for the bytes, the runtime's protocol; the metadata (the fork's) goes along, and a
-                // 2.x request, which has no field for it, leaves it out (InvocationCodec).
+                // 2.x request, which has no field for it, leaves it out (AnyCodec+Runtime.swift).
                 let message = Message(
                     typeName: message.typeName, payload: message.bytes?[...], metadata: message.metadata,
                     protocolVersion: protocolVersion)

@@ -3,6 +3,9 @@ import StateFunProtocol
 // The embedded runtime's side of 3.x (the testing library's too): requests carry typed state values and
 // `TypedValue` arguments with their metadata; an answer may ask for states with an `IncompleteInvocationContext`.
 extension TypedValueCodec {
+    /// The typename the 3.x runtime registers a state under when the SDK gave none.
+    package static let unsetStateType = "io.statefun.types/unset"
+
     package static func request(target: Address, states: [StateSlot], invocations: [Envelope]) -> [UInt8] {
         let batch = ToFunctionV3.InvocationBatchRequest(
             target: target,
@@ -60,7 +63,7 @@ extension TypedValueCodec {
         case FromFunctionV3.ExpirationSpec.ExpireMode.afterInvoke.rawValue?: expiration = .afterCall(.milliseconds(millis))
         default: expiration = .none
         }
-        let type = spec.typeTypename.isEmpty ? InvocationCodec.unsetStateType : spec.typeTypename
+        let type = spec.typeTypename.isEmpty ? unsetStateType : spec.typeTypename
         return StateRegistration(name: spec.stateName, typeName: type, expiration: expiration)
     }
 
