@@ -59,6 +59,16 @@ public struct WireWriter: Sendable {
     /// slice is alive copies the storage first, as with any array.
     @usableFromInline package var writtenBytes: ArraySlice<UInt8> { buffer[..<length] }
 
+    /// Calls `body` with the bytes written so far, read in place: no slice, no retain of the storage (for readers
+    /// that run on every batch, such as the metrics' effect tally). The pointer is valid only during `body`.
+    @inlinable
+    package func withWrittenBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        buffer.withUnsafeBufferPointer { all in
+            // length <= buffer.count always: the writer grows the buffer before it writes.
+            body(UnsafeBufferPointer(rebasing: all[..<length]))
+        }
+    }
+
     /// Empties the writer, keeping its capacity for the next bytes.
     @usableFromInline package mutating func removeAll() {
         length = 0

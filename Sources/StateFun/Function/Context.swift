@@ -28,9 +28,12 @@ public final class Context {
     /// Whether ``codec`` is ``TypedValueCodec``: the typed sends then call it directly, inlined (see
     /// ``ProtocolCodec``).
     @usableFromInline let usesTypedValueCodec: Bool
-    /// The batch's instrumentation, when the handler has any: the run loop notes a failing invocation in it.
+    /// The batch's observation, when its function is watched.
     /// A constant given at creation: a `var` set after it cost a dynamic exclusivity check at every access.
     package let observation: BatchObservation?
+    /// What the run loops noted about a watched batch's failing or skipped invocations; made on the first note
+    /// (cold path), `nil` otherwise. Unchecked exclusivity, as ``effects``: one handler at a time.
+    @exclusivity(unchecked) var notes: BatchObservation.Notes?
     /// What the function declares it sends to and writes to (``Sends``, ``Emits``); `nil` when it declares
     /// nothing, and then its sends are not checked.
     package let routing: DeclaredRouting?
@@ -55,6 +58,23 @@ public final class Context {
         usesTypedValueCodec = codec == TypedValueCodec.self
         protocolVersion = codec.version
         effects = FromFunctionWriter(codec.wire, messages: messages, egressMessages: egressMessages)
+    }
+
+    /// Notes, for a watched batch, that invocation `index`, whose message has `typeName`, failed.
+    package func noteFailure(at index: Int, typeName: @autoclosure () -> String) {
+        guard observation != nil else { return }
+        let notes = self.notes ?? BatchObservation.Notes()
+        notes.failedIndex = index
+        notes.failedTypeName = typeName()
+        self.notes = notes
+    }
+
+    /// Notes, for a watched batch, that the failure policy skipped an invocation (dead-lettered or discarded it).
+    package func noteSkipped(_ report: @autoclosure () -> FailureReport) {
+        guard observation != nil else { return }
+        let notes = self.notes ?? BatchObservation.Notes()
+        notes.skipped.append(report())
+        self.notes = notes
     }
 
     /// Gives the effect buffers back to `pool` once the response is written; the context keeps empty ones.

@@ -19,21 +19,24 @@ public struct InstrumentationGroup: Instrumentation {
         for member in members { member.serverEvent(event) }
     }
 
-    private struct GroupProbe: FunctionProbe {
+    /// The members' probes as one (package: the handler takes the built-in metrics' probe out of it).
+    package struct GroupProbe: FunctionProbe {
         let probes: [any FunctionProbe]
-        let observesInvocations: Bool
+        package let observesInvocations: Bool
 
         init(probes: [any FunctionProbe]) {
             self.probes = probes
             observesInvocations = probes.contains { $0.observesInvocations }
         }
 
-        func batchBegan(_ batch: BatchEvent) { for probe in probes { probe.batchBegan(batch) } }
-        func batchEnded(_ batch: BatchEvent, _ outcome: BatchOutcome) { for probe in probes { probe.batchEnded(batch, outcome) } }
-        func invocationBegan(_ invocation: InvocationEvent) {
+        package func batchBegan(_ batch: BatchEvent) { for probe in probes { probe.batchBegan(batch) } }
+        package func batchEnded(_ batch: BatchEvent, _ outcome: BatchOutcome) {
+            for probe in probes { probe.batchEnded(batch, outcome) }
+        }
+        package func invocationBegan(_ invocation: InvocationEvent) {
             for probe in probes where probe.observesInvocations { probe.invocationBegan(invocation) }
         }
-        func invocationEnded(_ invocation: InvocationEvent, _ outcome: InvocationOutcome) {
+        package func invocationEnded(_ invocation: InvocationEvent, _ outcome: InvocationOutcome) {
             for probe in probes where probe.observesInvocations { probe.invocationEnded(invocation, outcome) }
         }
     }

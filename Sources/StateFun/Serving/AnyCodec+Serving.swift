@@ -23,18 +23,18 @@ extension AnyCodec {
         }
         let (target, registered) = try handler.lookUp(batch.target)
         let observation = registered.observe(target, batch.invocations.count, version, body.count)
+        let storage = makeStorage(batch, registered.definition)
+        let context = handler.makeContext(
+            target, storage, requestSize: body.count, routing: registered.routing, observation: observation)
+        defer { context.recycleBuffers(into: handler.buffers) }
         do {
-            let storage = makeStorage(batch, registered.definition)
-            let context = handler.makeContext(
-                target, storage, requestSize: body.count, routing: registered.routing, observation: observation)
-            defer { context.recycleBuffers(into: handler.buffers) }
             var invocations = Invocations(invocations: batch.invocations)
             try await handler.run(registered, context, &invocations)
             let answer = try RequestReplyHandler.response(storage, context, limit: limits.maxResponseBytes)
-            observation?.answered(answer)
+            if let observation { registered.answered(observation, answer, context) }
             return answer
         } catch {
-            observation?.failed(error)
+            if let observation { registered.failed(observation, error, context.notes) }
             throw error
         }
     }

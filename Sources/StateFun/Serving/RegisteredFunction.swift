@@ -7,8 +7,16 @@ final class RegisteredFunction: Sendable {
     /// Whether the failure policy skips permanently failing invocations (``FailurePolicy/discard`` or
     /// ``FailurePolicy/deadLetter(_:)``): their batches take the loop that can undo one invocation.
     let skipsPermanentFailures: Bool
-    /// The instrumentation's probe for this function; nil without instrumentation.
+    /// The built-in metrics' probe, called directly with plain numbers (``FunctionMetricsProbe``); nil without
+    /// ``MetricsInstrumentation``.
+    let metrics: FunctionMetricsProbe?
+    /// Every other probe of the instrumentation (the log, the app's own), called through ``FunctionProbe``; nil
+    /// when there is none.
     let probe: (any FunctionProbe)?
+    /// Whether anything watches this function's batches.
+    let isObserved: Bool
+    /// Whether a probe asked for the invocation events (read once: asking the existential per batch showed).
+    let observesInvocations: Bool
     /// What the function declares it sends to (checked by its contexts); nil when it declares nothing.
     let routing: DeclaredRouting?
     /// The UTF-8 of the typename's namespace and name, to recognise a 3.x batch's target by its bytes
@@ -20,17 +28,11 @@ final class RegisteredFunction: Sendable {
         self.definition = definition
         isSynchronous = definition.isSynchronous
         skipsPermanentFailures = definition.failurePolicy != .retry
-        self.probe = probe
+        (metrics, self.probe) = Self.split(probe)
+        isObserved = probe != nil
+        observesInvocations = self.probe?.observesInvocations ?? false
         routing = DeclaredRouting(definition)
         let typeName = definition.typeName
         typeNameUTF8 = typeName.isValid ? (Array(typeName.namespace.utf8), Array(typeName.name.utf8)) : nil
-    }
-
-    /// Begins watching a batch for `target` when there is a probe.
-    @inline(__always)
-    func observe(_ target: Address, _ size: Int, _ version: ProtocolVersion, _ requestBytes: Int) -> BatchObservation? {
-        guard let probe else { return nil }
-        return BatchObservation(
-            probe: probe, target: target, size: size, protocolVersion: version, requestBytes: requestBytes)
     }
 }

@@ -19,11 +19,12 @@ extension RequestReplyHandler {
         let function = registered.definition
         let observation = context.observation
         let observes = observation?.observesInvocations ?? false
+        let probe = registered.probe
         for i in 0..<invocations.count {
             let message = invocations.prepare(i, in: context)
             let caller = context.caller
             let began = observes
-                ? observation?.invocationBegan(i, caller: caller, typeName: message.typeName, metadata: message.metadata)
+                ? observation?.invocationBegan(probe, i, caller: caller, typeName: message.typeName, metadata: message.metadata)
                 : nil
             let effects = context.effects.checkpoint
             let state = context.storage.snapshot()
@@ -38,11 +39,11 @@ extension RequestReplyHandler {
                 let action = FailureClassification.kind(of: failure) == .permanent ? skipAction(function.failurePolicy) : nil
                 if let began {
                     observation?.invocationEnded(
-                        i, caller: caller, typeName: message.typeName, metadata: message.metadata, since: began,
+                        probe, i, caller: caller, typeName: message.typeName, metadata: message.metadata, since: began,
                         error: failure, action: action ?? .retry)
                 }
                 guard let action else {
-                    observation?.noteFailure(at: i, typeName: message.typeName)
+                    context.noteFailure(at: i, typeName: message.typeName)
                     throw failure
                 }
                 context.effects.rollBack(to: effects)
@@ -54,11 +55,11 @@ extension RequestReplyHandler {
                     } catch {
                         // The record is the SDK's own and always writable; should it not be, the batch fails
                         // rather than lose the message.
-                        observation?.noteFailure(at: i, typeName: message.typeName)
+                        context.noteFailure(at: i, typeName: message.typeName)
                         throw failure
                     }
                 }
-                observation?.noteSkipped(
+                context.noteSkipped(
                     FailureReport(
                         invocationIndex: i, messageTypeName: message.typeName, error: BatchObservation.message(failure),
                         kind: .permanent, action: action))
@@ -67,7 +68,7 @@ extension RequestReplyHandler {
             }
             if let began {
                 observation?.invocationEnded(
-                    i, caller: caller, typeName: message.typeName, metadata: message.metadata, since: began, error: nil)
+                    probe, i, caller: caller, typeName: message.typeName, metadata: message.metadata, since: began, error: nil)
             }
             try checkEffects(context, maxEffectBytes)
         }

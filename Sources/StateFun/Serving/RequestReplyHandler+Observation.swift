@@ -5,11 +5,12 @@ extension RequestReplyHandler {
         _ registered: RegisteredFunction, _ context: Context, _ invocations: inout Invocations,
         _ observation: BatchObservation, _ maxEffectBytes: Int
     ) async throws(StateFunError) {
+        let probe = registered.probe
         for i in 0..<invocations.count {
             let message = invocations.prepare(i, in: context)
             let caller = context.caller
             let began = observation.invocationBegan(
-                i, caller: caller, typeName: message.typeName, metadata: message.metadata)
+                probe, i, caller: caller, typeName: message.typeName, metadata: message.metadata)
             do {
                 if registered.isSynchronous {
                     try registered.definition.dispatchSynchronously(context, message)
@@ -19,13 +20,13 @@ extension RequestReplyHandler {
             } catch {
                 let failure = handlerFailed(registered.definition.typeName, context, error)
                 observation.invocationEnded(
-                    i, caller: caller, typeName: message.typeName, metadata: message.metadata, since: began,
+                    probe, i, caller: caller, typeName: message.typeName, metadata: message.metadata, since: began,
                     error: failure)
-                observation.noteFailure(at: i, typeName: message.typeName)
+                context.noteFailure(at: i, typeName: message.typeName)
                 throw failure
             }
             observation.invocationEnded(
-                i, caller: caller, typeName: message.typeName, metadata: message.metadata, since: began, error: nil)
+                probe, i, caller: caller, typeName: message.typeName, metadata: message.metadata, since: began, error: nil)
             try checkEffects(context, maxEffectBytes)
         }
     }

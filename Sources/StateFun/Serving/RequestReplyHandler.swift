@@ -116,7 +116,7 @@ public struct RequestReplyHandler: Sendable {
             do {
                 try await registered.definition.dispatch(context, message)
             } catch {
-                context.observation?.noteFailure(at: i, typeName: message.typeName)
+                context.noteFailure(at: i, typeName: message.typeName)
                 throw Self.handlerFailed(registered.definition.typeName, context, error)
             }
             try Self.checkEffects(context, maxEffectBytes)
@@ -133,7 +133,7 @@ public struct RequestReplyHandler: Sendable {
             do {
                 try registered.definition.dispatchSynchronously(context, invocations.prepare(i, in: context))
             } catch {
-                context.observation?.noteFailure(at: i, typeName: invocations.typeName(i))
+                context.noteFailure(at: i, typeName: invocations.typeName(i))
                 throw handlerFailed(registered.definition.typeName, context, error)
             }
             try checkEffects(context, maxEffectBytes)

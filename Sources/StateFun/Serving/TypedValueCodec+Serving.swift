@@ -16,20 +16,26 @@ extension TypedValueCodec {
         let (target, registered) = try handler.lookUp(batch)
         let observation = registered.observe(target, batch.count, version, body.count)
         do {
-            if let answer = try answerWithoutRunning(batch, target, registered) {
-                observation?.answered(answer)
+            if let missing = try missingStates(batch, target, registered) {
+                let answer = FromFunctionWriter.incompleteInvocationContext(missing: missing)
+                if let observation { registered.askedForStates(observation, missing: missing.map(\.stateName), answer) }
                 return answer
             }
-            let storage = makeStorage(batch, registered, pool: handler.valueBuffers)
-            let context = handler.makeContext(
-                target, storage, requestSize: body.count, routing: registered.routing, observation: observation)
-            defer { context.recycleBuffers(into: handler.buffers) }
+        } catch {
+            if let observation { registered.failed(observation, error, nil) }
+            throw error
+        }
+        let storage = makeStorage(batch, registered, pool: handler.valueBuffers)
+        let context = handler.makeContext(
+            target, storage, requestSize: body.count, routing: registered.routing, observation: observation)
+        defer { context.recycleBuffers(into: handler.buffers) }
+        do {
             try await handler.run(registered, context, &batch)
             let answer = try RequestReplyHandler.response(storage, context, limit: handler.limits.maxResponseBytes)
-            observation?.answered(answer)
+            if let observation { registered.answered(observation, answer, context) }
             return answer
         } catch {
-            observation?.failed(error)
+            if let observation { registered.failed(observation, error, context.notes) }
             throw error
         }
     }
@@ -51,20 +57,18 @@ extension TypedValueCodec {
         return batch
     }
 
-    /// The answer when the batch cannot run: the states the runtime did not send (an
-    /// `IncompleteInvocationContext`, nothing runs); `nil` when it can. Throws for an empty target id.
-    private static func answerWithoutRunning(
+    /// The states the runtime did not send, when there are any: the batch cannot run and is answered with an
+    /// `IncompleteInvocationContext` asking for them; `nil` when it can run. Throws for an empty target id.
+    private static func missingStates(
         _ batch: ReceivedInvocations, _ target: Address, _ registered: RegisteredFunction
-    ) throws(StateFunError) -> [UInt8]? {
+    ) throws(StateFunError) -> [FromFunctionV3.PersistedValueSpec]? {
         // Resolve declared specs against what arrived (the last value for a name wins, as in a dict).
         let specs = registered.definition.specs
         var missing: [FromFunctionV3.PersistedValueSpec] = []
         for i in specs.indices where batch.batch.stateIndex(of: specs[i].name) == nil {
             missing.append(persistedValueSpec(specs[i]))
         }
-        if !missing.isEmpty {
-            return FromFunctionWriter.incompleteInvocationContext(missing: missing)
-        }
+        if !missing.isEmpty { return missing }
         // The Python SDK builds each invocation's message for the target address and refuses an empty id
         // (after the missing-state check, as here).
         if target.id.isEmpty, batch.count > 0 {

@@ -1,0 +1,331 @@
+import StateFunWire
+
+/// How many effects of each kind a ``FromFunctionWriter``'s buffers hold, read back from them when a batch is
+/// observed (issue 16's metrics). The sends count nothing, so a batch nobody observes pays nothing for it; and only
+/// the effect buffers are read, in place, not the whole answer. Egress records are tallied per egress as the byte
+/// ranges of its namespace and type in the egress buffer, so no string is made per record: the metrics find a
+/// range's series by comparing bytes (``EgressBytes``) and make a typename once per egress.
+///
+/// The buffers hold whole fields the writer wrote, so they always read; should one ever not, the counts read up
+/// to that point stand (nothing here traps).
+package struct EffectTally {
+    /// `InvocationResponse.outgoing_messages` (2).
+    package private(set) var messages = 0
+    /// `DelayedInvocation`s (3) that are not cancellations.
+    package private(set) var delayedMessages = 0
+    /// `DelayedInvocation`s (3) with `is_cancellation_request` (10).
+    package private(set) var cancellations = 0
+    /// The first egress written to, with its record count; `nil` when there are no egress records.
+    package private(set) var egress: EgressCount?
+    /// Every further egress, in order of first appearance; `nil` for one egress (so that a tally of one egress is
+    /// copied without a retain).
+    package private(set) var moreEgress: [EgressCount]?
+
+    /// Records of one egress: where its namespace and type are in the egress buffer, and how many there are.
+    package struct EgressCount: Sendable {
+        /// `EgressMessage.egress_namespace` (1)'s bytes.
+        package var namespace: Range<Int>
+        /// `EgressMessage.egress_type` (2)'s bytes.
+        package var type: Range<Int>
+        package var count: Int
+    }
+
+    /// The egress buffer an ``EffectTally``'s ranges point into, valid only during the call that hands it over.
+    package struct EgressBytes {
+        let bytes: UnsafeBufferPointer<UInt8>
+
+        /// Whether `count`'s egress is the one whose namespace and type are those bytes of `keys`.
+        package func matches(_ count: EgressCount, _ keys: [UInt8], namespace: Range<Int>, type: Range<Int>) -> Bool {
+            guard count.namespace.count == namespace.count, count.type.count == type.count,
+                count.namespace.lowerBound >= 0, count.namespace.upperBound <= bytes.count,
+                count.type.lowerBound >= 0, count.type.upperBound <= bytes.count,
+                namespace.lowerBound >= 0, namespace.upperBound <= keys.count,
+                type.lowerBound >= 0, type.upperBound <= keys.count
+            else { return false }
+            // Every range was just checked to lie within its buffer.
+            let raw = UnsafeRawBufferPointer(bytes)
+            return keys.withUnsafeBytes { keys in
+                Self.equal(raw, count.namespace.lowerBound, keys, namespace)
+                    && Self.equal(raw, count.type.lowerBound, keys, type)
+            }
+        }
+
+        /// Whether the bytes of `b` at `range` are those of `a` from `start` (both within their buffers).
+        @inline(__always)
+        private static func equal(
+            _ a: UnsafeRawBufferPointer, _ start: Int, _ b: UnsafeRawBufferPointer, _ range: Range<Int>
+        ) -> Bool {
+            var k = 0
+            while k &+ 8 <= range.count {
+                if a.loadUnaligned(fromByteOffset: start &+ k, as: UInt64.self)
+                    != b.loadUnaligned(fromByteOffset: range.lowerBound &+ k, as: UInt64.self)
+                {
+                    return false
+                }
+                k &+= 8
+            }
+            while k < range.count {
+                if a[start &+ k] != b[range.lowerBound &+ k] { return false }
+                k &+= 1
+            }
+            return true
+        }
+
+        /// The bytes at `range` as a string (UTF-8, invalid sequences repaired).
+        package func string(_ range: Range<Int>) -> String {
+            guard range.lowerBound >= 0, range.upperBound <= bytes.count else { return "" }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+    }
+
+    /// Counts `writer`'s effects and hands the tally and the egress buffer its ranges point into to `body`.
+    /// `inout` so that a context's writer is read where it is: passing it by value copied it (three buffer
+    /// retains per batch, measured on greeter_reply); nothing is written.
+    package static func read(_ writer: inout FromFunctionWriter, _ body: (EffectTally, EgressBytes) -> Void) {
+        // Plain numbers until the egress buffer is read, so that the tally handed over is the closure's own (a
+        // tally captured and mutated by the closures was copied on every batch).
+        let messages = writer.messages.count > 0 ? writer.messages.withWrittenBytes(Self.fieldCount) : 0
+        let delayed =
+            writer.delayedMessages.count > 0
+            ? writer.delayedMessages.withWrittenBytes(Self.countDelayed) : (delayedMessages: 0, cancellations: 0)
+        guard writer.egressMessages.count > 0 else {
+            var tally = EffectTally()
+            (tally.messages, tally.delayedMessages, tally.cancellations) = (messages, delayed.0, delayed.1)
+            return body(tally, EgressBytes(bytes: UnsafeBufferPointer(start: nil, count: 0)))
+        }
+        writer.egressMessages.withWrittenBytes { bytes in
+            var tally = EffectTally()
+            (tally.messages, tally.delayedMessages, tally.cancellations) = (messages, delayed.0, delayed.1)
+            tally.countEgress(bytes)
+            body(tally, EgressBytes(bytes: bytes))
+        }
+    }
+
+    private init() {}
+
+    /// Every egress with its count, the first first.
+    package var egressCounts: [EgressCount] {
+        guard let egress else { return [] }
+        return [egress] + (moreEgress ?? [])
+    }
+
+    // Every index read below is checked against the buffer's end first (Field), so the unchecked reads of an
+    // UnsafeBufferPointer stay inside it.
+
+    /// The fields of a buffer of one repeated field: one per effect.
+    private static func fieldCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var i = 0
+        var count = 0
+        while let _ = Field(bytes, &i, bytes.count) { count &+= 1 }
+        return count
+    }
+
+    /// `DelayedInvocation{is_cancellation_request=10}`: delayed messages and cancellations.
+    private static func countDelayed(_ bytes: UnsafeBufferPointer<UInt8>) -> (delayedMessages: Int, cancellations: Int) {
+        var counts = (delayedMessages: 0, cancellations: 0)
+        var i = 0
+        while let delayed = Field(bytes, &i, bytes.count) {
+            guard delayed.number == 3, delayed.isLengthDelimited else { continue }
+            var j = delayed.value.lowerBound
+            var cancellation = false
+            while let field = Field(bytes, &j, delayed.value.upperBound) {
+                if field.number == 10, field.wireType == 0 {
+                    cancellation = bytes[field.value].contains { $0 & 0x7F != 0 }
+                }
+            }
+            if cancellation { counts.cancellations &+= 1 } else { counts.delayedMessages &+= 1 }
+        }
+        return counts
+    }
+
+    /// `EgressMessage{egress_namespace=1, egress_type=2}`. Records of one egress usually follow each other: a
+    /// record whose bytes begin with the first egress's two fields (the writer writes them first) and that does
+    /// not give them again is counted without reading them.
+    private mutating func countEgress(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var i = 0
+        let end = bytes.count
+        // Where the first egress's first record has its namespace and type fields, keys included.
+        var prefix = 0..<0
+        while i < end {
+            // Another record of the first egress, as the writer writes it: its key (field 4, length-delimited),
+            // the first egress's two fields, then only its argument (3).
+            if !prefix.isEmpty, bytes[i] == 0x22 {
+                var start = i &+ 1
+                if let length = Field.varint(bytes, &start, end), length <= UInt64(end &- start) {
+                    let recordEnd = start &+ Int(length)
+                    if recordEnd &- start >= prefix.count, Self.equal(bytes, prefix, start),
+                        Self.onlyArgumentFollows(bytes, start &+ prefix.count, recordEnd)
+                    {
+                        egress?.count &+= 1
+                        i = recordEnd
+                        continue
+                    }
+                }
+            }
+            guard let record = Field(bytes, &i, end) else { return }
+            guard record.number == 4, record.isLengthDelimited else { continue }
+            let start = record.value.lowerBound
+            // The writer's layout, read straight: namespace (1) then type (2), each with a one-byte length.
+            let content = record.value
+            if content.count >= 4, bytes[start] == 0x0A, bytes[start &+ 1] < 0x80 {
+                let namespace = (start &+ 2)..<(start &+ 2 &+ Int(bytes[start &+ 1]))
+                let typeKey = namespace.upperBound
+                if typeKey &+ 2 <= content.upperBound, bytes[typeKey] == 0x12, bytes[typeKey &+ 1] < 0x80,
+                    typeKey &+ 2 &+ Int(bytes[typeKey &+ 1]) <= content.upperBound
+                {
+                    let type = (typeKey &+ 2)..<(typeKey &+ 2 &+ Int(bytes[typeKey &+ 1]))
+                    if Self.onlyArgumentFollows(bytes, type.upperBound, content.upperBound) {
+                        add(namespace, type, in: bytes)
+                        if egress?.count == 1, moreEgress == nil { prefix = start..<type.upperBound }
+                        continue
+                    }
+                }
+            }
+            var namespace = 0..<0
+            var type = 0..<0
+            var j = start
+            // How many of the record's fields so far were, in order, its namespace then its type.
+            var leading = 0
+            while let field = Field(bytes, &j, record.value.upperBound) {
+                if leading == 0, field.number == 1, field.isLengthDelimited {
+                    leading = 1
+                } else if leading == 1, field.number == 2, field.isLengthDelimited {
+                    leading = 2
+                } else if leading != 2 {
+                    leading = -1
+                }
+                guard field.isLengthDelimited else { continue }
+                if field.number == 1 { namespace = field.value } else if field.number == 2 { type = field.value }
+            }
+            add(namespace, type, in: bytes)
+            // The shortcut is taken only for the first egress, when its two fields lead its first record and
+            // occur once (a repeated field's last value would win).
+            if egress?.count == 1, moreEgress == nil, leading == 2, namespace.upperBound < type.lowerBound {
+                prefix = start..<type.upperBound
+            }
+        }
+    }
+
+    /// Whether the record's fields from `i` to `end` are its argument (3) alone, or at least no second namespace
+    /// or type.
+    @inline(__always)
+    private static func onlyArgumentFollows(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
+        if i < end, bytes[i] == 0x1A {
+            var j = i &+ 1
+            if let length = Field.varint(bytes, &j, end), length == UInt64(end &- j) { return true }
+        }
+        return !repeatsFields(bytes, after: i, upTo: end)
+    }
+
+    /// Whether a namespace (1) or type (2) field follows at `i` (its last value would win): the writer writes
+    /// none, so reading the rest of a record is only for anyone else's bytes.
+    private static func repeatsFields(_ bytes: UnsafeBufferPointer<UInt8>, after i: Int, upTo end: Int) -> Bool {
+        var j = i
+        while let field = Field(bytes, &j, end) {
+            if field.number <= 2 { return true }
+        }
+        return false
+    }
+
+    private mutating func add(_ namespace: Range<Int>, _ type: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) {
+        func same(_ count: EgressCount) -> Bool {
+            count.namespace.count == namespace.count && count.type.count == type.count
+                && Self.equal(bytes, count.namespace, namespace.lowerBound)
+                && Self.equal(bytes, count.type, type.lowerBound)
+        }
+        guard let first = egress else {
+            egress = EgressCount(namespace: namespace, type: type, count: 1)
+            return
+        }
+        if same(first) {
+            egress?.count &+= 1
+        } else if let i = moreEgress?.firstIndex(where: same) {
+            moreEgress?[i].count &+= 1
+        } else {
+            moreEgress = (moreEgress ?? []) + [EgressCount(namespace: namespace, type: type, count: 1)]
+        }
+    }
+
+    /// Whether the bytes at `range` equal those of the same length at `start` (`range` lies within `bytes`: it
+    /// was read by Field).
+    @inline(__always)
+    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ start: Int) -> Bool {
+        guard start >= 0, start + range.count <= bytes.count, range.lowerBound >= 0, range.upperBound <= bytes.count
+        else { return false }
+        // Eight bytes at a time, then the rest (both ranges were just checked to lie within the buffer).
+        let raw = UnsafeRawBufferPointer(bytes)
+        var k = 0
+        while k &+ 8 <= range.count {
+            if raw.loadUnaligned(fromByteOffset: range.lowerBound &+ k, as: UInt64.self)
+                != raw.loadUnaligned(fromByteOffset: start &+ k, as: UInt64.self)
+            {
+                return false
+            }
+            k &+= 8
+        }
+        while k < range.count {
+            if bytes[range.lowerBound &+ k] != bytes[start &+ k] { return false }
+            k &+= 1
+        }
+        return true
+    }
+
+    /// One field of a protobuf buffer: its number, wire type, and its value's bytes (a length-delimited field's
+    /// content, or a scalar's encoding). `nil` at the end or at anything unreadable (groups included: the writer
+    /// writes none).
+    private struct Field {
+        let number: UInt64
+        let wireType: UInt8
+        let value: Range<Int>
+
+        var isLengthDelimited: Bool { wireType == 2 }
+
+        /// Reads the field at `i` (moving `i` past it), within `bytes` up to `end` (at most `bytes.count`).
+        @inline(__always)
+        init?(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int) {
+            guard i >= 0, i < end, end <= bytes.count, let key = Self.varint(bytes, &i, end) else { return nil }
+            number = key >> 3
+            wireType = UInt8(truncatingIfNeeded: key & 7)
+            let valueStart = i
+            switch wireType {
+            case 0:
+                guard Self.varint(bytes, &i, end) != nil else { return nil }
+            case 1:
+                guard end - i >= 8 else { return nil }
+                i &+= 8
+            case 2:
+                guard let length = Self.varint(bytes, &i, end), length <= UInt64(end - i) else { return nil }
+                let content = i
+                i &+= Int(length)
+                value = content..<i
+                return
+            case 5:
+                guard end - i >= 4 else { return nil }
+                i &+= 4
+            default:
+                return nil
+            }
+            value = valueStart..<i
+        }
+
+        /// A varint at `i` (< `end`), or `nil` when it runs past `end` or is longer than 10 bytes.
+        @inline(__always)
+        static func varint(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int) -> UInt64? {
+            // Keys and lengths of effects are mostly one byte.
+            if i < end, bytes[i] < 0x80 {
+                defer { i &+= 1 }
+                return UInt64(bytes[i])
+            }
+            var result: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < end, shift < 64 {
+                let byte = bytes[i]
+                i &+= 1
+                result |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { return result }
+                shift &+= 7
+            }
+            return nil
+        }
+    }
+}
