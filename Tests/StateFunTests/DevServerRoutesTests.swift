@@ -474,3 +474,40 @@ enum DevServerFixture {
 
     static func text(_ response: HTTPResponse) -> String { String(decoding: response.body, as: UTF8.self) }
 }
+
+/// The development server serves `serve`'s metrics on `GET /metrics` (issue 16), for its runtime's batches.
+@Suite struct DevServerMetricsTests {
+    typealias Fixture = DevServerFixture
+
+    @Test func metricsCountTheRuntimesBatchesAndTheServersConnections() async throws {
+        let registry = MetricsRegistry()
+        var configuration = Fixture.configuration()
+        configuration.metrics = registry
+        try await Fixture.withServer(configuration: configuration) { client, _ in
+            let sent = try await client.send(path: "/devtest/greeter/bob", body: Array("hi".utf8))
+            #expect(sent.status == 200)
+            let response = try await client.send(method: "GET", path: "/metrics")
+            #expect(response.status == 200)
+            #expect(response.headers["Content-Type"] == MetricsRegistry.prometheusContentType)
+            let text = Fixture.text(response)
+            #expect(text.contains("# TYPE statefun_batches_total counter"))
+            #expect(text.contains("statefun_http_open_connections 1"), "\(text)")
+            let succeeded = registry.family("statefun_batches_total")?
+                .series(["function": "devtest/greeter", "outcome": "success"])?.value
+            #expect(succeeded == .number(1), "the one batch the POST caused")
+            let head = try await client.send(method: "HEAD", path: "/metrics/")
+            #expect(head.status == 200, "HEAD, and a trailing slash, as on /health")
+            let post = try await client.send(path: "/metrics", body: [])
+            #expect(post.status == 405)
+        }
+    }
+
+    @Test func withoutMetricsTheRouteIsNotFound() async throws {
+        var configuration = Fixture.configuration()
+        configuration.metrics = nil
+        try await Fixture.withServer(configuration: configuration) { client, _ in
+            let response = try await client.send(method: "GET", path: "/metrics")
+            #expect(response.status == 404)
+        }
+    }
+}

@@ -8,6 +8,7 @@ package import StateFunHTTP
 /// | `POST /ingress/<topic>/<key>` | ingests the body as a record of a Kafka topic or Kinesis stream the app's ingresses read |
 /// | `GET /egress[/<topic>]` | the egress records so far (of one Kafka topic or Kinesis stream), as JSON |
 /// | `GET /state/<namespace>/<type>/<id>` | the function instance's current state, as JSON |
+/// | `GET /metrics` | the metrics as Prometheus text, as `serve` has them (404 when the configuration turns them off) |
 /// | `GET /health` | `ok` |
 ///
 /// `PUT` works wherever `POST` does (the playground's examples use both). Path segments are percent-decoded one by
@@ -20,13 +21,15 @@ package struct DevRouter: Sendable {
     package let failures: DevLog<RuntimeFailure>
     package let renderer: DevValueRenderer
     package let deliveryWait: Duration
+    /// The registry `GET /metrics` serves; `nil` when metrics are off.
+    package let metrics: MetricsRegistry?
 
     /// The typename of a body sent without `Content-Type: application/vnd.<typename>` (the playground's default).
     package static let defaultTypeName = "io.statefun.types/string"
 
     package init(
         app: App, runtime: LocalRuntime, log: DevLog<CapturedEgressRecord>, failures: DevLog<RuntimeFailure>,
-        renderer: DevValueRenderer, deliveryWait: Duration
+        renderer: DevValueRenderer, deliveryWait: Duration, metrics: MetricsRegistry? = nil
     ) {
         self.app = app
         self.runtime = runtime
@@ -34,6 +37,7 @@ package struct DevRouter: Sendable {
         self.failures = failures
         self.renderer = renderer
         self.deliveryWait = deliveryWait
+        self.metrics = metrics
     }
 
     /// What a request's path names, before its method is looked at.
@@ -42,6 +46,8 @@ package struct DevRouter: Sendable {
         case index
         /// `/health`.
         case health
+        /// `/metrics`.
+        case metrics
         /// `/egress` (`nil`) or `/egress/<topic>`.
         case egress(topic: String?)
         /// `/state/<namespace>/<type>/<id>`.
@@ -54,14 +60,16 @@ package struct DevRouter: Sendable {
         case unknown
     }
 
-    /// The route `segments` name. A trailing slash is ignored on `/`, `/health` and `/egress[/<topic>]`; on the
-    /// other routes it leaves the last segment, the id or key, empty (a 400, not another route).
+    /// The route `segments` name. A trailing slash is ignored on `/`, `/health`, `/metrics` and
+    /// `/egress[/<topic>]`; on the other routes it leaves the last segment, the id or key, empty (a 400, not
+    /// another route).
     package static func route(_ segments: [String]) -> Route {
         var fixed = segments[...]
         if fixed.last == "" { fixed = fixed.dropLast() }
         switch (fixed.first, fixed.count) {
         case (nil, _): return .index
         case ("health", 1): return .health
+        case ("metrics", 1): return .metrics
         case ("egress", 1): return .egress(topic: nil)
         case ("egress", 2): return .egress(topic: fixed.last)
         default: break
@@ -96,6 +104,12 @@ package struct DevRouter: Sendable {
         case .health:
             guard reads else { return .methodNotAllowed(allowedMethods: readMethods) }
             return .text(200, "ok")
+        case .metrics:
+            guard let metrics else { return .notFound("no route for \(request.path): metrics are off") }
+            guard reads else { return .methodNotAllowed(allowedMethods: readMethods) }
+            return HTTPResponse(
+                status: 200, headers: ["Content-Type": MetricsRegistry.prometheusContentType],
+                body: Array(metrics.prometheusText().utf8))
         case .egress(let topic):
             guard reads else { return .methodNotAllowed(allowedMethods: readMethods) }
             if topic == "" { return .text(400, "the topic in \(request.path) is empty") }
@@ -242,6 +256,7 @@ package struct DevRouter: Sendable {
         GET  /egress                         every egress record so far, as JSON
         GET  /egress/<topic>                 the egress records of one Kafka topic or Kinesis stream
         GET  /state/<namespace>/<type>/<id>  a function instance's state, as JSON
+        GET  /metrics                        the metrics, as Prometheus text
         GET  /health                         ok
         """
 }

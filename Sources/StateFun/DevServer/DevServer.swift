@@ -16,7 +16,7 @@ import Synchronization
 /// Routes: `POST /<namespace>/<type>/<id>` (typename from `Content-Type: application/vnd.<typename>`,
 /// default `io.statefun.types/string`; body = the value's bytes), `POST /ingress/<topic>/<key>` (a record of a
 /// topic or stream the app's ingresses read), `GET /egress[/<topic>]`, `GET /state/<namespace>/<type>/<id>`,
-/// `GET /health`. The runtime runs on the wall clock with the StateFun runtime's semantics (``LocalRuntime``);
+/// `GET /metrics`, `GET /health`. The runtime runs on the wall clock with the StateFun runtime's semantics (``LocalRuntime``);
 /// Docs/DevServer.md describes the routes and limits, Docs/LocalRuntime.md where the runtime differs from a Flink
 /// cluster.
 public final class DevServer: Sendable {
@@ -30,7 +30,7 @@ public final class DevServer: Sendable {
     private let server: HTTPServer
     private let log: DevLog<CapturedEgressRecord>
     private let router: DevRouter
-    /// The log and the batch tally, when the configuration has a log.
+    /// The log with its batch tally and the metrics, as far as the configuration has them.
     private let instrumentation: (any Instrumentation)?
     private let tally: BatchTally
     private let startedAt = Mutex(ContinuousClock.now)
@@ -51,9 +51,12 @@ public final class DevServer: Sendable {
         runtimeConfiguration.maxRecordedFailures = 0
         let tally = BatchTally()
         self.tally = tally
-        let instrumentation: (any Instrumentation)? = configuration.logSink.map { sink in
-            InstrumentationGroup([LoggingInstrumentation(level: configuration.logLevel, sink: sink), tally])
+        var members: [any Instrumentation] = []
+        if let sink = configuration.logSink {
+            members += [LoggingInstrumentation(level: configuration.logLevel, sink: sink), tally]
         }
+        if let metrics = configuration.metrics { members.append(MetricsInstrumentation(registry: metrics)) }
+        let instrumentation: (any Instrumentation)? = members.isEmpty ? nil : InstrumentationGroup(members)
         if let instrumentation {
             runtimeConfiguration.instrumentation =
                 runtimeConfiguration.instrumentation.map { InstrumentationGroup([instrumentation, $0]) } ?? instrumentation
@@ -70,7 +73,7 @@ public final class DevServer: Sendable {
         let renderer = DevValueRenderer(messageTypes: configuration.messageTypes, declaredTypes: declared)
         let router = DevRouter(
             app: app, runtime: runtime, log: log, failures: failures, renderer: renderer,
-            deliveryWait: configuration.deliveryWait)
+            deliveryWait: configuration.deliveryWait, metrics: configuration.metrics)
         runtime.onEgress { [weak runtime] record in
             log.append(DevRetention.detached(record))
             runtime?.removeEgressRecords()

@@ -46,6 +46,10 @@ public struct DevServerConfiguration: Sendable {
     public var logSink: (any LogSink)? = StructuredLogWriter()
     /// The least important level logged (default ``LogLevel/info``).
     public var logLevel: LogLevel = .info
+    /// The metrics of the runtime's in-process batches and of the server's connections, served as Prometheus
+    /// text on `GET /metrics` and readable in code, as `serve`'s (``ServeConfiguration/metrics``,
+    /// Docs/Operations.md); `nil` turns metrics and the route off. Default: a registry of its own.
+    public var metrics: MetricsRegistry? = MetricsRegistry()
 
     /// The retry budget of the development server's runtime, by default: 2 s.
     public static let defaultCallTimeout: Duration = .seconds(2)
