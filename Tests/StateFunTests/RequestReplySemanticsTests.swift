@@ -145,6 +145,20 @@ import StateFunProtocol
         }
     }
 
+    @Test func aTargetWhoseTypenameEqualsTheDeclaredOneAsTextButNotAsBytesStillFindsItsFunction() async throws {
+        // The handler first compares the target's bytes with the declared typenames; "café" declared precomposed
+        // and sent decomposed are equal Swift strings with other bytes, so it must fall back to comparing strings.
+        let app = App {
+            Function("test/caf\u{E9}") {
+                Otherwise { context, _ in try context.send(context.address.id, to: Address("test/sink", id: "1")) }
+            }
+        }
+        let decomposed = Address(TypeName(namespace: "test", name: "cafe\u{301}"), id: "x")
+        let answer = try await app.requestReplyHandler().handle(Requests.v3(decomposed, [(nil, Requests.typed("hi"))]))
+        let result = try Requests.result(answer)
+        #expect(result.outgoingMessages == [.init(target: Address("test/sink", id: "1"), argument: Requests.typed("x"))])
+    }
+
     @Test func unknownFunctionsAndMalformedBodiesAreTypedErrors() async throws {
         await #expect(throws: StateFunError.unknownFunction("test/other")) {
             try await handler.handle(Requests.v3(Address("test/other", id: "x"), [(nil, Requests.typed("inc"))]))
