@@ -10,7 +10,10 @@
 # process on all cores; informational, the target is judged on the single-task run; 1 skips it),
 # SCRATCH (the Swift scratch path; default .build), PYTHON_ONLY=1 (skip Swift, e.g. before `bench` exists),
 # RESULTS (a JSONL file to keep; default in a temporary folder), METRICS_COMPARE (1: each Swift body also runs with
-# `bench --metrics on`, the handler updating the metrics `serve` exposes, row `swift-metrics`; 0 skips it).
+# `bench --metrics on`, the handler updating the metrics `serve` exposes, row `swift-metrics`; 0 skips it),
+# BASELINE_BIN (another build's statefun-conformance, e.g. an older commit's: each repeat also runs it on each body,
+# back to back with this build in alternating order, row `swift-baseline`, so the two are compared against the
+# same Python runs; it is run without `--metrics`, which builds before issue 16 lack).
 # Bodies: greeter_reply (1 invocation) and greeter_batch10 (10 invocations) from ../shared/oracle/vectors/v3,
 # regenerated with `oracle_v3.py vectors` when that folder is missing.
 set -euo pipefail
@@ -42,13 +45,18 @@ fi
 if [ "${PYTHON_ONLY:-0}" != 1 ]; then
   build_conformance
 fi
+if [ -n "${BASELINE_BIN:-}" ]; then
+  [ -x "$BASELINE_BIN" ] || die "BASELINE_BIN=$BASELINE_BIN is not executable"
+fi
 
-swift_run() {  # $1 body name, $2 concurrency (default 1), $3 metrics on|off (default off)
-  local out line server=swift
+swift_run() {  # $1 body name, $2 concurrency (default 1), $3 metrics on|off|baseline (default off)
+  local out line server=swift bin=$CONFORMANCE
+  local flags=(--metrics "${3:-off}")
   [ "${2:-1}" -gt 1 ] && server=swift-allcores
   [ "${3:-off}" = on ] && server=swift-metrics
-  out=$("$CONFORMANCE" bench --protocol v3 "$VEC/$1.request.bin" --seconds "$SECONDS_PER_RUN" --concurrency "${2:-1}" \
-    --metrics "${3:-off}" 2>"$WORK/bench.err") ||
+  if [ "${3:-off}" = baseline ]; then server=swift-baseline bin=$BASELINE_BIN flags=(); fi
+  out=$("$bin" bench --protocol v3 "$VEC/$1.request.bin" --seconds "$SECONDS_PER_RUN" --concurrency "${2:-1}" \
+    "${flags[@]}" 2>"$WORK/bench.err") ||
     die "'statefun-conformance bench' failed on $1 (does the binary have the bench subcommand yet?):
 $(tail -n 5 "$WORK/bench.err")"
   line=$(printf '%s\n' "$out" | grep '^{' | tail -n 1 || true)
@@ -71,7 +79,9 @@ for i in $(seq "$REPEATS"); do
     for body in "${BODIES[@]}"; do
       # Metrics off and on back to back, the order alternating per repeat, so drift hits both alike.
       if [ "${METRICS_COMPARE:-1}" = 1 ] && [ $((i % 2)) = 0 ]; then swift_run "$body" 1 on; fi
+      if [ -n "${BASELINE_BIN:-}" ] && [ $((i % 2)) = 0 ]; then swift_run "$body" 1 baseline; fi
       swift_run "$body"
+      if [ -n "${BASELINE_BIN:-}" ] && [ $((i % 2)) = 1 ]; then swift_run "$body" 1 baseline; fi
       if [ "${METRICS_COMPARE:-1}" = 1 ] && [ $((i % 2)) = 1 ]; then swift_run "$body" 1 on; fi
     done
     if [ "$CONCURRENCY" -gt 1 ]; then swift_run greeter_batch10 "$CONCURRENCY"; fi

@@ -76,7 +76,7 @@ def report_inproc(path):
     rows = []
     med = {}
     for body in bodies:
-        for server in (servers[0], "swift-metrics", "swift-allcores", *servers[1:]):
+        for server in (servers[0], "swift-baseline", "swift-metrics", "swift-allcores", *servers[1:]):
             g = groups.get((server, body), [])
             if not g:
                 continue
@@ -98,6 +98,15 @@ def report_inproc(path):
         ok = None if r is None or target is None else r >= target
         out_rows.append([body, fmt(swift), f"{fmt(best)} ({best_mode or '-'})", fmt(r, 1, "x"),
                          f">= {target:.0f}x" if target else "-", verdict(ok)])
+    for body in bodies:
+        base = med.get(("swift-baseline", body), {}).get("invocations_per_s")
+        if base is None:
+            continue
+        py = [med.get((s, body), {}).get("invocations_per_s") for s in servers[1:]]
+        best = max((p for p in py if p is not None), default=None)
+        swift = med.get(("swift", body), {}).get("invocations_per_s")
+        out_rows.append([f"{body}, baseline build", fmt(base), fmt(best), fmt(ratio(base, best), 1, "x"), "-",
+                         f"this build {fmt(ratio(swift, base), 3, 'x')} of it"])
     allcores = med.get(("swift-allcores", "greeter_batch10"), {}).get("invocations_per_s")
     if allcores is not None:
         py = [med.get((s, "greeter_batch10"), {}).get("invocations_per_s") for s in servers[1:]]
