@@ -208,7 +208,10 @@ extension ReceivedBatch {
 
     /// Which of ``TypedValue/commonTypeNames`` the bytes at `range` (a range a `LayoutReader` gave) spell, or -1.
     private static func commonTypeName(at range: Range<Int>, _ base: UnsafePointer<UInt8>) -> Int {
-        for (index, candidate) in TypedValue.commonTypeNames.enumerated() where candidate.utf8.count == range.count {
+        // Over the literals, not the array: reading the global array cost a once-check per typename read.
+        for index in 0..<TypedValue.commonTypeNameCount {
+            let candidate = TypedValue.commonTypeName(index)
+            guard candidate.utf8.count == range.count else { continue }
             // Both sides hold `range.count` bytes: the candidate's UTF-8 (compared count above) and the range.
             let equal: Bool? = candidate.utf8.withContiguousStorageIfAvailable { utf8 in
                 guard let start = utf8.baseAddress else { return range.isEmpty }

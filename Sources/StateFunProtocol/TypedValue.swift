@@ -69,7 +69,10 @@ package struct TypedValue: WireMessage, WirePayload {
     }
 
     /// Typenames that arrive in almost every request; decoding them allocates nothing.
-    @usableFromInline package static let commonTypeNames: [String] = (0..<6).map(commonTypeName)
+    @usableFromInline package static let commonTypeNames: [String] = (0..<commonTypeNameCount).map(commonTypeName)
+
+    /// How many ``commonTypeNames`` there are (a constant, so that a loop over them reads no global).
+    @inlinable package static var commonTypeNameCount: Int { 6 }
 
     /// ``commonTypeNames``[`index`], a literal: how a received message's typename is made once the reader
     /// recognised it (per invocation), with none of the array's lazy initialization check, bounds check and

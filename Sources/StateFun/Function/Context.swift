@@ -56,8 +56,10 @@ public final class Context {
         self.storage = storage
         self.codec = codec
         usesTypedValueCodec = codec == TypedValueCodec.self
-        protocolVersion = codec.version
-        effects = FromFunctionWriter(codec.wire, messages: messages, egressMessages: egressMessages)
+        // The 3.x codec's constants read directly: through the metatype's witnesses they were two calls per batch.
+        protocolVersion = usesTypedValueCodec ? TypedValueCodec.version : codec.version
+        effects = FromFunctionWriter(
+            usesTypedValueCodec ? TypedValueCodec.wire : codec.wire, messages: messages, egressMessages: egressMessages)
     }
 
     /// Notes, for a watched batch, that invocation `index`, whose message has `typeName`, failed.

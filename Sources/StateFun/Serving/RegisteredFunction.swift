@@ -20,9 +20,12 @@ final class RegisteredFunction: Sendable {
     /// What the function declares it sends to (checked by its contexts); nil when it declares nothing.
     let routing: DeclaredRouting?
     /// The UTF-8 of the typename's namespace and name, to recognise a 3.x batch's target by its bytes
-    /// (``RequestReplyHandler/lookUp(_:)-(ReceivedInvocations)``); nil for a typename written without a `/`,
-    /// which no target matches as bytes do.
-    let typeNameUTF8: (namespace: [UInt8], name: [UInt8])?
+    /// (``RequestReplyHandler/lookUp(_:)-(ReceivedInvocations)``), when ``matchesTargetBytes``: not for a
+    /// typename written without a `/`, which no target matches as bytes do. Two plain arrays, read in place (an
+    /// optional pair was copied, two retains, per batch).
+    let namespaceUTF8: [UInt8]
+    let nameUTF8: [UInt8]
+    let matchesTargetBytes: Bool
 
     init(_ definition: FunctionDefinition, probe: (any FunctionProbe)?) {
         self.definition = definition
@@ -33,6 +36,8 @@ final class RegisteredFunction: Sendable {
         observesInvocations = self.probe?.observesInvocations ?? false
         routing = DeclaredRouting(definition)
         let typeName = definition.typeName
-        typeNameUTF8 = typeName.isValid ? (Array(typeName.namespace.utf8), Array(typeName.name.utf8)) : nil
+        matchesTargetBytes = typeName.isValid
+        namespaceUTF8 = Array(typeName.namespace.utf8)
+        nameUTF8 = Array(typeName.name.utf8)
     }
 }

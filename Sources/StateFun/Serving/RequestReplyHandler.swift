@@ -71,8 +71,8 @@ public struct RequestReplyHandler: Sendable {
     func lookUp(_ batch: ReceivedInvocations) throws(StateFunError) -> (Address, RegisteredFunction) {
         if let target = batch.batch.target, !target.id.isEmpty {
             for function in functionList {
-                guard let utf8 = function.typeNameUTF8, batch.batch.bytes(at: target.namespace, equal: utf8.namespace),
-                    batch.batch.bytes(at: target.type, equal: utf8.name)
+                guard function.matchesTargetBytes, batch.batch.bytes(at: target.namespace, equal: function.namespaceUTF8),
+                    batch.batch.bytes(at: target.type, equal: function.nameUTF8)
                 else { continue }
                 return (Address(function.definition.typeName, id: batch.batch.text(target.id)), function)
             }
