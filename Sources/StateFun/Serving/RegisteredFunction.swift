@@ -26,6 +26,10 @@ final class RegisteredFunction: Sendable {
     let namespaceUTF8: [UInt8]
     let nameUTF8: [UInt8]
     let matchesTargetBytes: Bool
+    /// The function's one handler when it has no typed handlers and a synchronous ``Otherwise``: the run loop
+    /// then calls it directly, the closure taken once per batch instead of copied out of the definition (a
+    /// reference count) per invocation.
+    let soleSynchronousBody: (@Sendable (Context, Message) throws -> Void)?
 
     init(_ definition: FunctionDefinition, probe: (any FunctionProbe)?) {
         self.definition = definition
@@ -36,6 +40,11 @@ final class RegisteredFunction: Sendable {
         observesInvocations = self.probe?.observesInvocations ?? false
         routing = DeclaredRouting(definition)
         let typeName = definition.typeName
+        if definition.handlers.isEmpty, case .sync(let body)? = definition.otherwise {
+            soleSynchronousBody = body
+        } else {
+            soleSynchronousBody = nil
+        }
         matchesTargetBytes = typeName.isValid
         namespaceUTF8 = Array(typeName.namespace.utf8)
         nameUTF8 = Array(typeName.name.utf8)
