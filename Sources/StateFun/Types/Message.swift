@@ -16,7 +16,10 @@ public struct Message: Sendable, Equatable, CustomStringConvertible {
     /// The metadata the message carries, in order: the maintained fork's `TypedValue.metadata` (Kafka record
     /// headers its ingress forwards, entries a sender set; see ``MetadataEntry``). Empty with upstream's
     /// runtimes. Read one with ``metadataValue(forKey:)`` or ``traceparent``.
-    public let metadata: [MetadataEntry]
+    public var metadata: [MetadataEntry] { metadataEntries ?? [] }
+    /// ``metadata``, `nil` when there is none (always with upstream's runtimes): a message is made per
+    /// invocation, and an empty array stored in each cost a reference count on the way in and out.
+    private let metadataEntries: [MetadataEntry]?
 
     /// The serialized value as a new array, or `nil` when the value is absent (3.x `has_value = false`).
     public var bytes: [UInt8]? { payload.map { Array($0) } }
@@ -28,7 +31,10 @@ public struct Message: Sendable, Equatable, CustomStringConvertible {
 
     /// Creates a message from a typename and a slice of a larger buffer (kept as it is, not copied).
     public init(typeName: String, payload: ArraySlice<UInt8>?, protocolVersion: ProtocolVersion = .v3) {
-        self.init(typeName: typeName, payload: payload, metadata: [], protocolVersion: protocolVersion)
+        self.typeName = typeName
+        self.payload = payload
+        metadataEntries = nil
+        self.protocolVersion = protocolVersion
     }
 
     /// Creates a message with metadata (the maintained fork's `TypedValue.metadata`) from a typename and a slice
@@ -38,7 +44,7 @@ public struct Message: Sendable, Equatable, CustomStringConvertible {
     ) {
         self.typeName = typeName
         self.payload = payload
-        self.metadata = metadata
+        metadataEntries = metadata.isEmpty ? nil : metadata
         self.protocolVersion = protocolVersion
     }
 
