@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# CPU time per request of two or more statefun-conformance builds, interleaved: each round runs every build on
+# greeter_reply and greeter_batch10 under `perf stat -e task-clock` (CPU time, which moves less with the machine's
+# load than wall-clock rates), and the medians are printed with each build's ratio to the first one.
+#
+#   Benchmarks/cpu_ab.sh REFERENCE_BIN BIN [BIN...]
+#
+# Environment: ROUNDS (8), REPLY_ITERATIONS (150000), BATCH_ITERATIONS (60000). A build that lacks `--metrics`
+# (before issue 16) is run without it (detected from its --help); the others with `--metrics off`.
+# Figures include each process's start (a few ms, under 1 % at these counts). Needs `perf` (linux-tools).
+set -euo pipefail
+exec </dev/null
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$HERE/.." && pwd)
+# shellcheck source=../.ci/lib.sh
+source "$REPO/.ci/lib.sh"
+
+[ $# -ge 2 ] || die "usage: Benchmarks/cpu_ab.sh REFERENCE_BIN BIN [BIN...]"
+command -v perf >/dev/null || die "perf is not installed (apt-get install linux-tools-generic, or your kernel's linux-tools)"
+for bin in "$@"; do [ -x "$bin" ] || die "$bin is not executable"; done
+ROUNDS=${ROUNDS:-8}
+VEC=$ORACLE/vectors/v3
+[ -f "$VEC/greeter_batch10.request.bin" ] || die "no vectors at $VEC (run the oracle's setup first)"
+OUT=$(mktemp -t sfcpuab.XXXXXX)
+trap 'rm -f "$OUT"' EXIT
+
+flags_for() {  # the metrics flag, when the build has it
+  if "$1" bench --help 2>&1 | grep -q -- '--metrics'; then echo "--metrics off"; fi
+}
+
+for round in $(seq "$ROUNDS"); do
+  for body in "greeter_reply:${REPLY_ITERATIONS:-150000}" "greeter_batch10:${BATCH_ITERATIONS:-60000}"; do
+    name=${body%%:*} n=${body##*:}
+    for i in $(seq $#); do
+      bin=${!i}
+      # shellcheck disable=SC2046
+      ms=$(perf stat -x, -e task-clock "$bin" bench --protocol v3 "$VEC/$name.request.bin" --iterations "$n" \
+        $(flags_for "$bin") 2>&1 >/dev/null | grep task-clock | cut -d, -f1)
+      echo "$name $i $bin $ms $n" >>"$OUT"
+    done
+  done
+  echo "round $round/$ROUNDS done" >&2
+done
+
+python3 - "$OUT" <<'PY'
+import collections, statistics, sys
+runs = collections.defaultdict(list)
+names = {}
+for line in open(sys.argv[1]):
+    body, i, binary, ms, n = line.split()
+    runs[(body, int(i))].append(float(ms) * 1000 / int(n))
+    names[int(i)] = binary
+print("CPU time per request (task-clock), medians of the rounds; ratio = reference time / this build's time:")
+for body in ("greeter_reply", "greeter_batch10"):
+    reference = statistics.median(runs[(body, 1)])
+    for i in sorted(names):
+        values = runs[(body, i)]
+        m = statistics.median(values)
+        print(f"{body:16s} {names[i]:60s} {m:7.3f} us  (min {min(values):.3f}, n={len(values)})  {reference / m:.3f}x")
+PY
