@@ -50,25 +50,14 @@ package struct EffectTally {
             }
         }
 
-        /// Whether the bytes of `b` at `range` are those of `a` from `start` (both within their buffers).
+        /// Whether the bytes of `b` at `range` are those of `a` from `start` (both within their buffers, which
+        /// the caller checked).
         @inline(__always)
         private static func equal(
             _ a: UnsafeRawBufferPointer, _ start: Int, _ b: UnsafeRawBufferPointer, _ range: Range<Int>
         ) -> Bool {
-            var k = 0
-            while k &+ 8 <= range.count {
-                if a.loadUnaligned(fromByteOffset: start &+ k, as: UInt64.self)
-                    != b.loadUnaligned(fromByteOffset: range.lowerBound &+ k, as: UInt64.self)
-                {
-                    return false
-                }
-                k &+= 8
-            }
-            while k < range.count {
-                if a[start &+ k] != b[range.lowerBound &+ k] { return false }
-                k &+= 1
-            }
-            return true
+            guard let baseA = a.baseAddress, let baseB = b.baseAddress else { return range.isEmpty }
+            return ReceivedBatch.bytesEqual(baseA + start, baseB + range.lowerBound, range.count)
         }
 
         /// The bytes at `range` as a string (UTF-8, invalid sequences repaired).
@@ -252,22 +241,10 @@ package struct EffectTally {
     private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ start: Int) -> Bool {
         guard start >= 0, start + range.count <= bytes.count, range.lowerBound >= 0, range.upperBound <= bytes.count
         else { return false }
-        // Eight bytes at a time, then the rest (both ranges were just checked to lie within the buffer).
-        let raw = UnsafeRawBufferPointer(bytes)
-        var k = 0
-        while k &+ 8 <= range.count {
-            if raw.loadUnaligned(fromByteOffset: range.lowerBound &+ k, as: UInt64.self)
-                != raw.loadUnaligned(fromByteOffset: start &+ k, as: UInt64.self)
-            {
-                return false
-            }
-            k &+= 8
-        }
-        while k < range.count {
-            if bytes[range.lowerBound &+ k] != bytes[start &+ k] { return false }
-            k &+= 1
-        }
-        return true
+        // Both ranges were just checked to lie within the buffer.
+        guard let base = bytes.baseAddress else { return range.isEmpty }
+        return ReceivedBatch.bytesEqual(
+            UnsafeRawPointer(base + range.lowerBound), UnsafeRawPointer(base + start), range.count)
     }
 
     /// One field of a protobuf buffer: its number, wire type, and its value's bytes (a length-delimited field's
