@@ -127,23 +127,17 @@ public struct RequestReplyHandler: Sendable {
     private static func runSynchronously<Invocations: BatchInvocations>(
         _ registered: RegisteredFunction, _ context: Context, _ invocations: inout Invocations, maxEffectBytes: Int
     ) throws(StateFunError) {
-        if let body = registered.soleSynchronousBody {
-            for i in 0..<invocations.count {
-                do {
-                    try body(context, invocations.prepare(i, in: context))
-                } catch {
-                    context.noteFailure(at: i, typeName: invocations.typeName(i))
-                    throw handlerFailed(registered.definition.typeName, context, error)
-                }
-                try checkEffects(context, maxEffectBytes)
-            }
-            return
-        }
+        // A sole synchronous `Otherwise` is called directly, taken once per batch (see RegisteredFunction).
+        let sole = registered.soleSynchronousBody
         for i in 0..<invocations.count {
             // The message is not kept for the error path (its typename is read again there): keeping it made
             // the loop copy it through the stack per invocation.
             do {
-                try registered.definition.dispatchSynchronously(context, invocations.prepare(i, in: context))
+                if let sole {
+                    try sole(context, invocations.prepare(i, in: context))
+                } else {
+                    try registered.definition.dispatchSynchronously(context, invocations.prepare(i, in: context))
+                }
             } catch {
                 context.noteFailure(at: i, typeName: invocations.typeName(i))
                 throw handlerFailed(registered.definition.typeName, context, error)
