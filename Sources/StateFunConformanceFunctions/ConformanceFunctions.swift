@@ -49,7 +49,7 @@ package enum ConformanceFunctions {
         try context.storage.set(seen, count)
         let text = "Hello \(name ?? "None")! seen=\(count)"
         if let caller = context.caller { try context.send(text, to: caller) }
-        try context.send(greetsEgress.record(text))
+        try greetsEgress.send(text, in: context)
     }
 
     package static func features(_ context: Context, _ message: Message) throws {
@@ -89,7 +89,7 @@ package enum ConformanceFunctions {
                     let text = "Hello \(name)! seen=\(count)"
                     // 2.x: the Python oracle replies when the caller's namespace is set.
                     if let caller = context.caller, !caller.typeName.namespace.isEmpty { try context.reply(text) }
-                    try context.send(greetsEgress.record(text))
+                    try greetsEgress.send(text, in: context)
                 }
             }
             Function("example/features") {

@@ -83,3 +83,48 @@ extension ContextTests {
         ])
     }
 }
+
+extension ContextTests {
+    /// `audit.send(value, in:)` is `context.send(audit.record(value))` without the record: the same answer, byte
+    /// for byte, on both protocols, for typed values and undecoded messages alike.
+    @Test(arguments: [ProtocolVersion.v3, .v2])
+    func sendingThroughTheHandleWritesWhatSendingItsRecordWrites(version: ProtocolVersion) async throws {
+        let audit = Egress(id: "a/audit")
+        let raw = Message(typeName: "example/Raw", bytes: [1, 2, 3])
+        func answer(_ send: @escaping @Sendable (Context) throws -> Void) async throws -> [UInt8] {
+            let app = App { Function("test/ctx") { Handle(String.self) { context, _ in try send(context) } } }
+            let request: [UInt8]
+            switch version {
+            case .v3: request = Requests.v3(Address("test/ctx", id: "me"), [(nil, Requests.typed("go"))])
+            case .v2:
+                var value = WireWriter()
+                value.writeString(1, "go")
+                request = ToFunctionV2(
+                    invocation: .init(
+                        target: Address("test/ctx", id: "me"),
+                        invocations: [
+                            .init(argument: AnyValue(
+                                typeURL: "type.googleapis.com/google.protobuf.StringValue", value: value.bytes))
+                        ])
+                ).serialized()
+            }
+            return try await app.requestReplyHandler(protocolVersion: version).handle(request)
+        }
+        let throughRecords = try await answer { context in
+            try context.send(audit.record("one"))
+            try context.send(audit.record(Int64(2)))
+            try context.send(audit.record(raw))
+        }
+        let throughHandle = try await answer { context in
+            try audit.send("one", in: context)
+            try audit.send(Int64(2), in: context)
+            try audit.send(raw, in: context)
+        }
+        #expect(throughHandle == throughRecords)
+        #expect(throughHandle.count > 40, "three egress messages were written")
+        // An invalid egress id fails the send the same way.
+        _ = try await answer { context in
+            #expect(throws: StateFunError.self) { try Egress(id: "bad").send("x", in: context) }
+        }
+    }
+}
