@@ -6,9 +6,11 @@
 #
 #   Benchmarks/paired_ab.sh REFERENCE_BIN BIN
 #
-# Environment: PAIRS (20), SECONDS_PER_RUN (1.5), BODIES ("greeter_reply greeter_batch10"). Prints per body the
-# median requests/s of each build and the median, quartiles and extremes of BIN/REFERENCE_BIN per pair. A build
-# that has `--metrics` is run with `--metrics off`. Wall-clock rates, as `inproc.sh` measures.
+# Environment: PAIRS (20), SECONDS_PER_RUN (1.5), BODIES ("greeter_reply greeter_batch10"), NEW_FLAGS (flags for
+# BIN's runs instead of the default). Prints per body the median requests/s of each build and the median, quartiles
+# and extremes of BIN/REFERENCE_BIN per pair. A build that has `--metrics` is run with `--metrics off` by default.
+# Wall-clock rates, as `inproc.sh` measures. The cost of metrics in one build, in pairs:
+#   NEW_FLAGS="--metrics on" Benchmarks/paired_ab.sh BIN BIN
 set -euo pipefail
 exec </dev/null
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -27,26 +29,28 @@ trap 'rm -f "$OUT"' EXIT
 flags_for() {  # the metrics flag, when the build has it
   if "$1" bench --help 2>&1 | grep -q -- '--metrics'; then echo "--metrics off"; fi
 }
-rps() {  # BIN BODY
-  # shellcheck disable=SC2046
-  "$1" bench --protocol v3 "$VEC/$2.request.bin" --seconds "$SECONDS_PER_RUN" $(flags_for "$1") |
+rps() {  # BIN BODY FLAGS
+  # shellcheck disable=SC2086
+  "$1" bench --protocol v3 "$VEC/$2.request.bin" --seconds "$SECONDS_PER_RUN" $3 |
     python3 -c 'import json, sys; print(json.loads(sys.stdin.read())["rps"])'
 }
+REF_FLAGS=$(flags_for "$1")
+NEW_FLAGS=${NEW_FLAGS-$(flags_for "$2")}
 
 for body in ${BODIES:-greeter_reply greeter_batch10}; do
   [ -f "$VEC/$body.request.bin" ] || die "no vector $VEC/$body.request.bin (run the oracle's setup first)"
   for pair in $(seq "$PAIRS"); do
     if [ $((pair % 2)) = 1 ]; then
-      new=$(rps "$2" "$body"); ref=$(rps "$1" "$body")
+      new=$(rps "$2" "$body" "$NEW_FLAGS"); ref=$(rps "$1" "$body" "$REF_FLAGS")
     else
-      ref=$(rps "$1" "$body"); new=$(rps "$2" "$body")
+      ref=$(rps "$1" "$body" "$REF_FLAGS"); new=$(rps "$2" "$body" "$NEW_FLAGS")
     fi
     echo "$body $ref $new" >>"$OUT"
   done
   echo "$body: $PAIRS pairs done" >&2
 done
 
-python3 - "$OUT" "$1" "$2" <<'PY'
+python3 - "$OUT" "$1" "$2 $NEW_FLAGS" <<'PY'
 import collections, statistics, sys
 pairs = collections.defaultdict(list)
 for line in open(sys.argv[1]):
