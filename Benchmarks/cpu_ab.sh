@@ -14,19 +14,13 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
 # shellcheck source=../.ci/lib.sh
 source "$REPO/.ci/lib.sh"
+# shellcheck source=ab_lib.sh
+source "$HERE/ab_lib.sh"
 
 [ $# -ge 2 ] || die "usage: Benchmarks/cpu_ab.sh REFERENCE_BIN BIN [BIN...]"
 command -v perf >/dev/null || die "perf is not installed (apt-get install linux-tools-generic, or your kernel's linux-tools)"
-for bin in "$@"; do [ -x "$bin" ] || die "$bin is not executable"; done
 ROUNDS=${ROUNDS:-8}
-VEC=$ORACLE/vectors/v3
-[ -f "$VEC/greeter_batch10.request.bin" ] || die "no vectors at $VEC (run the oracle's setup first)"
-OUT=$(mktemp -t sfcpuab.XXXXXX)
-trap 'rm -f "$OUT"' EXIT
-
-flags_for() {  # the metrics flag, when the build has it
-  if "$1" bench --help 2>&1 | grep -q -- '--metrics'; then echo "--metrics off"; fi
-}
+ab_begin sfcpuab "$@"
 
 for round in $(seq "$ROUNDS"); do
   for body in "greeter_reply:${REPLY_ITERATIONS:-150000}" "greeter_batch10:${BATCH_ITERATIONS:-60000}"; do

@@ -17,18 +17,14 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
 # shellcheck source=../.ci/lib.sh
 source "$REPO/.ci/lib.sh"
+# shellcheck source=ab_lib.sh
+source "$HERE/ab_lib.sh"
 
 [ $# -eq 2 ] || die "usage: Benchmarks/paired_ab.sh REFERENCE_BIN BIN"
-for bin in "$@"; do [ -x "$bin" ] || die "$bin is not executable"; done
 PAIRS=${PAIRS:-20}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-1.5}
-VEC=$ORACLE/vectors/v3
-OUT=$(mktemp -t sfpairs.XXXXXX)
-trap 'rm -f "$OUT"' EXIT
+ab_begin sfpairs "$@"
 
-flags_for() {  # the metrics flag, when the build has it
-  if "$1" bench --help 2>&1 | grep -q -- '--metrics'; then echo "--metrics off"; fi
-}
 rps() {  # BIN BODY FLAGS
   # shellcheck disable=SC2086
   "$1" bench --protocol v3 "$VEC/$2.request.bin" --seconds "$SECONDS_PER_RUN" $3 |
