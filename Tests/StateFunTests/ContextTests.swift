@@ -93,21 +93,10 @@ extension ContextTests {
         let raw = Message(typeName: "example/Raw", bytes: [1, 2, 3])
         func answer(_ send: @escaping @Sendable (Context) throws -> Void) async throws -> [UInt8] {
             let app = App { Function("test/ctx") { Handle(String.self) { context, _ in try send(context) } } }
-            let request: [UInt8]
-            switch version {
-            case .v3: request = Requests.v3(Address("test/ctx", id: "me"), [(nil, Requests.typed("go"))])
-            case .v2:
-                var value = WireWriter()
-                value.writeString(1, "go")
-                request = ToFunctionV2(
-                    invocation: .init(
-                        target: Address("test/ctx", id: "me"),
-                        invocations: [
-                            .init(argument: AnyValue(
-                                typeURL: "type.googleapis.com/google.protobuf.StringValue", value: value.bytes))
-                        ])
-                ).serialized()
-            }
+            let target = Address("test/ctx", id: "me")
+            let request =
+                version == .v3
+                ? Requests.v3(target, [(nil, Requests.typed("go"))]) : Requests.v2Strings(target, [(nil, "go")])
             return try await app.requestReplyHandler(protocolVersion: version).handle(request)
         }
         let throughRecords = try await answer { context in

@@ -34,18 +34,7 @@ import Testing
     static func request(_ version: ProtocolVersion, _ names: [String]) -> [UInt8] {
         switch version {
         case .v3: Requests.v3(target, names.map { (nil, Requests.typed($0)) })
-        case .v2:
-            ToFunctionV2(
-                invocation: .init(
-                    target: target,
-                    invocations: names.map { name in
-                        var value = WireWriter()
-                        value.writeString(1, name)
-                        return .init(
-                            argument: AnyValue(
-                                typeURL: "type.googleapis.com/google.protobuf.StringValue", value: value.bytes))
-                    })
-            ).serialized()
+        case .v2: Requests.v2Strings(target, names.map { (nil, $0) })
         }
     }
 

@@ -53,17 +53,7 @@ import Testing
         case .v3:
             return Requests.v3(target, states: [("count", Requests.empty(Int64.self))], texts.map { (caller, Requests.typed($0)) })
         case .v2:
-            return ToFunctionV2(
-                invocation: .init(
-                    target: target, state: [.init(stateName: "count", stateValue: nil)],
-                    invocations: texts.map { text in
-                        var value = WireWriter()
-                        value.writeString(1, text)
-                        return .init(
-                            caller: caller,
-                            argument: AnyValue(typeURL: "type.googleapis.com/google.protobuf.StringValue", value: value.bytes))
-                    })
-            ).serialized()
+            return Requests.v2Strings(target, states: ["count"], texts.map { (caller, $0) })
         }
     }
 

@@ -49,18 +49,7 @@ final class RecordingInstrumentation: Instrumentation {
 
     /// 2.x: the string as the 2.2 SDKs pack it, a `google.protobuf.StringValue` in an `Any`.
     static func v2(_ names: [String], caller: Address? = nil) -> [UInt8] {
-        ToFunctionV2(
-            invocation: .init(
-                target: target,
-                state: [.init(stateName: "seen", stateValue: nil)],
-                invocations: names.map { name in
-                    var value = WireWriter()
-                    value.writeString(1, name)
-                    return .init(
-                        caller: caller,
-                        argument: AnyValue(typeURL: "type.googleapis.com/google.protobuf.StringValue", value: value.bytes))
-                })
-        ).serialized()
+        Requests.v2Strings(target, states: ["seen"], names.map { (caller, $0) })
     }
 
     static func request(_ version: ProtocolVersion, _ names: [String], caller: Address? = nil) -> [UInt8] {

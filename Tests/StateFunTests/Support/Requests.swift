@@ -1,5 +1,6 @@
 import StateFun
 import StateFunProtocol
+import StateFunWire
 
 /// Builds `ToFunction` bytes the way the runtime does, for tests that drive the request handler.
 enum Requests {
@@ -20,6 +21,23 @@ enum Requests {
                 target: target,
                 state: states.map { .init(stateName: $0.0, stateValue: $0.1) },
                 invocations: invocations.map { .init(caller: $0.0, argument: $0.1) })
+        ).serialized()
+    }
+
+    /// 2.x: `states`: names registered without a value; `texts`: (caller, string), each packed as the 2.2 SDKs
+    /// pack a string, a `google.protobuf.StringValue` in an `Any`.
+    static func v2Strings(_ target: Address, states: [String] = [], _ texts: [(Address?, String)]) -> [UInt8] {
+        ToFunctionV2(
+            invocation: .init(
+                target: target,
+                state: states.map { .init(stateName: $0, stateValue: nil) },
+                invocations: texts.map { caller, text in
+                    var value = WireWriter()
+                    value.writeString(1, text)
+                    return .init(
+                        caller: caller,
+                        argument: AnyValue(typeURL: "type.googleapis.com/google.protobuf.StringValue", value: value.bytes))
+                })
         ).serialized()
     }
 
