@@ -1,10 +1,11 @@
 import StateFunWire
 
-/// How many effects of each kind a ``FromFunctionWriter``'s buffers hold, read back from them when a batch is
-/// observed (issue 16's metrics). The sends count nothing, so a batch nobody observes pays nothing for it; and only
-/// the effect buffers are read, in place, not the whole answer. Egress records are tallied per egress as the byte
-/// ranges of its namespace and type in the egress buffer, so no string is made per record: the metrics find a
-/// range's series by comparing bytes (``EgressBytes``) and make a typename once per egress.
+/// How many effects of each kind a ``FromFunctionWriter`` holds, when a batch is observed (issue 16's metrics).
+/// Messages, delayed messages and cancellations are the writer's own counts (one add per effect as it is
+/// written); egress records are read back from the egress buffer, in place, and tallied per egress as the byte
+/// ranges of its namespace and type there, so no string is made per record: the metrics find a range's series by
+/// comparing bytes (``EgressBytes``) and make a typename once per egress. ``egressRecords(_:allWith:)`` is the
+/// one-pass form for records all to one known egress.
 ///
 /// The buffers hold whole fields the writer wrote, so they always read; should one ever not, the counts read up
 /// to that point stand (nothing here traps).
@@ -13,7 +14,7 @@ package struct EffectTally {
     package private(set) var messages = 0
     /// `DelayedInvocation`s (3) that are not cancellations.
     package private(set) var delayedMessages = 0
-    /// `DelayedInvocation`s (3) with `is_cancellation_request` (10).
+    /// `DelayedInvocation`s (3) that are cancellations (`is_cancellation_request`, 10).
     package private(set) var cancellations = 0
     /// The first egress written to, with its record count; `nil` when there are no egress records.
     package private(set) var egress: EgressCount?
@@ -69,25 +70,69 @@ package struct EffectTally {
 
     /// Counts `writer`'s effects and hands the tally and the egress buffer its ranges point into to `body`.
     /// `inout` so that a context's writer is read where it is: passing it by value copied it (three buffer
-    /// retains per batch, measured on greeter_reply); nothing is written.
+    /// retains per batch, measured on greeter_reply); nothing is written. Messages, delayed messages and
+    /// cancellations are the writer's own counts; only egress records are read back, for their egress.
     package static func read(_ writer: inout FromFunctionWriter, _ body: (EffectTally, EgressBytes) -> Void) {
-        // Plain numbers until the egress buffer is read, so that the tally handed over is the closure's own (a
-        // tally captured and mutated by the closures was copied on every batch).
-        let messages = writer.messages.count > 0 ? writer.messages.withWrittenBytes(Self.fieldCount) : 0
-        let delayed =
-            writer.delayedMessages.count > 0
-            ? writer.delayedMessages.withWrittenBytes(Self.countDelayed) : (delayedMessages: 0, cancellations: 0)
+        var tally = EffectTally()
+        (tally.messages, tally.delayedMessages, tally.cancellations) =
+            (writer.messageCount, writer.delayedMessageCount, writer.cancellationCount)
         guard writer.egressMessages.count > 0 else {
-            var tally = EffectTally()
-            (tally.messages, tally.delayedMessages, tally.cancellations) = (messages, delayed.0, delayed.1)
             return body(tally, EgressBytes(bytes: UnsafeBufferPointer(start: nil, count: 0)))
         }
         writer.egressMessages.withWrittenBytes { bytes in
-            var tally = EffectTally()
-            (tally.messages, tally.delayedMessages, tally.cancellations) = (messages, delayed.0, delayed.1)
             tally.countEgress(bytes)
             body(tally, EgressBytes(bytes: bytes))
         }
+    }
+
+    /// The egress records in `writer` when every one is to the egress whose fields `header` holds (its namespace
+    /// and type, `EgressMessage` fields 1 and 2, as the writer writes them: ``header(namespace:type:)``) and has
+    /// nothing after them but its argument; `nil` when one is not, or when a record does not read. One pass over
+    /// the records' leading bytes, for the metrics' usual case of a batch writing to the egress its last one did.
+    package static func egressRecords(_ writer: inout FromFunctionWriter, allWith header: UnsafeRawBufferPointer) -> Int? {
+        guard writer.egressMessages.count > 0 else { return 0 }
+        return writer.egressMessages.withWrittenBytes { bytes in
+            do {
+                guard let headerBase = header.baseAddress, let base = bytes.baseAddress else { return nil }
+                var i = 0
+                var records = 0
+                let end = bytes.count
+                while i < end {
+                    // `outgoing_egresses` (4, length-delimited), its length, the header, then the argument (3).
+                    guard bytes[i] == 0x22 else { return nil }
+                    i &+= 1
+                    guard let length = Field.varint(bytes, &i, end), length <= UInt64(end &- i) else { return nil }
+                    let recordEnd = i &+ Int(length)
+                    let argument = i &+ header.count
+                    guard argument < recordEnd, bytes[argument] == 0x1A,
+                        ReceivedBatch.bytesEqual(UnsafeRawPointer(base + i), headerBase, header.count)
+                    else { return nil }
+                    var j = argument &+ 1
+                    guard let argumentLength = Field.varint(bytes, &j, recordEnd), argumentLength == UInt64(recordEnd &- j)
+                    else { return nil }
+                    records &+= 1
+                    i = recordEnd
+                }
+                return records
+            }
+        }
+    }
+
+    /// An egress's namespace and type as the writer writes them at the start of each of its records
+    /// (`EgressMessage{egress_namespace=1, egress_type=2}`; an empty string is not written, as proto3 does).
+    package static func header(namespace: String, type: String) -> [UInt8] {
+        var header: [UInt8] = []
+        for (field, text) in [(UInt8(0x0A), namespace), (0x12, type)] where !text.isEmpty {
+            header.append(field)
+            var length = UInt64(text.utf8.count)
+            while length >= 0x80 {
+                header.append(UInt8(truncatingIfNeeded: length) | 0x80)
+                length >>= 7
+            }
+            header.append(UInt8(length))
+            header.append(contentsOf: text.utf8)
+        }
+        return header
     }
 
     private init() {}
@@ -100,32 +145,6 @@ package struct EffectTally {
 
     // Every index read below is checked against the buffer's end first (Field), so the unchecked reads of an
     // UnsafeBufferPointer stay inside it.
-
-    /// The fields of a buffer of one repeated field: one per effect.
-    private static func fieldCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var i = 0
-        var count = 0
-        while let _ = Field(bytes, &i, bytes.count) { count &+= 1 }
-        return count
-    }
-
-    /// `DelayedInvocation{is_cancellation_request=10}`: delayed messages and cancellations.
-    private static func countDelayed(_ bytes: UnsafeBufferPointer<UInt8>) -> (delayedMessages: Int, cancellations: Int) {
-        var counts = (delayedMessages: 0, cancellations: 0)
-        var i = 0
-        while let delayed = Field(bytes, &i, bytes.count) {
-            guard delayed.number == 3, delayed.isLengthDelimited else { continue }
-            var j = delayed.value.lowerBound
-            var cancellation = false
-            while let field = Field(bytes, &j, delayed.value.upperBound) {
-                if field.number == 10, field.wireType == 0 {
-                    cancellation = bytes[field.value].contains { $0 & 0x7F != 0 }
-                }
-            }
-            if cancellation { counts.cancellations &+= 1 } else { counts.delayedMessages &+= 1 }
-        }
-        return counts
-    }
 
     /// `EgressMessage{egress_namespace=1, egress_type=2}`. Records of one egress usually follow each other: a
     /// record whose bytes begin with the first egress's two fields (the writer writes them first) and that does

@@ -24,6 +24,7 @@ extension FromFunctionWriter {
         _ marks: ArgumentMarks, value: (inout WireWriter) throws(E) -> Void
     ) throws(E) {
         try Self.finish(marks, in: &egressMessages, value)
+        egressRecordCount &+= 1
     }
 
     /// Writes an egress message (either protocol): `EgressMessage{egress_namespace=1, egress_type=2, argument=3}`
@@ -39,6 +40,7 @@ extension FromFunctionWriter {
             try Self.writeArgument(
                 3, version, typeName: typeName, hasValue: hasValue, metadata: metadata, in: &egress, value)
         }
+        egressRecordCount &+= 1
     }
 
     /// Writes a Kafka record for the egress `namespace/type`: a ``KafkaProducerRecord`` `{key=1, value_bytes=2,

@@ -90,6 +90,12 @@ package struct FromFunctionWriter {
     @usableFromInline package var delayedMessages: WireWriter
     /// `InvocationResponse.outgoing_egresses = 4`.
     @usableFromInline package var egressMessages: WireWriter
+    /// How many effects of each kind the buffers hold, counted as they are written (one add per effect), so that
+    /// the metrics read them instead of parsing the buffers (EffectTally).
+    @usableFromInline package var messageCount = 0
+    @usableFromInline package var delayedMessageCount = 0
+    @usableFromInline package var cancellationCount = 0
+    @usableFromInline package var egressRecordCount = 0
 
     /// An empty answer in `version`, writing its messages and egress records into the given buffers.
     package init(
@@ -112,11 +118,15 @@ package struct FromFunctionWriter {
         let messages: Int
         let delayedMessages: Int
         let egressMessages: Int
+        /// The effect counts then: message, delayed message, cancellation and egress record.
+        let counts: (Int, Int, Int, Int)
     }
 
     /// The effects written so far, as a point to roll back to.
     package var checkpoint: Checkpoint {
-        Checkpoint(messages: messages.count, delayedMessages: delayedMessages.count, egressMessages: egressMessages.count)
+        Checkpoint(
+            messages: messages.count, delayedMessages: delayedMessages.count, egressMessages: egressMessages.count,
+            counts: (messageCount, delayedMessageCount, cancellationCount, egressRecordCount))
     }
 
     /// Drops every effect written since `checkpoint` was taken (each buffer holds whole fields, so cutting them
@@ -125,6 +135,7 @@ package struct FromFunctionWriter {
         messages.truncate(to: checkpoint.messages)
         delayedMessages.truncate(to: checkpoint.delayedMessages)
         egressMessages.truncate(to: checkpoint.egressMessages)
+        (messageCount, delayedMessageCount, cancellationCount, egressRecordCount) = checkpoint.counts
     }
 
     // MARK: - Messages
@@ -153,6 +164,7 @@ package struct FromFunctionWriter {
         _ marks: ArgumentMarks, value: (inout WireWriter) throws(E) -> Void
     ) throws(E) {
         try Self.finish(marks, in: &messages, value)
+        messageCount &+= 1
     }
 
     /// Writes a message to `target` (either protocol): `FromFunction.Invocation{target=1, argument=2}`, the
@@ -168,6 +180,7 @@ package struct FromFunctionWriter {
             try Self.writeArgument(
                 2, version, typeName: typeName, hasValue: hasValue, metadata: metadata, in: &invocation, value)
         }
+        messageCount &+= 1
     }
 
     // MARK: - Delayed messages
@@ -186,6 +199,7 @@ package struct FromFunctionWriter {
                 3, version, typeName: typeName, hasValue: hasValue, metadata: metadata, in: &delayed, value)
             delayed.writeString(11, cancellationToken)
         }
+        delayedMessageCount &+= 1
     }
 
     /// Writes the cancellation of the delayed message sent with `token`: `DelayedInvocation` with only
@@ -195,5 +209,6 @@ package struct FromFunctionWriter {
             delayed.writeBool(10, true)
             delayed.writeString(11, token)
         }
+        cancellationCount &+= 1
     }
 }

@@ -99,6 +99,127 @@ import Testing
         #expect(counts.map(\.1) == [3, 1, 1])
     }
 
+    /// An egress's header is the bytes the writer begins each of its records with, and the one-pass count takes
+    /// only buffers whose every record is that egress's, with nothing after its header but the argument.
+    @Test func recordsAllToOneEgressAreCountedInOnePassAndAnyOtherRecordDeclines() throws {
+        let long = String(repeating: "n", count: 200)
+        #expect(EffectTally.header(namespace: "a", type: "xy") == [0x0A, 1, 0x61, 0x12, 2, 0x78, 0x79])
+        #expect(EffectTally.header(namespace: long, type: "x").prefix(3) == [0x0A, 0xC8, 0x01])
+        #expect(EffectTally.header(namespace: "", type: "x") == [0x12, 1, 0x78])
+
+        func count(_ header: [UInt8], _ write: (inout FromFunctionWriter) throws -> Void) rethrows -> Int? {
+            var writer = FromFunctionWriter(.v3)
+            try write(&writer)
+            return header.withUnsafeBytes { EffectTally.egressRecords(&writer, allWith: $0) }
+        }
+        let ax = EffectTally.header(namespace: "a", type: "x")
+        func egress(_ writer: inout FromFunctionWriter, _ namespace: String, _ type: String) throws {
+            try writer.writeEgressMessage(namespace: namespace, type: type, typeName: "t/v") { $0.writeRaw([1]) }
+        }
+        #expect(count(ax) { _ in } == 0)
+        #expect(try count(ax) { try egress(&$0, "a", "x"); try egress(&$0, "a", "x") } == 2)
+        #expect(
+            try count(ax) { writer in
+                try writer.writeKafkaRecord(egressNamespace: "a", egressType: "x", topic: "t", key: "k") { $0.writeRaw([1]) }
+                let marks = writer.beginEgressMessage(namespace: "a", type: "x", typeName: "t/v")
+                writer.endEgressMessage(marks) { $0.writeRaw([2]) }
+            } == 2)
+        // Another egress, one whose name only begins like it, or the same egress written by someone else.
+        #expect(try count(ax) { try egress(&$0, "a", "x"); try egress(&$0, "a", "y") } == nil)
+        #expect(try count(ax) { try egress(&$0, "a", "xy") } == nil)
+        #expect(try count(EffectTally.header(namespace: long, type: "x")) { try egress(&$0, long, "x") } == 1)
+        #expect(
+            count(ax) { writer in
+                writer.egressMessages.writeMessage(4) { record in
+                    record.writeString(1, "a")
+                    record.writeString(2, "x")
+                    record.writeString(3, "argument")
+                    record.writeString(1, "b")  // the last namespace wins: b/x
+                }
+            } == nil)
+    }
+
+    /// A function that writes to whichever egress its message names: the metrics count each egress right as
+    /// batches move from one egress to another, to several, and to none, and reading them between batches counts
+    /// nothing twice.
+    @Test func theMetricsFollowEachEgressAsBatchesMoveBetweenThem() async throws {
+        let app = App {
+            Function("test/switch") {
+                Handle(String.self) { context, names in
+                    for name in names.split(separator: ",") {
+                        switch name {
+                        case "audit": try context.send(Self.audit.record("r"))
+                        case "out": try context.send(Self.out.record("r"))
+                        case "kafka": try context.send(Self.kafka.record(topic: "t", key: "k", value: .string("v")))
+                        default: try context.send("m", to: Address("test/other", id: String(name)))
+                        }
+                    }
+                }
+            }
+        }
+        let metrics = MetricsInstrumentation()
+        let handler = RequestReplyHandler(app: app, instrumentation: metrics)
+        func records() -> [String: Double] {
+            var counts: [String: Double] = [:]
+            for series in metrics.registry.family("statefun_egress_records_total")?.series ?? [] {
+                if case .number(let value) = series.value, let egress = series.labels.first(where: { $0.name == "egress" }) {
+                    counts[egress.value] = value
+                }
+            }
+            return counts
+        }
+        let target = Address("test/switch", id: "1")
+        func batch(_ messages: String...) async throws {
+            _ = try await handler.handle(Requests.v3(target, messages.map { (nil, Requests.typed($0)) }))
+        }
+        try await batch("audit")
+        try await batch("audit,audit", "audit")
+        #expect(records() == ["test/audit": 4])
+        #expect(records() == ["test/audit": 4])
+        try await batch("out")
+        try await batch("audit,out", "kafka")
+        try await batch("someone")
+        try await batch("audit")
+        #expect(records() == ["test/audit": 6, "test/out": 2, "test/kafka": 1])
+        try await batch("kafka,kafka")
+        try await batch("audit", "audit")
+        #expect(records() == ["test/audit": 8, "test/out": 2, "test/kafka": 3])
+        let messages = metrics.registry.family("statefun_messages_sent_total")?.series.first?.value
+        #expect(messages == .number(1))
+    }
+
+    /// Under a policy that skips a permanently failing invocation, that invocation's effects are taken back, and
+    /// so are their counts: the metrics count what the answer carries.
+    @Test(arguments: [ProtocolVersion.v3, .v2])
+    func aSkippedInvocationsEffectsAreNotCounted(version: ProtocolVersion) async throws {
+        let app = App {
+            Function("test/skip") {
+                OnFailure(.discard)
+                Handle(String.self) { context, name in
+                    try context.send(name, to: Address("test/other", id: "1"))
+                    try context.send(Self.audit.record(name))
+                    if name == "poison" { throw PermanentError("no") }
+                }
+            }
+        }
+        let metrics = MetricsInstrumentation()
+        let handler = RequestReplyHandler(app: app, protocolVersion: version, instrumentation: metrics)
+        let target = Address("test/skip", id: "1")
+        let names = ["a", "poison", "b"]
+        let request: [UInt8] =
+            switch version {
+            case .v3: Requests.v3(target, names.map { (nil, Requests.typed($0)) })
+            case .v2: Requests.v2Strings(target, names.map { (nil, $0) })
+            }
+        _ = try await handler.handle(request)
+        func value(_ name: String, _ labels: [String: String] = [:]) -> MetricFamily.Value? {
+            metrics.registry.family(name)?.series(labels.merging(["function": "test/skip"]) { a, _ in a })?.value
+        }
+        #expect(value("statefun_messages_sent_total") == .number(2))
+        #expect(value("statefun_egress_records_total", ["egress": "test/audit"]) == .number(2))
+        #expect(value("statefun_skipped_invocations_total", ["policy": "discard"]) == .number(1))
+    }
+
     @Test func noEffectsCountNothing() {
         var writer = FromFunctionWriter(.v2)
         var read = false

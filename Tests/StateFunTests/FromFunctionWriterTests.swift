@@ -227,6 +227,70 @@ import Testing
         }
     }
 
+    /// The writer counts each kind of effect as it writes it (the metrics read these counts, not the bytes): a
+    /// value that throws leaves no count, a rollback takes its effects' counts back, and the counts always match
+    /// the answer decoded by the model.
+    @Test(arguments: [FromFunctionWriter.Version.v3, .v2])
+    func theWritersCountsAreTheEffectsItsAnswerHolds(version: FromFunctionWriter.Version) throws {
+        var rng = SplitMix(state: version == .v3 ? 41 : 42)
+        for round in 0..<200 {
+            var writer = FromFunctionWriter(version, messages: WireWriter(capacity: 0))
+            var checkpoint: FromFunctionWriter.Checkpoint?
+            for _ in 0..<Int.random(in: 0...8, using: &rng) {
+                let effect = Self.effect(&rng, version)
+                switch Int.random(in: 0..<6, using: &rng) {
+                case 0:
+                    // Only a value that throws: nothing stays written, nothing is counted (a cancellation has no value).
+                    if case .cancellation = effect { continue }
+                    #expect(throws: Failure.self) {
+                        try Self.write(effect, to: &writer) { (_: inout WireWriter) throws(any Error) in throw Failure() }
+                    }
+                case 1:
+                    checkpoint = writer.checkpoint
+                    try Self.write(effect, to: &writer)
+                case 2:
+                    if let checkpoint { writer.rollBack(to: checkpoint) }
+                    checkpoint = nil
+                default:
+                    try Self.write(effect, to: &writer)
+                }
+            }
+            let counts = (
+                writer.messageCount, writer.delayedMessageCount, writer.cancellationCount, writer.egressRecordCount
+            )
+            let written = try #require(writer.response(limit: .max) { _ in })
+            let decoded: (Int, Int, Int, Int)
+            switch version {
+            case .v3:
+                guard case .invocationResult(let result)? = try FromFunctionV3(serialized: written).response else {
+                    #expect(counts == (0, 0, 0, 0), "round \(round)")
+                    continue
+                }
+                decoded = (
+                    result.outgoingMessages.count, result.delayedInvocations.count { !$0.isCancellationRequest },
+                    result.delayedInvocations.count { $0.isCancellationRequest }, result.outgoingEgresses.count
+                )
+            case .v2:
+                guard case .invocationResult(let result)? = try FromFunctionV2(serialized: written).response else {
+                    #expect(counts == (0, 0, 0, 0), "round \(round)")
+                    continue
+                }
+                decoded = (
+                    result.outgoingMessages.count, result.delayedInvocations.count { !$0.isCancellationRequest },
+                    result.delayedInvocations.count { $0.isCancellationRequest }, result.outgoingEgresses.count
+                )
+            }
+            #expect(counts == decoded, "round \(round)")
+            var tallied = (0, 0, 0, 0)
+            EffectTally.read(&writer) { tally, _ in
+                tallied = (
+                    tally.messages, tally.delayedMessages, tally.cancellations, tally.egressCounts.reduce(0) { $0 + $1.count }
+                )
+            }
+            #expect(tallied == decoded, "round \(round)")
+        }
+    }
+
     @Test func anAnswerOverTheLimitIsRefusedAndOneAtTheLimitIsWritten() throws {
         var writer = FromFunctionWriter(.v3)
         try writer.writeMessage(to: ("ns", "f", "1"), typeName: "t/x") { $0.writeRaw([UInt8](repeating: 7, count: 50)) }
