@@ -113,6 +113,75 @@ import Testing
         #expect(registry.prometheusText().contains("statefun_batch_size_bucket{function=\"example/greeter\",le=\"4\"} 2\n"))
     }
 
+    /// Observations on a bucket's bound count in that bucket (Prometheus `le`), one nanosecond, byte or
+    /// invocation more in the next; sums are exact (durations are counted in nanoseconds).
+    @Test func observationsOnABoundCountInThatBucketAndOneMoreInTheNext() {
+        let metrics = MetricsInstrumentation()
+        let probe = metrics.probe(for: "example/greeter")
+        for (size, bytes, duration) in [(2, 64, Duration.microseconds(10)), (3, 65, .nanoseconds(10_001))] {
+            let batch = BatchEvent(
+                sequence: 1, function: "example/greeter", id: "ann", size: size, protocolVersion: .v3,
+                requestBytes: bytes)
+            probe.batchBegan(batch)
+            probe.batchEnded(batch, BatchOutcome(status: .success, duration: duration, responseBytes: bytes))
+        }
+        func buckets(_ name: String) -> (buckets: [Double: UInt64], sum: Double, count: UInt64)? {
+            let value = metrics.registry.family(name)?.series(["function": "example/greeter"])?.value
+            guard case .histogram(let buckets, let sum, let count) = value else { return nil }
+            return (Dictionary(uniqueKeysWithValues: buckets.map { ($0.upperBound, $0.count) }), sum, count)
+        }
+        let duration = buckets("statefun_batch_duration_seconds")
+        #expect(duration?.buckets[0.000_01] == 1 && duration?.buckets[0.000_05] == 2 && duration?.count == 2)
+        #expect(abs((duration?.sum ?? 0) - 0.000_020_001) < 1e-15)
+        for name in ["statefun_request_bytes", "statefun_response_bytes"] {
+            let bytes = buckets(name)
+            #expect(bytes?.buckets[64] == 1 && bytes?.buckets[256] == 2 && bytes?.sum == 129, "\(name)")
+        }
+        let sizes = buckets("statefun_batch_size")
+        #expect(sizes?.buckets[2] == 1 && sizes?.buckets[4] == 2 && sizes?.sum == 5)
+    }
+
+    /// Batches answered by many tasks at once (on the pool's threads, each counting in its stripe or the next
+    /// free one) are each counted once, with every effect, and none is left in flight.
+    @Test func concurrentBatchesAreEachCountedOnce() async throws {
+        let out = Egress(id: "test/out")
+        let app = App {
+            Function("test/many") {
+                Handle(String.self) { context, name in
+                    try context.send(out.record(name))
+                    try context.send(name, to: Address("test/other", id: name))
+                }
+            }
+        }
+        let metrics = MetricsInstrumentation()
+        let handler = RequestReplyHandler(app: app, instrumentation: metrics)
+        let request = Requests.v3(Address("test/many", id: "1"), [(nil, Requests.typed("a")), (nil, Requests.typed("b"))])
+        let tasks = 8
+        let batchesPerTask = 250
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<tasks {
+                group.addTask {
+                    for _ in 0..<batchesPerTask { _ = try await handler.handle(request) }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let batches = Double(tasks * batchesPerTask)
+        func value(_ name: String, _ labels: [String: String] = [:]) -> MetricFamily.Value? {
+            metrics.registry.family(name)?.series(labels.merging(["function": "test/many"]) { a, _ in a })?.value
+        }
+        #expect(value("statefun_batches_total", ["outcome": "success"]) == .number(batches))
+        #expect(value("statefun_invocations_total") == .number(2 * batches))
+        #expect(value("statefun_messages_sent_total") == .number(2 * batches))
+        #expect(value("statefun_egress_records_total", ["egress": "test/out"]) == .number(2 * batches))
+        #expect(value("statefun_inflight_batches") == .number(0))
+        guard case .histogram(let buckets, _, let count) = value("statefun_batch_size") else {
+            Issue.record("no batch-size histogram")
+            return
+        }
+        #expect(count == UInt64(batches) && buckets.first { $0.upperBound == 2 }?.count == UInt64(batches))
+    }
+
     @Test func serverEventsMoveConnectionAndLimitMetrics() {
         let metrics = MetricsInstrumentation()
         metrics.serverEvent(.connectionOpened)

@@ -1,143 +1,114 @@
+import StateFunHTTP
 import StateFunProtocol
 import Synchronization
 
-/// One function type's metrics: every batch counter and histogram under one lock, taken once when a batch ends.
+/// One function type's metrics, counted in stripes (``MetricsStripe``): a batch's ending takes the stripe its
+/// thread picks (or the next free one) with one compare-and-exchange, adds plain integers and gives it back; the
+/// stripes are added up when the registry is read. Threads answering batches at the same time count in different
+/// stripes, so no lock is shared between cores (issue 16: one `Mutex` per function cost more than its counting).
 ///
 /// The request-reply handler calls it directly, not as a ``FunctionProbe`` (``RegisteredFunction`` takes it out
-/// of the instrumentation): ``batchBegan()`` and the `record` methods take plain numbers and the effect buffers'
-/// ``EffectTally``, so a watched batch makes no event, no outcome and no string, and reads no `Duration`. As a
-/// ``FunctionProbe`` (tests, or a probe in an app's own group) it moves the same series the same way.
+/// of the instrumentation): ``batchBegan()`` and the `record` methods take plain numbers and the batch's effect
+/// writer, whose own counts it reads, so a watched batch makes no event, no outcome and no string, and reads no
+/// `Duration`. As a ``FunctionProbe`` (tests, or a probe in an app's own group) it moves the same series the same
+/// way.
 package final class FunctionMetricsProbe: FunctionProbe {
     let function: TypeName
-    private let begun = Atomic<UInt64>(0)
-    private let tallies = Mutex(Tallies())
+    /// A power of two of stripes: twice the processors, at least 2 and at most ``maxStripes``.
+    private let stripes: [MetricsStripe]
+    /// The same stripes unretained, for the hot path: `stripes` keeps them alive as long as the probe, and taking
+    /// one out of `stripes` cost a retain and a release per batch.
+    private let unretained: [Unmanaged<MetricsStripe>]
+    /// How far to shift a thread's mixed hint to pick a stripe (64 less log2 of the stripe count).
+    private let shift: UInt64
 
-    struct Tallies {
-        var succeeded: UInt64 = 0
-        var failed: UInt64 = 0
-        var incompleteContext: UInt64 = 0
-        var invocations: UInt64 = 0
-        var permanentFailures: UInt64 = 0
-        var transientFailures: UInt64 = 0
-        var deadLettered: UInt64 = 0
-        var discarded: UInt64 = 0
-        var messages: UInt64 = 0
-        var delayed: UInt64 = 0
-        var cancellations: UInt64 = 0
-        /// Per egress, in order of first appearance: its typename, record count, and where its namespace and type
-        /// are in `egressKeys` (their bytes), so that a batch's ``EffectTally`` finds its series by comparing
-        /// bytes in place, without making a string.
-        var egress: [TypeName] = []
-        var egressCounts: [UInt64] = []
-        var egressKeys: [UInt8] = []
-        var egressNamespaces: [Range<Int>] = []
-        var egressTypes: [Range<Int>] = []
-        var ended: UInt64 = 0
-        var batchSize = HistogramValues(bounds: MetricsInstrumentation.batchSizeBuckets)
-        var duration = HistogramValues(bounds: MetricsInstrumentation.durationBuckets)
-        var requestBytes = HistogramValues(bounds: MetricsInstrumentation.byteBuckets)
-        var responseBytes = HistogramValues(bounds: MetricsInstrumentation.byteBuckets)
-
-        func batches(_ status: BatchOutcome.Status) -> UInt64 {
-            switch status {
-            case .success: succeeded
-            case .failure: failed
-            case .incompleteContext: incompleteContext
-            }
-        }
-
-        /// What every ending counts: the batch, its size, duration and request.
-        mutating func ended(size: Int, requestBytes: Int, seconds: Double) {
-            ended &+= 1
-            batchSize.observe(Double(size))
-            duration.observe(seconds)
-            if requestBytes > 0 { self.requestBytes.observe(Double(requestBytes)) }
-        }
-
-        /// A succeeded batch's invocations, answer and skipped invocations (its effects are added apart).
-        mutating func succeeded(size: Int, responseBytes: Int, skipped: [FailureReport]) {
-            succeeded &+= 1
-            invocations &+= UInt64(size)
-            self.responseBytes.observe(Double(responseBytes))
-            for report in skipped {
-                permanentFailures &+= 1
-                if report.action == .discard { discarded &+= 1 } else { deadLettered &+= 1 }
-            }
-        }
-
-        /// A failed batch: the invocations up to the failing one, and the failure's kind.
-        mutating func failed(invocationIndex: Int, kind: FailureReport.Kind?) {
-            failed &+= 1
-            invocations &+= UInt64(invocationIndex + 1)
-            switch kind {
-            case .permanent: permanentFailures &+= 1
-            case .transient: transientFailures &+= 1
-            case nil: break
-            }
-        }
-
-        mutating func addEgress(_ egress: TypeName, _ count: Int) {
-            if let i = self.egress.firstIndex(of: egress) {
-                egressCounts[i] &+= UInt64(count)
-            } else {
-                append(egress, count)
-            }
-        }
-
-        /// Adds `count` records of the egress whose namespace and type are those bytes of `bytes`.
-        mutating func addEgress(_ tally: EffectTally.EgressCount, in bytes: EffectTally.EgressBytes) {
-            var i = 0
-            while i < egress.count {
-                if bytes.matches(tally, egressKeys, namespace: egressNamespaces[i], type: egressTypes[i]) {
-                    egressCounts[i] &+= UInt64(tally.count)
-                    return
-                }
-                i &+= 1
-            }
-            append(TypeName(namespace: bytes.string(tally.namespace), name: bytes.string(tally.type)), tally.count)
-        }
-
-        private mutating func append(_ egress: TypeName, _ count: Int) {
-            self.egress.append(egress)
-            egressCounts.append(UInt64(count))
-            let namespaceStart = egressKeys.count
-            egressKeys.append(contentsOf: egress.namespace.utf8)
-            let typeStart = egressKeys.count
-            egressKeys.append(contentsOf: egress.name.utf8)
-            egressNamespaces.append(namespaceStart..<typeStart)
-            egressTypes.append(typeStart..<egressKeys.count)
-        }
-    }
+    /// The most stripes a function has (each about 1 KiB): twice the processors, rounded up to a power of two,
+    /// at most this many.
+    static let maxStripes = 64
 
     init(function: TypeName) {
         self.function = function
+        var count = 2
+        while count < min(2 * ThreadHint.processors, Self.maxStripes) { count *= 2 }
+        let sizes = MetricsInstrumentation.batchSizeBuckets.map { UInt64($0.rounded(.down)) }
+        let nanoseconds = MetricsInstrumentation.durationBuckets.map { UInt64(($0 * 1e9).rounded(.down)) }
+        let bytes = MetricsInstrumentation.byteBuckets.map { UInt64($0.rounded(.down)) }
+        stripes = (0..<count).map { _ in
+            MetricsStripe(batchSizeBounds: sizes, durationBounds: nanoseconds, byteBounds: bytes)
+        }
+        unretained = stripes.map { Unmanaged.passUnretained($0) }
+        shift = UInt64(64 - count.trailingZeroBitCount)
+    }
+
+    /// The stripe the calling thread picks: Fibonacci hashing of its pthread handle (an address, its low bits
+    /// alike from thread to thread), whose product's top bits spread them.
+    @inline(__always)
+    private var home: Int {
+        Int(truncatingIfNeeded: (UInt64(ThreadHint.current) &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+    }
+
+    /// Runs `body` with a stripe held: the calling thread's, or the next free one (a stripe is held for a few dozen
+    /// instructions, so the search ends at once unless more threads than stripes count at the same moment).
+    @inline(__always)
+    private func withStripe(_ body: (MetricsStripe) -> Void) {
+        var i = home
+        let mask = unretained.count &- 1
+        while true {
+            let taken = unretained[i]._withUnsafeGuaranteedRef { stripe in
+                guard stripe.tryLock() else { return false }
+                body(stripe)
+                stripe.unlock()
+                return true
+            }
+            if taken { return }
+            i = (i &+ 1) & mask
+        }
+    }
+
+    /// Every stripe added up (each taken in turn, waiting for a thread counting in it).
+    private var total: MetricsSnapshot {
+        var total = Self.read(stripes[0])
+        for stripe in stripes.dropFirst() { total.add(Self.read(stripe)) }
+        return total
+    }
+
+    private static func read(_ stripe: MetricsStripe) -> MetricsSnapshot {
+        while !stripe.tryLock() {}
+        defer { stripe.unlock() }
+        return stripe.snapshot
+    }
+
+    /// Batches begun less batches ended, across the stripes.
+    private var inflight: Int64 {
+        var begun: UInt64 = 0
+        var ended: UInt64 = 0
+        for stripe in stripes {
+            begun &+= stripe.begun.load(ordering: .relaxed)
+            while !stripe.tryLock() {}
+            ended &+= stripe.ended
+            stripe.unlock()
+        }
+        return Int64(bitPattern: begun &- ended)
     }
 
     // MARK: - The handler's calls
 
-    /// A batch began (the in-flight gauge).
+    /// A batch began (the in-flight gauge): an atomic add on the thread's stripe, no lock.
     @inline(__always)
     func batchBegan() {
-        begun.wrappingAdd(1, ordering: .relaxed)
+        _ = unretained[home]._withUnsafeGuaranteedRef { $0.begun.wrappingAdd(1, ordering: .relaxed) }
     }
 
-    /// A batch was answered with its effects: `tally` counts them, its egress ranges pointing into
-    /// `egressBytes` (the writer's egress buffer, in place).
+    /// A batch was answered with the effects `effects` holds (read in place, nothing written).
     func recordSuccess(
-        size: Int, requestBytes: Int, responseBytes: Int, nanoseconds: UInt64, tally: EffectTally,
-        egressBytes: EffectTally.EgressBytes, skipped: [FailureReport]?
+        size: Int, requestBytes: Int, responseBytes: Int, nanoseconds: UInt64, effects: inout FromFunctionWriter,
+        skipped: [FailureReport]?
     ) {
-        let seconds = Double(nanoseconds) * 1e-9
-        tallies.withLock { t in
-            t.ended(size: size, requestBytes: requestBytes, seconds: seconds)
-            t.succeeded(size: size, responseBytes: responseBytes, skipped: skipped ?? [])
-            t.messages &+= UInt64(tally.messages)
-            t.delayed &+= UInt64(tally.delayedMessages)
-            t.cancellations &+= UInt64(tally.cancellations)
-            if let egress = tally.egress {
-                t.addEgress(egress, in: egressBytes)
-                for more in tally.moreEgress ?? [] { t.addEgress(more, in: egressBytes) }
-            }
+        withStripe { stripe in
+            stripe.ended(size: size, requestBytes: requestBytes, nanoseconds: nanoseconds)
+            stripe.succeeded(size: size, responseBytes: responseBytes)
+            if let skipped { stripe.skipped(skipped) }
+            stripe.effects(&effects)
         }
     }
 
@@ -145,19 +116,17 @@ package final class FunctionMetricsProbe: FunctionProbe {
     func recordFailure(
         size: Int, requestBytes: Int, nanoseconds: UInt64, invocationIndex: Int, kind: FailureReport.Kind
     ) {
-        let seconds = Double(nanoseconds) * 1e-9
-        tallies.withLock { t in
-            t.ended(size: size, requestBytes: requestBytes, seconds: seconds)
-            t.failed(invocationIndex: invocationIndex, kind: kind)
+        withStripe { stripe in
+            stripe.ended(size: size, requestBytes: requestBytes, nanoseconds: nanoseconds)
+            stripe.failed(invocationIndex: invocationIndex, kind: kind)
         }
     }
 
     /// A batch was answered with the missing-state handshake.
     func recordIncompleteContext(size: Int, requestBytes: Int, nanoseconds: UInt64) {
-        let seconds = Double(nanoseconds) * 1e-9
-        tallies.withLock { t in
-            t.ended(size: size, requestBytes: requestBytes, seconds: seconds)
-            t.incompleteContext &+= 1
+        withStripe { stripe in
+            stripe.ended(size: size, requestBytes: requestBytes, nanoseconds: nanoseconds)
+            stripe.incompleteContext &+= 1
         }
     }
 
@@ -168,21 +137,24 @@ package final class FunctionMetricsProbe: FunctionProbe {
     }
 
     package func batchEnded(_ batch: BatchEvent, _ outcome: BatchOutcome) {
-        let seconds = Double(outcome.duration.components.seconds)
-            + Double(outcome.duration.components.attoseconds) * 1e-18
-        tallies.withLock { t in
-            t.ended(size: batch.size, requestBytes: batch.requestBytes, seconds: seconds)
+        let (seconds, attoseconds) = outcome.duration.components
+        let nanoseconds =
+            seconds < 0 ? 0 : UInt64(seconds).multipliedReportingOverflow(by: 1_000_000_000).overflow
+            ? UInt64.max : UInt64(seconds) &* 1_000_000_000 &+ UInt64(attoseconds / 1_000_000_000)
+        withStripe { stripe in
+            stripe.ended(size: batch.size, requestBytes: batch.requestBytes, nanoseconds: nanoseconds)
             switch outcome.status {
             case .success:
-                t.succeeded(size: batch.size, responseBytes: outcome.responseBytes, skipped: outcome.skippedInvocations)
-                t.messages &+= UInt64(outcome.effects.messages)
-                t.delayed &+= UInt64(outcome.effects.delayedMessages)
-                t.cancellations &+= UInt64(outcome.effects.cancellations)
-                for (egress, count) in outcome.effects.egressRecords { t.addEgress(egress, count) }
+                stripe.succeeded(size: batch.size, responseBytes: outcome.responseBytes)
+                stripe.skipped(outcome.skippedInvocations)
+                stripe.messages &+= UInt64(truncatingIfNeeded: outcome.effects.messages)
+                stripe.delayed &+= UInt64(truncatingIfNeeded: outcome.effects.delayedMessages)
+                stripe.cancellations &+= UInt64(truncatingIfNeeded: outcome.effects.cancellations)
+                for (egress, count) in outcome.effects.egressRecords { stripe.egress.add(egress, count) }
             case .failure:
-                t.failed(invocationIndex: outcome.failure?.invocationIndex ?? 0, kind: outcome.failure?.kind)
+                stripe.failed(invocationIndex: outcome.failure?.invocationIndex ?? 0, kind: outcome.failure?.kind)
             case .incompleteContext:
-                t.incompleteContext &+= 1
+                stripe.incompleteContext &+= 1
             }
         }
     }
@@ -190,14 +162,14 @@ package final class FunctionMetricsProbe: FunctionProbe {
     /// Adds this function's series to `registry`'s families.
     func register(in registry: MetricsRegistry) {
         let f = MetricFamily.Label("function", function.description)
-        func counter(_ name: String, _ help: String, _ read: @escaping @Sendable (Tallies) -> [([MetricFamily.Label], UInt64)]) {
+        func counter(_ name: String, _ help: String, _ read: @escaping @Sendable (MetricsSnapshot) -> [([MetricFamily.Label], UInt64)]) {
             registry.addCollector(name, help: help, kind: .counter) { [self] in
-                tallies.withLock { read($0) }.map { .init(labels: [f] + $0.0, value: .number(Double($0.1))) }
+                read(total).map { .init(labels: [f] + $0.0, value: .number(Double($0.1))) }
             }
         }
-        func histogram(_ name: String, _ help: String, _ read: @escaping @Sendable (Tallies) -> HistogramValues) {
+        func histogram(_ name: String, _ help: String, _ read: @escaping @Sendable (MetricsSnapshot) -> MetricFamily.Value) {
             registry.addCollector(name, help: help, kind: .histogram) { [self] in
-                [.init(labels: [f], value: tallies.withLock { read($0) }.value)]
+                [.init(labels: [f], value: read(total))]
             }
         }
         counter("statefun_batches_total", "Batches answered, by outcome (success, failure, incomplete_context).") { t in
@@ -221,15 +193,14 @@ package final class FunctionMetricsProbe: FunctionProbe {
             [([], $0.cancellations)]
         }
         counter("statefun_egress_records_total", "Egress records sent by succeeded batches, by egress.") { t in
-            zip(t.egress, t.egressCounts).map { ([.init("egress", $0.description)], $1) }
+            t.egress.map { ([.init("egress", $0.description)], $1) }
         }
-        histogram("statefun_batch_size", "Invocations per batch.") { $0.batchSize }
-        histogram("statefun_batch_duration_seconds", "Time from a batch's decoding to its encoded answer.") { $0.duration }
-        histogram("statefun_request_bytes", "Request body sizes.") { $0.requestBytes }
-        histogram("statefun_response_bytes", "Response body sizes of succeeded batches.") { $0.responseBytes }
+        histogram("statefun_batch_size", "Invocations per batch.") { $0.batchSize.value(bounds: MetricsInstrumentation.batchSizeBuckets, scale: 1) }
+        histogram("statefun_batch_duration_seconds", "Time from a batch's decoding to its encoded answer.") { $0.duration.value(bounds: MetricsInstrumentation.durationBuckets, scale: 1e-9) }
+        histogram("statefun_request_bytes", "Request body sizes.") { $0.requestBytes.value(bounds: MetricsInstrumentation.byteBuckets, scale: 1) }
+        histogram("statefun_response_bytes", "Response body sizes of succeeded batches.") { $0.responseBytes.value(bounds: MetricsInstrumentation.byteBuckets, scale: 1) }
         registry.addCollector("statefun_inflight_batches", help: "Batches running now.", kind: .gauge) { [self] in
-            let ended = tallies.withLock { $0.ended }
-            return [.init(labels: [f], value: .number(Double(Int64(bitPattern: begun.load(ordering: .relaxed) &- ended))))]
+            [.init(labels: [f], value: .number(Double(inflight)))]
         }
     }
 }

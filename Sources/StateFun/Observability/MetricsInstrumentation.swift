@@ -3,8 +3,10 @@ import Synchronization
 /// The SDK's metrics as an ``Instrumentation``: per function type, the batch counters, histograms and gauges of
 /// Docs/Operations.md in a ``MetricsRegistry``, plus the server's connection gauge and limit-hit counters.
 ///
-/// Each function's batch metrics sit behind one lock taken once per batch (and one atomic add when a batch
-/// begins), so the cost on the hot path is two clock reads, an atomic and an uncontended lock.
+/// Each function's batch metrics are counted in stripes, one per thread answering at the moment (a try-lock
+/// taken once when a batch ends, an atomic add when it begins), and its effects are the response writer's own
+/// counts: the cost on the hot path is two clock reads and a few dozen integer adds (Benchmarks/README.md, "The
+/// cost of metrics").
 public struct MetricsInstrumentation: Instrumentation {
     /// Where the metrics are registered.
     public let registry: MetricsRegistry

@@ -34,6 +34,8 @@ extension RegisteredFunction {
         -> BatchObservation
     {
         metrics?.batchBegan()
+        // Only the built-in metrics watch (the usual case): no event, and the probe existential is not touched.
+        guard hasProbes else { return BatchObservation(start: MonotonicClock.now(), size: size, requestBytes: requestBytes) }
         var event: BatchEvent?
         if let probe {
             let began = BatchEvent(
@@ -51,18 +53,17 @@ extension RegisteredFunction {
     func answered(_ observation: BatchObservation, _ answer: [UInt8], _ context: Context) {
         let nanoseconds = MonotonicClock.now() &- observation.start
         let skipped = context.notes?.skipped
+        metrics?.recordSuccess(
+            size: observation.size, requestBytes: observation.requestBytes, responseBytes: answer.count,
+            nanoseconds: nanoseconds, effects: &context.effects, skipped: skipped)
+        guard let event = observation.details?.event, let probe else { return }
         EffectTally.read(&context.effects) { tally, egressBytes in
-            metrics?.recordSuccess(
-                size: observation.size, requestBytes: observation.requestBytes, responseBytes: answer.count,
-                nanoseconds: nanoseconds, tally: tally, egressBytes: egressBytes, skipped: skipped)
-            if let event = observation.event, let probe {
-                probe.batchEnded(
-                    event,
-                    BatchOutcome(
-                        status: .success, duration: .nanoseconds(Int64(clamping: nanoseconds)),
-                        skippedInvocations: skipped ?? [], effects: Self.effectCounts(tally, egressBytes),
-                        responseBytes: answer.count))
-            }
+            probe.batchEnded(
+                event,
+                BatchOutcome(
+                    status: .success, duration: .nanoseconds(Int64(clamping: nanoseconds)),
+                    skippedInvocations: skipped ?? [], effects: Self.effectCounts(tally, egressBytes),
+                    responseBytes: answer.count))
         }
     }
 
@@ -71,7 +72,7 @@ extension RegisteredFunction {
         let nanoseconds = MonotonicClock.now() &- observation.start
         metrics?.recordIncompleteContext(
             size: observation.size, requestBytes: observation.requestBytes, nanoseconds: nanoseconds)
-        if let event = observation.event, let probe {
+        if let event = observation.details?.event, let probe {
             probe.batchEnded(
                 event,
                 BatchOutcome(
@@ -88,7 +89,7 @@ extension RegisteredFunction {
         metrics?.recordFailure(
             size: observation.size, requestBytes: observation.requestBytes, nanoseconds: nanoseconds,
             invocationIndex: report.invocationIndex, kind: report.kind)
-        if let event = observation.event, let probe {
+        if let event = observation.details?.event, let probe {
             probe.batchEnded(
                 event,
                 BatchOutcome(status: .failure, duration: .nanoseconds(Int64(clamping: nanoseconds)), failure: report))

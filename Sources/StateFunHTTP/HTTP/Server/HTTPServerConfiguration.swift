@@ -76,7 +76,5 @@ public struct HTTPServerConfiguration: Sendable {
     }
 
     /// The number of online processors (at least 1).
-    public static var processorCount: Int {
-        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    }
+    public static var processorCount: Int { ThreadHint.processors }
 }
