@@ -6,7 +6,10 @@
 #   Benchmarks/cpu_ab.sh REFERENCE_BIN BIN [BIN...]
 #
 # Environment: ROUNDS (8), REPLY_ITERATIONS (150000), BATCH_ITERATIONS (60000). A build that lacks `--metrics`
-# (before issue 16) is run without it (detected from its --help); the others with `--metrics off`.
+# (before issue 16) is run without it (detected from its --help); the others with `--metrics off`, except that
+# NEW_FLAGS, when set, replaces the flags of every build after the first. The cost of metrics in one build, in CPU
+# time (steadier here than wall-clock pairs: about ±1 % between runs of ten rounds):
+#   NEW_FLAGS="--metrics on" ROUNDS=10 Benchmarks/cpu_ab.sh BIN BIN
 # Figures include each process's start (a few ms, under 1 % at these counts). Needs `perf` (linux-tools).
 set -euo pipefail
 exec </dev/null
@@ -27,10 +30,11 @@ for round in $(seq "$ROUNDS"); do
     name=${body%%:*} n=${body##*:}
     for i in $(seq $#); do
       bin=${!i}
-      # shellcheck disable=SC2046
+      if [ "$i" -gt 1 ] && [ -n "${NEW_FLAGS+set}" ]; then flags=$NEW_FLAGS; else flags=$(flags_for "$bin"); fi
+      # shellcheck disable=SC2086
       ms=$(perf stat -x, -e task-clock "$bin" bench --protocol v3 "$VEC/$name.request.bin" --iterations "$n" \
-        $(flags_for "$bin") 2>&1 >/dev/null | grep task-clock | cut -d, -f1)
-      echo "$name $i $bin $ms $n" >>"$OUT"
+        $flags 2>&1 >/dev/null | grep task-clock | cut -d, -f1)
+      printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$i" "$bin${flags:+ $flags}" "$ms" "$n" >>"$OUT"
     done
   done
   echo "round $round/$ROUNDS done" >&2
@@ -41,7 +45,7 @@ import collections, statistics, sys
 runs = collections.defaultdict(list)
 names = {}
 for line in open(sys.argv[1]):
-    body, i, binary, ms, n = line.split()
+    body, i, binary, ms, n = line.rstrip("\n").split("\t")
     runs[(body, int(i))].append(float(ms) * 1000 / int(n))
     names[int(i)] = binary
 print("CPU time per request (task-clock), medians of the rounds; ratio = reference time / this build's time:")
