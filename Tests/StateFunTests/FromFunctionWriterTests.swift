@@ -259,27 +259,11 @@ import Testing
                 writer.messageCount, writer.delayedMessageCount, writer.cancellationCount, writer.egressRecordCount
             )
             let written = try #require(writer.response(limit: .max) { _ in })
-            let decoded: (Int, Int, Int, Int)
-            switch version {
-            case .v3:
-                guard case .invocationResult(let result)? = try FromFunctionV3(serialized: written).response else {
-                    #expect(counts == (0, 0, 0, 0), "round \(round)")
-                    continue
+            let decoded =
+                switch version {
+                case .v3: Self.effectCounts(try FromFunctionV3(serialized: written))
+                case .v2: Self.effectCounts(try FromFunctionV2(serialized: written))
                 }
-                decoded = (
-                    result.outgoingMessages.count, result.delayedInvocations.count { !$0.isCancellationRequest },
-                    result.delayedInvocations.count { $0.isCancellationRequest }, result.outgoingEgresses.count
-                )
-            case .v2:
-                guard case .invocationResult(let result)? = try FromFunctionV2(serialized: written).response else {
-                    #expect(counts == (0, 0, 0, 0), "round \(round)")
-                    continue
-                }
-                decoded = (
-                    result.outgoingMessages.count, result.delayedInvocations.count { !$0.isCancellationRequest },
-                    result.delayedInvocations.count { $0.isCancellationRequest }, result.outgoingEgresses.count
-                )
-            }
             #expect(counts == decoded, "round \(round)")
             var tallied = (0, 0, 0, 0)
             EffectTally.read(&writer) { tally, _ in
@@ -289,6 +273,17 @@ import Testing
             }
             #expect(tallied == decoded, "round \(round)")
         }
+    }
+
+    /// Messages, delayed messages, cancellations and egress records of a decoded answer (none without a result).
+    static func effectCounts<Target, Argument, StateValue>(
+        _ answer: FromFunction<Target, Argument, StateValue>
+    ) -> (Int, Int, Int, Int) {
+        guard case .invocationResult(let result)? = answer.response else { return (0, 0, 0, 0) }
+        return (
+            result.outgoingMessages.count, result.delayedInvocations.count { !$0.isCancellationRequest },
+            result.delayedInvocations.count { $0.isCancellationRequest }, result.outgoingEgresses.count
+        )
     }
 
     @Test func anAnswerOverTheLimitIsRefusedAndOneAtTheLimitIsWritten() throws {
