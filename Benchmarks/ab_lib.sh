@@ -19,3 +19,9 @@ ab_begin() {
 flags_for() {
   if "$1" bench --help 2>&1 | grep -q -- '--metrics'; then echo "--metrics off"; fi
 }
+
+# flags_of POSITION BIN: the flags for the build given at POSITION (1 = the reference): NEW_FLAGS, when set, for
+# every build after the reference; flags_for otherwise.
+flags_of() {
+  if [ "$1" -gt 1 ] && [ -n "${NEW_FLAGS+set}" ]; then echo "$NEW_FLAGS"; else flags_for "$2"; fi
+}

@@ -24,13 +24,15 @@ source "$HERE/ab_lib.sh"
 command -v perf >/dev/null || die "perf is not installed (apt-get install linux-tools-generic, or your kernel's linux-tools)"
 ROUNDS=${ROUNDS:-8}
 ab_begin sfcpuab "$@"
+# Each build's flags, found once (flags_for runs the build).
+FLAGS=()
+for i in $(seq $#); do FLAGS[i]=$(flags_of "$i" "${!i}"); done
 
 for round in $(seq "$ROUNDS"); do
   for body in "greeter_reply:${REPLY_ITERATIONS:-150000}" "greeter_batch10:${BATCH_ITERATIONS:-60000}"; do
     name=${body%%:*} n=${body##*:}
     for i in $(seq $#); do
-      bin=${!i}
-      if [ "$i" -gt 1 ] && [ -n "${NEW_FLAGS+set}" ]; then flags=$NEW_FLAGS; else flags=$(flags_for "$bin"); fi
+      bin=${!i} flags=${FLAGS[i]}
       # shellcheck disable=SC2086
       ms=$(perf stat -x, -e task-clock "$bin" bench --protocol v3 "$VEC/$name.request.bin" --iterations "$n" \
         $flags 2>&1 >/dev/null | grep task-clock | cut -d, -f1)

@@ -30,8 +30,8 @@ rps() {  # BIN BODY FLAGS
   "$1" bench --protocol v3 "$VEC/$2.request.bin" --seconds "$SECONDS_PER_RUN" $3 |
     python3 -c 'import json, sys; print(json.loads(sys.stdin.read())["rps"])'
 }
-REF_FLAGS=$(flags_for "$1")
-NEW_FLAGS=${NEW_FLAGS-$(flags_for "$2")}
+REF_FLAGS=$(flags_of 1 "$1")
+NEW_FLAGS=$(flags_of 2 "$2")
 
 for body in ${BODIES:-greeter_reply greeter_batch10}; do
   [ -f "$VEC/$body.request.bin" ] || die "no vector $VEC/$body.request.bin (run the oracle's setup first)"
