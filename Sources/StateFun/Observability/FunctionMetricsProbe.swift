@@ -137,10 +137,7 @@ package final class FunctionMetricsProbe: FunctionProbe {
     }
 
     package func batchEnded(_ batch: BatchEvent, _ outcome: BatchOutcome) {
-        let (seconds, attoseconds) = outcome.duration.components
-        let nanoseconds =
-            seconds < 0 ? 0 : UInt64(seconds).multipliedReportingOverflow(by: 1_000_000_000).overflow
-            ? UInt64.max : UInt64(seconds) &* 1_000_000_000 &+ UInt64(attoseconds / 1_000_000_000)
+        let nanoseconds = MonotonicClock.nanoseconds(outcome.duration)
         withStripe { stripe in
             stripe.ended(size: batch.size, requestBytes: batch.requestBytes, nanoseconds: nanoseconds)
             switch outcome.status {

@@ -24,14 +24,18 @@ package struct HistogramValues: Sendable {
     }
 
     /// The exposed form: cumulative buckets, sum and count.
-    package var value: MetricFamily.Value {
+    package var value: MetricFamily.Value { Self.exposed(bounds: bounds, counts: counts, sum: sum) }
+
+    /// A histogram's exposed form from its bucket bounds, its counts per bucket (not cumulative; one more for the
+    /// observations above the last bound) and its sum: cumulative buckets, the sum, and the count of all.
+    package static func exposed(bounds: [Double], counts: [UInt64], sum: Double) -> MetricFamily.Value {
         var buckets: [MetricFamily.Bucket] = []
         buckets.reserveCapacity(bounds.count)
         var running: UInt64 = 0
-        for i in bounds.indices {
-            running &+= counts[i]
-            buckets.append(.init(upperBound: bounds[i], count: running))
+        for (bound, count) in zip(bounds, counts) {
+            running &+= count
+            buckets.append(.init(upperBound: bound, count: running))
         }
-        return .histogram(buckets: buckets, sum: sum, count: running &+ counts[bounds.count])
+        return .histogram(buckets: buckets, sum: sum, count: counts.reduce(0, &+))
     }
 }

@@ -36,15 +36,7 @@ struct IntegerHistogram {
         /// The exposed form with the bounds in the metric's unit (`bounds`, as many as the integer ones), the sum
         /// multiplied by `scale` (1e-9 for nanoseconds as seconds).
         func value(bounds: [Double], scale: Double) -> MetricFamily.Value {
-            var buckets: [MetricFamily.Bucket] = []
-            buckets.reserveCapacity(bounds.count)
-            var running: UInt64 = 0
-            for (i, bound) in bounds.enumerated() where i < counts.count {
-                running &+= counts[i]
-                buckets.append(.init(upperBound: bound, count: running))
-            }
-            let total = counts.reduce(0, &+)
-            return .histogram(buckets: buckets, sum: Double(sum) * scale, count: total)
+            HistogramValues.exposed(bounds: bounds, counts: counts, sum: Double(sum) * scale)
         }
     }
 }

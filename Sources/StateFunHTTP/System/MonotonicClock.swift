@@ -16,7 +16,7 @@ package enum MonotonicClock {
     }
 
     /// `duration` in nanoseconds, clamped to zero and to UInt64's range.
-    static func nanoseconds(_ duration: Duration) -> UInt64 {
+    package static func nanoseconds(_ duration: Duration) -> UInt64 {
         let (seconds, attoseconds) = duration.components
         if seconds < 0 { return 0 }
         let (whole, overflow) = UInt64(seconds).multipliedReportingOverflow(by: 1_000_000_000)
