@@ -89,50 +89,42 @@ package struct EffectTally {
     /// and type, `EgressMessage` fields 1 and 2, as the writer writes them: ``header(namespace:type:)``) and has
     /// nothing after them but its argument; `nil` when one is not, or when a record does not read. One pass over
     /// the records' leading bytes, for the metrics' usual case of a batch writing to the egress its last one did.
-    package static func egressRecords(_ writer: inout FromFunctionWriter, allWith header: UnsafeRawBufferPointer) -> Int? {
+    package static func egressRecords(_ writer: inout FromFunctionWriter, allWith header: FixedBuffer<UInt8>) -> Int? {
         guard writer.egressMessages.count > 0 else { return 0 }
         return writer.egressMessages.withWrittenBytes { bytes in
-            do {
-                guard let headerBase = header.baseAddress, let base = bytes.baseAddress else { return nil }
-                var i = 0
-                var records = 0
-                let end = bytes.count
-                while i < end {
-                    // `outgoing_egresses` (4, length-delimited), its length, the header, then the argument (3).
-                    guard bytes[i] == 0x22 else { return nil }
-                    i &+= 1
-                    guard let length = Field.varint(bytes, &i, end), length <= UInt64(end &- i) else { return nil }
-                    let recordEnd = i &+ Int(length)
-                    let argument = i &+ header.count
-                    guard argument < recordEnd, bytes[argument] == 0x1A,
-                        ReceivedBatch.bytesEqual(UnsafeRawPointer(base + i), headerBase, header.count)
-                    else { return nil }
-                    var j = argument &+ 1
-                    guard let argumentLength = Field.varint(bytes, &j, recordEnd), argumentLength == UInt64(recordEnd &- j)
-                    else { return nil }
-                    records &+= 1
-                    i = recordEnd
-                }
-                return records
+            guard let base = bytes.baseAddress else { return nil }
+            var i = 0
+            var records = 0
+            let end = bytes.count
+            while i < end {
+                // `outgoing_egresses` (4, length-delimited), its length, the header, then the argument (3).
+                guard bytes[i] == 0x22 else { return nil }
+                i &+= 1
+                guard let length = Field.varint(bytes, &i, end), length <= UInt64(end &- i) else { return nil }
+                let recordEnd = i &+ Int(length)
+                let argument = i &+ header.count
+                // The header's bytes lie before `argument`, which lies within the record (checked first).
+                guard argument < recordEnd, bytes[argument] == 0x1A,
+                    ReceivedBatch.bytesEqual(UnsafeRawPointer(base + i), UnsafeRawPointer(header.base), header.count)
+                else { return nil }
+                var j = argument &+ 1
+                guard let argumentLength = Field.varint(bytes, &j, recordEnd), argumentLength == UInt64(recordEnd &- j)
+                else { return nil }
+                records &+= 1
+                i = recordEnd
             }
+            return records
         }
     }
 
     /// An egress's namespace and type as the writer writes them at the start of each of its records
-    /// (`EgressMessage{egress_namespace=1, egress_type=2}`; an empty string is not written, as proto3 does).
+    /// (`EgressMessage{egress_namespace=1, egress_type=2}`, written by the same `WireWriter.writeString`: an empty
+    /// string is not written, as proto3 does).
     package static func header(namespace: String, type: String) -> [UInt8] {
-        var header: [UInt8] = []
-        for (field, text) in [(UInt8(0x0A), namespace), (0x12, type)] where !text.isEmpty {
-            header.append(field)
-            var length = UInt64(text.utf8.count)
-            while length >= 0x80 {
-                header.append(UInt8(truncatingIfNeeded: length) | 0x80)
-                length >>= 7
-            }
-            header.append(UInt8(length))
-            header.append(contentsOf: text.utf8)
-        }
-        return header
+        var header = WireWriter(capacity: namespace.utf8.count + type.utf8.count + 20)
+        header.writeString(1, namespace)
+        header.writeString(2, type)
+        return header.bytes
     }
 
     private init() {}

@@ -110,7 +110,9 @@ import Testing
         func count(_ header: [UInt8], _ write: (inout FromFunctionWriter) throws -> Void) rethrows -> Int? {
             var writer = FromFunctionWriter(.v3)
             try write(&writer)
-            return header.withUnsafeBytes { EffectTally.egressRecords(&writer, allWith: $0) }
+            let buffer = FixedBuffer(count: header.count) { header[$0] }
+            defer { buffer.release() }
+            return EffectTally.egressRecords(&writer, allWith: buffer)
         }
         let ax = EffectTally.header(namespace: "a", type: "x")
         func egress(_ writer: inout FromFunctionWriter, _ namespace: String, _ type: String) throws {

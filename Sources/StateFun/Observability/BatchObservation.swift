@@ -42,14 +42,6 @@ package struct BatchObservation {
     /// A number per batch of the process, pairing begin and end events.
     private static let sequence = Atomic<UInt64>(0)
 
-    /// A batch only the built-in metrics watch.
-    init(start: UInt64, size: Int, requestBytes: Int) {
-        self.start = start
-        self.size = size
-        self.requestBytes = requestBytes
-        details = nil
-    }
-
     init(start: UInt64, size: Int, requestBytes: Int, event: BatchEvent?, observesInvocations: Bool) {
         self.start = start
         self.size = size

@@ -17,7 +17,8 @@ package final class FunctionMetricsProbe: FunctionProbe {
     /// A power of two of stripes: twice the processors, at least 2 and at most ``maxStripes``.
     private let stripes: [MetricsStripe]
     /// The same stripes unretained, for the hot path: `stripes` keeps them alive as long as the probe, and taking
-    /// one out of `stripes` cost a retain and a release per batch.
+    /// one out of `stripes` cost a retain and a release per batch (greeter_reply with metrics on: 1.91 against
+    /// 1.86 µs of CPU time, 12 interleaved runs each).
     private let unretained: [Unmanaged<MetricsStripe>]
     /// How far to shift a thread's mixed hint to pick a stripe (64 less log2 of the stripe count).
     private let shift: UInt64
@@ -78,17 +79,11 @@ package final class FunctionMetricsProbe: FunctionProbe {
         return stripe.snapshot
     }
 
-    /// Batches begun less batches ended, across the stripes.
+    /// Batches begun less batches ended, across the stripes (the begun first, so that a batch that ends meanwhile
+    /// is not counted as ended and not begun).
     private var inflight: Int64 {
-        var begun: UInt64 = 0
-        var ended: UInt64 = 0
-        for stripe in stripes {
-            begun &+= stripe.begun.load(ordering: .relaxed)
-            while !stripe.tryLock() {}
-            ended &+= stripe.ended
-            stripe.unlock()
-        }
-        return Int64(bitPattern: begun &- ended)
+        let begun = stripes.reduce(0) { $0 &+ $1.begun.load(ordering: .relaxed) }
+        return Int64(bitPattern: begun &- total.counters.ended)
     }
 
     // MARK: - The handler's calls
@@ -126,7 +121,7 @@ package final class FunctionMetricsProbe: FunctionProbe {
     func recordIncompleteContext(size: Int, requestBytes: Int, nanoseconds: UInt64) {
         withStripe { stripe in
             stripe.ended(size: size, requestBytes: requestBytes, nanoseconds: nanoseconds)
-            stripe.incompleteContext &+= 1
+            stripe.counters.incompleteContext &+= 1
         }
     }
 
@@ -144,14 +139,14 @@ package final class FunctionMetricsProbe: FunctionProbe {
             case .success:
                 stripe.succeeded(size: batch.size, responseBytes: outcome.responseBytes)
                 stripe.skipped(outcome.skippedInvocations)
-                stripe.messages &+= UInt64(truncatingIfNeeded: outcome.effects.messages)
-                stripe.delayed &+= UInt64(truncatingIfNeeded: outcome.effects.delayedMessages)
-                stripe.cancellations &+= UInt64(truncatingIfNeeded: outcome.effects.cancellations)
+                stripe.counters.messages &+= UInt64(truncatingIfNeeded: outcome.effects.messages)
+                stripe.counters.delayed &+= UInt64(truncatingIfNeeded: outcome.effects.delayedMessages)
+                stripe.counters.cancellations &+= UInt64(truncatingIfNeeded: outcome.effects.cancellations)
                 for (egress, count) in outcome.effects.egressRecords { stripe.egress.add(egress, count) }
             case .failure:
                 stripe.failed(invocationIndex: outcome.failure?.invocationIndex ?? 0, kind: outcome.failure?.kind)
             case .incompleteContext:
-                stripe.incompleteContext &+= 1
+                stripe.counters.incompleteContext &+= 1
             }
         }
     }
@@ -170,24 +165,24 @@ package final class FunctionMetricsProbe: FunctionProbe {
             }
         }
         counter("statefun_batches_total", "Batches answered, by outcome (success, failure, incomplete_context).") { t in
-            BatchOutcome.Status.allCases.map { status in ([.init("outcome", status.rawValue)], t.batches(status)) }
+            BatchOutcome.Status.allCases.map { status in ([.init("outcome", status.rawValue)], t.counters.batches(status)) }
         }
         counter("statefun_invocations_total", "Invocations run (of succeeded batches, and of failed ones up to the failure).") {
-            [([], $0.invocations)]
+            [([], $0.counters.invocations)]
         }
         counter("statefun_invocation_failures_total", "Invocations that failed, by kind (permanent, transient).") { t in
-            [([.init("kind", "permanent")], t.permanentFailures), ([.init("kind", "transient")], t.transientFailures)]
+            [([.init("kind", "permanent")], t.counters.permanentFailures), ([.init("kind", "transient")], t.counters.transientFailures)]
         }
         counter("statefun_skipped_invocations_total", "Permanently failed invocations skipped by the failure policy, by policy (dead_letter, discard).") { t in
-            [([.init("policy", "dead_letter")], t.deadLettered), ([.init("policy", "discard")], t.discarded)]
+            [([.init("policy", "dead_letter")], t.counters.deadLettered), ([.init("policy", "discard")], t.counters.discarded)]
         }
         counter("statefun_missing_state_total", "Batches answered with the missing-state handshake (3.x).") {
-            [([], $0.incompleteContext)]
+            [([], $0.counters.incompleteContext)]
         }
-        counter("statefun_messages_sent_total", "Messages sent to functions by succeeded batches.") { [([], $0.messages)] }
-        counter("statefun_delayed_messages_total", "Delayed messages sent by succeeded batches.") { [([], $0.delayed)] }
+        counter("statefun_messages_sent_total", "Messages sent to functions by succeeded batches.") { [([], $0.counters.messages)] }
+        counter("statefun_delayed_messages_total", "Delayed messages sent by succeeded batches.") { [([], $0.counters.delayed)] }
         counter("statefun_cancellations_total", "Delayed-message cancellations sent by succeeded batches.") {
-            [([], $0.cancellations)]
+            [([], $0.counters.cancellations)]
         }
         counter("statefun_egress_records_total", "Egress records sent by succeeded batches, by egress.") { t in
             t.egress.map { ([.init("egress", $0.description)], $1) }

@@ -1,25 +1,32 @@
-/// A histogram in a ``MetricsStripe``'s buffer: integer upper bounds (nanoseconds, bytes, invocations), a count
-/// per bound and one for the observations above the last, and the sum, all plain words. The stripe owns the memory
-/// and its lock guards it; this is only where in it the histogram is.
+import StateFunProtocol
+
+/// A histogram in a ``MetricsStripe``'s words: integer upper bounds (nanoseconds, bytes, invocations), a count per
+/// bound and one for the observations above the last, and the sum. The stripe owns the words (one `FixedBuffer`
+/// for its four histograms) and its lock guards them; this is only where in them the histogram is.
 struct IntegerHistogram {
-    /// The upper bounds, ascending.
-    let bounds: UnsafeMutablePointer<UInt64>
+    let words: FixedBuffer<UInt64>
+    /// Where the bounds begin in `words` (ascending), and how many there are; `boundCount + 1` counts (not
+    /// cumulative) follow them, then the sum.
+    let start: Int
     let boundCount: Int
-    /// `boundCount + 1` counts (not cumulative), then the sum.
-    let counts: UnsafeMutablePointer<UInt64>
+
+    /// The words a histogram of `boundCount` bounds takes.
+    static func wordCount(bounds boundCount: Int) -> Int { 2 * boundCount + 2 }
 
     /// Counts `value` in the first bucket whose bound is at or above it.
     @inline(__always)
     func observe(_ value: UInt64) {
         var i = 0
-        while i < boundCount, value > bounds[i] { i &+= 1 }
-        counts[i] &+= 1
-        counts[boundCount &+ 1] &+= value
+        while i < boundCount, value > words[start &+ i] { i &+= 1 }
+        let counts = start &+ boundCount
+        words[counts &+ i] &+= 1
+        words[counts &+ boundCount &+ 1] &+= value
     }
 
     /// The counts (one per bound and one above) and the sum, copied out.
     var values: IntegerHistogram.Values {
-        Values(counts: Array(UnsafeBufferPointer(start: counts, count: boundCount + 1)), sum: counts[boundCount + 1])
+        let counts = start + boundCount
+        return Values(counts: (counts...(counts + boundCount)).map { words[$0] }, sum: words[counts + boundCount + 1])
     }
 
     /// A histogram's counts as values, added up across stripes.

@@ -20,55 +20,43 @@ package final class MetricsStripe: @unchecked Sendable {
     /// stripe's `ended` (a batch may end on another thread than the one it began on).
     let begun = Atomic<UInt64>(0)
 
-    @exclusivity(unchecked) var ended: UInt64 = 0
-    @exclusivity(unchecked) var succeeded: UInt64 = 0
-    @exclusivity(unchecked) var failed: UInt64 = 0
-    @exclusivity(unchecked) var incompleteContext: UInt64 = 0
-    @exclusivity(unchecked) var invocations: UInt64 = 0
-    @exclusivity(unchecked) var permanentFailures: UInt64 = 0
-    @exclusivity(unchecked) var transientFailures: UInt64 = 0
-    @exclusivity(unchecked) var deadLettered: UInt64 = 0
-    @exclusivity(unchecked) var discarded: UInt64 = 0
-    @exclusivity(unchecked) var messages: UInt64 = 0
-    @exclusivity(unchecked) var delayed: UInt64 = 0
-    @exclusivity(unchecked) var cancellations: UInt64 = 0
+    @exclusivity(unchecked) var counters = MetricsCounters()
     /// Records per egress (made on first sight of an egress, so a cold path).
     @exclusivity(unchecked) var egress = EgressSeries()
     /// The egress the last batch counted here wrote to, when it wrote to one egress only: its index in `egress`
-    /// (-1 when there is none), its records' leading bytes (``EffectTally/header(namespace:type:)``), against
+    /// and its records' leading bytes (``EffectTally/header(namespace:type:)``), against
     /// which the next batch's records are matched first in one pass, and the records matched so, added to its
-    /// series when another egress comes or the stripe is read. Plain memory the stripe owns, so that the usual
-    /// batch retains nothing and checks no array's uniqueness.
-    @exclusivity(unchecked) private var lastEgress = -1
-    @exclusivity(unchecked) private var lastEgressHeader = UnsafeMutableRawBufferPointer(start: nil, count: 0)
+    /// series when another egress comes or the stripe is read. The bytes are a `FixedBuffer` the stripe owns, so
+    /// that the usual batch retains nothing and checks no array's uniqueness.
+    @exclusivity(unchecked) private var lastEgress: (index: Int, header: FixedBuffer<UInt8>)?
     @exclusivity(unchecked) private var lastEgressRecords: UInt64 = 0
 
-    /// The four histograms' bounds and counts, in `buffer`.
+    /// The four histograms, in `words`.
     let batchSize: IntegerHistogram
     let duration: IntegerHistogram
     let requestBytes: IntegerHistogram
     let responseBytes: IntegerHistogram
-    private let buffer: UnsafeMutablePointer<UInt64>
+    /// Every histogram's bounds, counts and sum, in one allocation the stripe owns (released in `deinit`).
+    private let words: FixedBuffer<UInt64>
 
     /// The histograms' bounds, in their unit: invocations, nanoseconds, bytes, bytes.
     init(batchSizeBounds: [UInt64], durationBounds: [UInt64], byteBounds: [UInt64]) {
         let layout = [batchSizeBounds, durationBounds, byteBounds, byteBounds]
-        // Per histogram: its bounds, a count per bound and one above the last, and the sum.
-        buffer = .allocate(capacity: layout.reduce(0) { $0 + 2 * $1.count + 2 })
-        var next = buffer
-        var histograms: [IntegerHistogram] = []
-        for bounds in layout {
-            next.initialize(from: bounds, count: bounds.count)
-            (next + bounds.count).initialize(repeating: 0, count: bounds.count + 2)
-            histograms.append(IntegerHistogram(bounds: next, boundCount: bounds.count, counts: next + bounds.count))
-            next += 2 * bounds.count + 2
+        // Per histogram: its bounds, then zeros for its counts and sum.
+        let initial = layout.flatMap { $0 + Array(repeating: 0, count: IntegerHistogram.wordCount(bounds: $0.count) - $0.count) }
+        let words = FixedBuffer(count: initial.count) { initial[$0] }
+        var start = 0
+        let histograms = layout.map { bounds in
+            defer { start += IntegerHistogram.wordCount(bounds: bounds.count) }
+            return IntegerHistogram(words: words, start: start, boundCount: bounds.count)
         }
+        self.words = words
         (batchSize, duration, requestBytes, responseBytes) = (histograms[0], histograms[1], histograms[2], histograms[3])
     }
 
     deinit {
-        buffer.deallocate()
-        lastEgressHeader.deallocate()
+        words.release()
+        lastEgress?.header.release()
     }
 
     /// Takes the stripe if no thread has it.
@@ -88,7 +76,7 @@ package final class MetricsStripe: @unchecked Sendable {
     /// What every ending counts: the batch, its size, duration and request.
     @inline(__always)
     func ended(size: Int, requestBytes: Int, nanoseconds: UInt64) {
-        ended &+= 1
+        counters.ended &+= 1
         batchSize.observe(UInt64(truncatingIfNeeded: size))
         duration.observe(nanoseconds)
         if requestBytes > 0 { self.requestBytes.observe(UInt64(truncatingIfNeeded: requestBytes)) }
@@ -97,26 +85,26 @@ package final class MetricsStripe: @unchecked Sendable {
     /// A succeeded batch's invocations and answer (its effects are added apart).
     @inline(__always)
     func succeeded(size: Int, responseBytes: Int) {
-        succeeded &+= 1
-        invocations &+= UInt64(truncatingIfNeeded: size)
+        counters.succeeded &+= 1
+        counters.invocations &+= UInt64(truncatingIfNeeded: size)
         self.responseBytes.observe(UInt64(truncatingIfNeeded: responseBytes))
     }
 
     /// Invocations the failure policy skipped (cold path: a permanent failure).
     func skipped(_ reports: [FailureReport]) {
         for report in reports {
-            permanentFailures &+= 1
-            if report.action == .discard { discarded &+= 1 } else { deadLettered &+= 1 }
+            counters.permanentFailures &+= 1
+            if report.action == .discard { counters.discarded &+= 1 } else { counters.deadLettered &+= 1 }
         }
     }
 
     /// A failed batch: the invocations up to the failing one, and the failure's kind.
     func failed(invocationIndex: Int, kind: FailureReport.Kind?) {
-        failed &+= 1
-        invocations &+= UInt64(truncatingIfNeeded: invocationIndex + 1)
+        counters.failed &+= 1
+        counters.invocations &+= UInt64(truncatingIfNeeded: invocationIndex + 1)
         switch kind {
-        case .permanent: permanentFailures &+= 1
-        case .transient: transientFailures &+= 1
+        case .permanent: counters.permanentFailures &+= 1
+        case .transient: counters.transientFailures &+= 1
         case nil: break
         }
     }
@@ -125,11 +113,11 @@ package final class MetricsStripe: @unchecked Sendable {
     /// buffer; nothing is written).
     @inline(__always)
     func effects(_ writer: inout FromFunctionWriter) {
-        messages &+= UInt64(truncatingIfNeeded: writer.messageCount)
-        delayed &+= UInt64(truncatingIfNeeded: writer.delayedMessageCount)
-        cancellations &+= UInt64(truncatingIfNeeded: writer.cancellationCount)
+        counters.messages &+= UInt64(truncatingIfNeeded: writer.messageCount)
+        counters.delayed &+= UInt64(truncatingIfNeeded: writer.delayedMessageCount)
+        counters.cancellations &+= UInt64(truncatingIfNeeded: writer.cancellationCount)
         guard writer.egressRecordCount > 0 else { return }
-        if lastEgress >= 0, let records = EffectTally.egressRecords(&writer, allWith: UnsafeRawBufferPointer(lastEgressHeader)) {
+        if let header = lastEgress?.header, let records = EffectTally.egressRecords(&writer, allWith: header) {
             lastEgressRecords &+= UInt64(truncatingIfNeeded: records)
             return
         }
@@ -148,30 +136,25 @@ package final class MetricsStripe: @unchecked Sendable {
             }
             let typeName = egress.egress[index]
             let header = EffectTally.header(namespace: typeName.namespace, type: typeName.name)
-            lastEgressHeader = .allocate(byteCount: header.count, alignment: 1)
-            lastEgressHeader.copyBytes(from: header)
-            lastEgress = index
+            lastEgress = (index, FixedBuffer(count: header.count) { header[$0] })
         }
     }
 
     /// Adds the records matched against the last egress to its series, and forgets it.
     private func foldLastEgress() {
-        if lastEgress >= 0 { egress.add(Int(truncatingIfNeeded: lastEgressRecords), at: lastEgress) }
-        lastEgress = -1
+        guard let last = lastEgress else { return }
+        egress.add(Int(truncatingIfNeeded: lastEgressRecords), at: last.index)
+        last.header.release()
+        lastEgress = nil
         lastEgressRecords = 0
-        lastEgressHeader.deallocate()
-        lastEgressHeader = UnsafeMutableRawBufferPointer(start: nil, count: 0)
     }
 
     /// Everything counted so far, as plain values (the stripe held).
     var snapshot: MetricsSnapshot {
         var egress = self.egress
-        if lastEgress >= 0 { egress.add(Int(truncatingIfNeeded: lastEgressRecords), at: lastEgress) }
+        if let last = lastEgress { egress.add(Int(truncatingIfNeeded: lastEgressRecords), at: last.index) }
         return MetricsSnapshot(
-            ended: ended, succeeded: succeeded, failed: failed, incompleteContext: incompleteContext,
-            invocations: invocations, permanentFailures: permanentFailures, transientFailures: transientFailures,
-            deadLettered: deadLettered, discarded: discarded, messages: messages, delayed: delayed,
-            cancellations: cancellations, egress: egress.counts, batchSize: batchSize.values,
-            duration: duration.values, requestBytes: requestBytes.values, responseBytes: responseBytes.values)
+            counters: counters, egress: egress.counts, batchSize: batchSize.values, duration: duration.values,
+            requestBytes: requestBytes.values, responseBytes: responseBytes.values)
     }
 }

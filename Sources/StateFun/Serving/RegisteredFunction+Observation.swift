@@ -34,8 +34,6 @@ extension RegisteredFunction {
         -> BatchObservation
     {
         metrics?.batchBegan()
-        // Only the built-in metrics watch (the usual case): no event, and the probe existential is not touched.
-        guard hasProbes else { return BatchObservation(start: MonotonicClock.now(), size: size, requestBytes: requestBytes) }
         var event: BatchEvent?
         if let probe {
             let began = BatchEvent(

@@ -13,8 +13,6 @@ final class RegisteredFunction: Sendable {
     /// Every other probe of the instrumentation (the log, the app's own), called through ``FunctionProbe``; nil
     /// when there is none.
     let probe: (any FunctionProbe)?
-    /// Whether there is such a probe (read before the existential, whose copy showed on every watched batch).
-    let hasProbes: Bool
     /// Whether anything watches this function's batches.
     let isObserved: Bool
     /// Whether a probe asked for the invocation events (read once: asking the existential per batch showed).
@@ -39,7 +37,6 @@ final class RegisteredFunction: Sendable {
         skipsPermanentFailures = definition.failurePolicy != .retry
         (metrics, self.probe) = Self.split(probe)
         isObserved = probe != nil
-        hasProbes = self.probe != nil
         observesInvocations = self.probe?.observesInvocations ?? false
         routing = DeclaredRouting(definition)
         let typeName = definition.typeName
