@@ -1,6 +1,8 @@
 # shellcheck shell=bash
-# What the A/B scripts (cpu_ab.sh, paired_ab.sh) share, sourced after .ci/lib.sh: the builds checked, the 3.x
-# vectors, a results file removed on exit, and the metrics flag for a build that has one.
+# What the A/B scripts (cpu_ab.sh, paired_ab.sh) share: .ci/lib.sh, the builds checked, the 3.x vectors, a results
+# file removed on exit, and the flags each build runs with.
+# shellcheck source=../.ci/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../.ci/lib.sh"
 
 # ab_begin PREFIX BIN...: every BIN executable; sets VEC (the oracle's 3.x vectors, checked) and OUT (a temporary
 # results file named PREFIX.*, removed on exit).

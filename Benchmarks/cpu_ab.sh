@@ -13,12 +13,8 @@
 # Figures include each process's start (a few ms, under 1 % at these counts). Needs `perf` (linux-tools).
 set -euo pipefail
 exec </dev/null
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO=$(cd "$HERE/.." && pwd)
-# shellcheck source=../.ci/lib.sh
-source "$REPO/.ci/lib.sh"
 # shellcheck source=ab_lib.sh
-source "$HERE/ab_lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/ab_lib.sh"
 
 [ $# -ge 2 ] || die "usage: Benchmarks/cpu_ab.sh REFERENCE_BIN BIN [BIN...]"
 command -v perf >/dev/null || die "perf is not installed (apt-get install linux-tools-generic, or your kernel's linux-tools)"

@@ -13,12 +13,8 @@
 #   NEW_FLAGS="--metrics on" Benchmarks/paired_ab.sh BIN BIN
 set -euo pipefail
 exec </dev/null
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO=$(cd "$HERE/.." && pwd)
-# shellcheck source=../.ci/lib.sh
-source "$REPO/.ci/lib.sh"
 # shellcheck source=ab_lib.sh
-source "$HERE/ab_lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/ab_lib.sh"
 
 [ $# -eq 2 ] || die "usage: Benchmarks/paired_ab.sh REFERENCE_BIN BIN"
 PAIRS=${PAIRS:-20}
